@@ -1,0 +1,130 @@
+"""The Python API: lint text or paths with the same plugins, config and rules as the CLI.
+
+>>> from lint import lint_text
+>>> [f.code for f in lint_text("文 | 财华社 文 | 财华社 正文")]
+['BYL001']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Mapping
+
+from lint.config import ConfigError, ConfigResolver, Settings, parse_table
+from lint.engine import RuleFailure, check_page
+from lint.model import Finding
+from lint.page import Page
+from lint.plugin_manager import LoadedPlugins, load_plugins
+from lint.runner import FileResult, Runner
+from lint.selection import RuleSet
+
+__all__ = ["Linter", "LintError", "LintReport", "lint_text", "lint_paths", "fix_text"]
+
+
+class LintError(Exception):
+    """A problem with the configuration or the plugins: the run cannot start."""
+
+
+class LintReport(list):
+    """The findings of a run (a plain list), with the files that could not be checked in ``errors``."""
+
+    def __init__(self, findings: Iterable[Finding] = (), errors: Iterable[tuple[str, str]] = ()) -> None:
+        super().__init__(findings)
+        self.errors: list[tuple[str, str]] = list(errors)
+
+
+@dataclass
+class Linter:
+    """Plugins loaded once, a configuration resolver and the runner; shared by CLI and API."""
+
+    plugins: LoadedPlugins
+    resolver: ConfigResolver
+
+    @classmethod
+    def create(
+        cls,
+        config: str | Path | Mapping[str, Any] | None = None,
+        overrides: Mapping[str, Any] | None = None,
+        disable_plugins: Iterable[str] = (),
+    ) -> "Linter":
+        """Load plugins and configuration; raises :class:`LintError` with a one-line reason."""
+        try:
+            if isinstance(config, Mapping):
+                base = parse_table(dict(config), None, Path.cwd())
+                resolver = ConfigResolver.from_settings(base.with_overrides(**dict(overrides or {})))
+            else:
+                resolver = ConfigResolver(Path(config) if config else None, dict(overrides or {}))
+        except ConfigError as error:
+            raise LintError(str(error)) from None
+        disabled = list(disable_plugins) + list(resolver.disabled_plugins())
+        return cls(load_plugins(disabled), resolver)
+
+    def ruleset(self, settings: Settings) -> RuleSet:
+        try:
+            return RuleSet(self.plugins.rules, settings)
+        except ConfigError as error:
+            raise LintError(str(error)) from None
+
+    def runner(self, force_exclude: bool = False) -> Runner:
+        return Runner(self.plugins.rules, self.resolver, force_exclude)
+
+    def lint_text(self, text: str, path: str = "<text>") -> LintReport:
+        settings = self.resolver.for_directory(Path.cwd())
+        outcome = check_page(Page(text, path), self.ruleset(settings).active_for(path))
+        return LintReport(outcome.findings, ((path, _failure_text(f)) for f in outcome.failures))
+
+    def check_paths(self, paths: Iterable[str | Path], force_exclude: bool = False) -> Iterator[FileResult]:
+        try:
+            yield from self.runner(force_exclude).run(Path(p) for p in paths)
+        except ConfigError as error:
+            raise LintError(str(error)) from None
+
+
+def lint_text(
+    text: str,
+    path: str = "<text>",
+    config: str | Path | Mapping[str, Any] | None = None,
+    **overrides: Any,
+) -> LintReport:
+    """Findings for one page of text, sorted by line and column (rule failures in ``.errors``).
+
+    ``config`` is a configuration file, or a ``[tool.scrapelint]`` table as a dict; keyword
+    overrides (``select=("EMJ",)``) apply on top.
+    """
+    return Linter.create(config, _as_settings(overrides)).lint_text(text, path)
+
+
+def lint_paths(
+    paths: Iterable[str | Path],
+    config: str | Path | Mapping[str, Any] | None = None,
+    **overrides: Any,
+) -> LintReport:
+    """Findings for files and folders (recursively); files that could not be checked are in ``.errors``."""
+    linter = Linter.create(config, _as_settings(overrides))
+    findings: list[Finding] = []
+    errors: list[tuple[str, str]] = []
+    for result in linter.check_paths(paths):
+        findings.extend(result.findings)
+        if result.error:
+            errors.append((result.display, result.error))
+        errors.extend((result.display, _failure_text(f)) for f in result.failures)
+    return LintReport(findings, errors)
+
+
+def fix_text(text: str, config: str | Path | Mapping[str, Any] | None = None, unsafe: bool = False, **overrides: Any):
+    """Fixed text and the fixes applied (see :mod:`lint.fixer`)."""
+    from lint.fixer import fix_page_text
+
+    linter = Linter.create(config, _as_settings(overrides))
+    settings = linter.resolver.for_directory(Path.cwd())
+    return fix_page_text(text, linter.ruleset(settings).active_for("<text>"), unsafe=unsafe)
+
+
+def _failure_text(failure: RuleFailure) -> str:
+    return f"rule {failure.code} ({failure.name}) {failure.message}"
+
+
+def _as_settings(overrides: Mapping[str, Any]) -> dict[str, Any]:
+    """Keyword overrides use Settings' field names; sequences become tuples."""
+    return {key: tuple(value) if isinstance(value, (list, tuple)) else value for key, value in overrides.items()}

@@ -1,0 +1,213 @@
+"""The ``scrapelint`` command: wires config, plugins, runner and reporters together.
+
+Exit codes: 0 nothing found, 1 findings, 2 a usage error, a file that could not be checked,
+or a rule or plugin that failed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from lint import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
+    """Comma-separated and repeated options into one tuple; ``None`` when not given."""
+    items = tuple(item.strip() for value in values for item in value.split(",") if item.strip())
+    return items or None
+
+
+def _fail(message: str) -> "NoReturn":  # noqa: F821
+    click.echo(f"scrapelint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _linter(config: str | None, overrides: dict[str, Any], disable_plugin: tuple[str, ...]):
+    from lint.api import Linter, LintError
+
+    try:
+        return Linter.create(config, overrides, _split(disable_plugin) or ())
+    except LintError as error:
+        _fail(str(error))
+
+
+def _report_plugin_problems(linter) -> bool:
+    for problem in linter.plugins.problems:
+        click.echo(f"scrapelint: error: plugin {problem.plugin}: {problem.message}", err=True)
+    return bool(linter.plugins.problems)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="scrapelint")
+def main() -> None:
+    """scrapelint: find what a scraper brought in that is not the article."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config", type=click.Path(dir_okay=False), help="Use this configuration file for every path.")
+@click.option("--select", multiple=True, help="Rules to run: codes, prefixes (EMJ) or names; replaces the default set.")
+@click.option("--extend-select", multiple=True, help="Rules to add to the selection.")
+@click.option("--ignore", multiple=True, help="Rules to leave out.")
+@click.option("--include", multiple=True, help="Globs of files to check in folders (default: *.txt *.text *.md *.markdown).")
+@click.option("--exclude", multiple=True, help="Globs of files and folders to skip (replaces the default).")
+@click.option("--extend-exclude", multiple=True, help="Globs to skip, added to the excludes.")
+@click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too (for pre-commit).")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--disable-plugin", multiple=True, help="Do not load this plugin (also SCRAPELINT_DISABLE_PLUGINS=a,b).")
+@click.option("--color/--no-color", "colour", default=None, help="Colour output (default: on a terminal).")
+@click.option("--quiet", "-q", is_flag=True, help="Only the findings, no summary or notices.")
+def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ignore, include, exclude,
+          extend_exclude, force_exclude: bool, output_format: str, output_file: Path | None,
+          statistics: bool, exit_zero: bool, disable_plugin, colour: bool | None, quiet: bool) -> None:
+    """Check pages (files and folders; default: the current folder)."""
+    overrides = {
+        "select": _split(select),
+        "extend_select": _split(extend_select),
+        "ignore": _split(ignore),
+        "include": _split(include),
+        "exclude": _split(exclude),
+        "extend_exclude": _split(extend_exclude),
+    }
+    linter = _linter(config, overrides, disable_plugin)
+    plugin_failed = _report_plugin_problems(linter)
+    from lint.reporters import ReportContext, get_reporter
+
+    out: TextIO
+    out = sys.stdout
+    if output_file is not None:
+        try:
+            out = open(output_file.with_name(output_file.name), "w", encoding="utf-8")
+        except OSError as error:
+            _fail(f"{output_file}: cannot write: {error.strerror or error}")
+    is_tty = out.isatty()
+    context = ReportContext(
+        rules={rule.code: rule for rule in linter.plugins.rules},
+        families=linter.plugins.families,
+        colour=is_tty if colour is None else colour,
+        show_source=is_tty and output_format == "text",
+        statistics=statistics,
+    )
+    reporter = get_reporter(output_format, out, context)
+    from lint.api import LintError
+
+    results = []
+    try:
+        for result in linter.check_paths(paths or (Path("."),), force_exclude=force_exclude):
+            _echo_problems(result, quiet)
+            reporter.file(result)
+            results.append(result)
+    except LintError as error:
+        _fail(str(error))
+    if output_format == "text" and quiet:
+        context.statistics = statistics
+    if not (quiet and output_format == "text"):
+        reporter.finish(results)
+    if out is not sys.stdout:
+        out.close()
+    failed = plugin_failed or any(result.failed for result in results)
+    found = any(result.findings for result in results)
+    sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _echo_problems(result, quiet: bool) -> None:
+    if result.error:
+        click.echo(f"{result.display}: error: {result.error}", err=True)
+    for failure in result.failures:
+        click.echo(f"{result.display}: error: rule {failure.code} ({failure.name}) {failure.message}", err=True)
+    if result.notice and not quiet:
+        click.echo(f"{result.display}: notice: {result.notice}", err=True)
+
+
+@main.command("rules")
+@click.option("--disable-plugin", multiple=True, help="Do not load this plugin.")
+@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def list_rules(disable_plugin, output_format: str) -> None:
+    """List every rule: code, name, family, fixable, plugin."""
+    linter = _linter(None, {}, disable_plugin)
+    _report_plugin_problems(linter)
+    rules = linter.plugins.rules
+    if output_format == "json":
+        import json
+
+        click.echo(json.dumps([
+            {"code": r.code, "name": r.name, "family": r.family, "fixable": r.fixable, "plugin": r.plugin,
+             "origin": r.origin, "severity": r.severity.value, "summary": r.summary, "default_enabled": r.default_enabled}
+            for r in rules
+        ], ensure_ascii=False, indent=2))
+        return
+    width = max((len(rule.name) for rule in rules), default=4)
+    click.echo(f"{'code':<7} {'name':<{width}}  {'family':<6} fix  {'plugin'}")
+    for rule in rules:
+        marker = "" if rule.origin == "builtin" else f" ({rule.origin})"
+        fix = "yes" if rule.fixable else "-"
+        click.echo(f"{rule.code:<7} {rule.name:<{width}}  {rule.family:<6} {fix:<4} {rule.plugin}{marker}")
+
+
+@main.command("rule")
+@click.argument("name")
+@click.option("--disable-plugin", multiple=True, help="Do not load this plugin.")
+def explain_rule(name: str, disable_plugin) -> None:
+    """Explain one rule (by code or name), with a bad and a good example."""
+    from lint.selection import resolve_selector
+
+    linter = _linter(None, {}, disable_plugin)
+    matches = [rule for rule in resolve_selector(name, linter.plugins.rules) if rule.code == name.upper() or rule.name == name]
+    if not matches:
+        _fail(f"unknown rule {name!r} (see 'scrapelint rules')")
+    rule = matches[0]
+    family = linter.plugins.families.get(rule.family)
+    lines = [
+        f"{rule.code} ({rule.name})",
+        "",
+        rule.summary,
+        "",
+        f"Family:   {rule.family}" + (f" ({family.name})" if family else ""),
+        f"Severity: {rule.severity.value}",
+        f"Fix:      {'yes' if rule.fixable else 'no'}",
+        f"Plugin:   {rule.plugin} ({rule.origin})",
+        f"Enabled by default: {'yes' if rule.default_enabled else 'no'}",
+        "",
+        rule.explanation,
+        "",
+        "Bad:",
+        *(f"    {line}" for line in rule.bad_example.splitlines()),
+        "",
+        "Good:",
+        *(f"    {line}" for line in rule.good_example.splitlines()),
+    ]
+    if rule.options:
+        lines += ["", f"Options ([tool.scrapelint.options.{rule.name}]):"]
+        lines += [f"    {option.name} = {option.default!r}  # {option.help}" for option in rule.options]
+    click.echo("\n".join(lines))
+
+
+@main.command("plugins")
+@click.option("--disable-plugin", multiple=True, help="Do not load this plugin.")
+def list_plugins(disable_plugin) -> None:
+    """List loaded plugins with their versions and rule counts."""
+    linter = _linter(None, {}, disable_plugin)
+    counts: dict[str, int] = {}
+    for rule in linter.plugins.rules:
+        counts[rule.plugin] = counts.get(rule.plugin, 0) + 1
+    for plugin in sorted(linter.plugins.plugins, key=lambda p: p.name):
+        kind = "built-in" if plugin.builtin else "third-party"
+        click.echo(f"{plugin.name:<20} {plugin.version:<10} {kind:<12} {counts.get(plugin.name, 0)} rules  ({plugin.module})")
+    for name in linter.plugins.disabled:
+        click.echo(f"{name:<20} {'-':<10} disabled")
+    if _report_plugin_problems(linter):
+        sys.exit(EXIT_ERROR)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

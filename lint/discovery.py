@@ -1,0 +1,126 @@
+"""Find the page files below the paths a user names.
+
+Directories are walked recursively; hidden folders, ``.git`` and the excludes are skipped;
+symlink loops are noticed, not followed forever. A file named on the command line is checked
+even when an exclude matches it, unless ``force_exclude`` (as in ruff, for pre-commit).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from lint.config import ConfigResolver, Settings
+from lint.globs import glob_matches
+
+__all__ = ["Candidate", "PathProblem", "discover", "display_path", "relative_to_root"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A file to check, with the settings that govern it."""
+
+    path: Path
+    display: str
+    settings: Settings
+
+
+@dataclass(frozen=True)
+class PathProblem:
+    """A path that cannot be checked, and why (reported; the run goes on)."""
+
+    display: str
+    message: str
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should see it: relative to the working folder when inside it."""
+    try:
+        return path.absolute().relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.absolute().as_posix()
+
+
+def relative_to_root(path: Path, settings: Settings) -> str:
+    """Path relative to the configuration's folder, for globs."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(settings.root).as_posix()
+    except ValueError:
+        try:
+            return absolute.resolve().relative_to(settings.root).as_posix()
+        except ValueError:
+            return absolute.as_posix().lstrip("/")
+
+
+def _excluded(path: Path, settings: Settings) -> bool:
+    relative = relative_to_root(path, settings)
+    return any(glob_matches(pattern, relative) for pattern in settings.all_exclude())
+
+
+def _included(path: Path, settings: Settings) -> bool:
+    relative = relative_to_root(path, settings)
+    return any(glob_matches(pattern, relative) for pattern in settings.all_include())
+
+
+def discover(paths: Iterable[Path], resolver: ConfigResolver, force_exclude: bool = False) -> Iterator[Candidate | PathProblem]:
+    """Yield files to check, in a stable order, and problems with paths as they are met."""
+    seen_files: set[str] = set()
+    for path in paths:
+        if not os.path.lexists(path):
+            yield PathProblem(display_path(path), "no such file or directory")
+            continue
+        if path.is_symlink() and not path.exists():
+            yield PathProblem(display_path(path), "broken symbolic link")
+            continue
+        if path.is_dir():
+            yield from _walk(path, resolver, seen_files, set())
+            continue
+        settings = resolver.for_path(path)
+        if force_exclude and _excluded(path, settings):
+            continue
+        key = os.path.realpath(path)
+        if key not in seen_files:
+            seen_files.add(key)
+            yield Candidate(path, display_path(path), settings)
+
+
+def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], active_dirs: set[str]) -> Iterator[Candidate | PathProblem]:
+    real = os.path.realpath(directory)
+    if real in active_dirs:
+        yield PathProblem(display_path(directory), "symbolic link loop, not followed")
+        return
+    active_dirs.add(real)
+    settings = resolver.for_directory(directory)
+    try:
+        entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
+    except OSError as error:
+        yield PathProblem(display_path(directory), f"cannot list folder: {error.strerror or error}")
+        active_dirs.discard(real)
+        return
+    for entry in entries:
+        child = Path(entry.path)
+        if _excluded(child, settings):
+            continue
+        try:
+            is_dir = entry.is_dir()
+            is_file = entry.is_file()
+        except OSError as error:
+            yield PathProblem(display_path(child), f"cannot stat: {error.strerror or error}")
+            continue
+        if is_dir:
+            yield from _walk(child, resolver, seen_files, active_dirs)
+        elif is_file:
+            if not _included(child, settings):
+                continue
+            key = os.path.realpath(child)
+            if key in seen_files:
+                continue
+            seen_files.add(key)
+            yield Candidate(child, display_path(child), settings)
+        elif entry.is_symlink():
+            if _included(child, settings):
+                yield PathProblem(display_path(child), "broken symbolic link")
+    active_dirs.discard(real)

@@ -1,0 +1,97 @@
+"""Run selected rules over one page and turn what they yield into findings.
+
+Each rule runs on its own: one that raises, or yields something malformed, becomes a
+:class:`RuleFailure` against that rule and page while every other rule still runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from lint.model import Edit, Finding, Fix, Violation
+from lint.page import Page
+from lint.selection import ActiveRule
+
+__all__ = ["RuleFailure", "PageResult", "check_page"]
+
+
+@dataclass(frozen=True)
+class RuleFailure:
+    """A rule that could not finish on a page."""
+
+    code: str
+    name: str
+    message: str
+
+
+@dataclass(frozen=True)
+class PageResult:
+    findings: list[Finding]
+    failures: list[RuleFailure]
+
+
+def check_page(page: Page, rules: Iterable[ActiveRule]) -> PageResult:
+    """Every selected rule on one page; findings sorted by line, column, code."""
+    findings: list[Finding] = []
+    failures: list[RuleFailure] = []
+    for active in rules:
+        rule = active.rule
+        produced: list[Finding] = []
+        try:
+            for violation in rule.check(page, active.options):
+                problem = _malformed(violation, len(page.text))
+                if problem:
+                    failures.append(RuleFailure(rule.code, rule.name, f"returned a malformed finding: {problem}"))
+                    produced = []
+                    break
+                produced.append(_to_finding(page, rule.code, rule.name, rule.severity, violation))
+        except Exception as error:  # a rule's bug is reported, never fatal
+            failures.append(RuleFailure(rule.code, rule.name, f"raised {type(error).__name__}: {error}"))
+            continue
+        findings.extend(produced)
+    findings.sort(key=Finding.sort_key)
+    return PageResult(findings, failures)
+
+
+def _to_finding(page: Page, code: str, name: str, severity, violation: Violation) -> Finding:
+    line, column = page.position(violation.start)
+    end_line, end_column = page.position(violation.end)
+    return Finding(
+        path=page.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        code=code,
+        name=name,
+        message=violation.message,
+        severity=severity,
+        fix=violation.fix,
+        start=violation.start,
+        end=violation.end,
+        record_id=page.record_id,
+        record_index=page.record_index,
+    )
+
+
+def _malformed(violation: object, length: int) -> str | None:
+    """Why a rule's output cannot be trusted, or ``None``."""
+    if not isinstance(violation, Violation):
+        return f"expected a Violation, got {type(violation).__name__}"
+    if not isinstance(violation.start, int) or not isinstance(violation.end, int):
+        return "offsets are not integers"
+    if not 0 <= violation.start <= violation.end <= length:
+        return f"span {violation.start}..{violation.end} outside the page (length {length})"
+    if not isinstance(violation.message, str) or not violation.message:
+        return "message is empty or not a string"
+    fix = violation.fix
+    if fix is not None:
+        if not isinstance(fix, Fix) or not all(isinstance(edit, Edit) for edit in fix.edits):
+            return "fix is not a Fix of Edits"
+        previous_end = -1
+        for edit in sorted(fix.edits, key=lambda e: e.start):
+            if not (0 <= edit.start <= edit.end <= length) or edit.start < previous_end:
+                return f"fix edit {edit.start}..{edit.end} is outside the page or overlaps another"
+            previous_end = edit.end
+    return None

@@ -1,0 +1,117 @@
+"""A page: decoded text shared by every rule, with positions and a de-noised view.
+
+"Where a page comes from" (a file, a record in a shard) is kept apart from "what a page is":
+a :class:`Page` only knows its text and a display path.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from lint.emoji_units import iter_noise
+
+__all__ = ["Page", "DenoisedView"]
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True)
+class DenoisedView:
+    """The page's text with injected emoji and invisible characters removed.
+
+    ``to_original`` maps an offset in ``text`` back to the page's text, so a phrase broken by
+    noise (``返回😘搜狐``) is matched here and reported where it really is. The map is kept as
+    breakpoints (one per removed span), not one integer per character, so it stays small.
+    """
+
+    text: str
+    _breaks: tuple[int, ...]  # de-noised offsets where a removed span sat
+    _shifts: tuple[int, ...]  # characters removed up to and including that span
+
+    def to_original(self, offset: int) -> int:
+        """Original offset of the de-noised character at ``offset`` (or the end)."""
+        index = bisect.bisect_right(self._breaks, offset) - 1
+        return offset + (self._shifts[index] if index >= 0 else 0)
+
+    def span_to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original span of a de-noised span: starts at its first kept character, ends after its last."""
+        if end <= start:
+            origin = self.to_original(start)
+            return origin, origin
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+@dataclass(frozen=True)
+class Page:
+    """One decoded page. Columns are 1-based code points; lines split on LF, CRLF or CR."""
+
+    text: str
+    path: str = "<text>"
+    record_id: str | None = None
+    record_index: int | None = None
+
+    @cached_property
+    def line_starts(self) -> tuple[int, ...]:
+        """Offset where each line starts (the first is 0)."""
+        starts = [0]
+        starts.extend(match.end() for match in _LINE_BREAK.finditer(self.text))
+        return tuple(starts)
+
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """Each line without its line break."""
+        return tuple(self.line_text(index) for index in range(len(self.line_starts)))
+
+    def line_span(self, index: int) -> tuple[int, int]:
+        """``(start, end)`` of line ``index`` (0-based), without its line break."""
+        start, end = self.line_span_with_break(index)
+        if self.text.endswith("\r\n", start, end):
+            return start, end - 2
+        if end > start and self.text[end - 1] in "\r\n":
+            return start, end - 1
+        return start, end
+
+    def line_text(self, index: int) -> str:
+        start, end = self.line_span(index)
+        return self.text[start:end]
+
+    def line_span_with_break(self, index: int) -> tuple[int, int]:
+        """``(start, end)`` of line ``index`` including its line break, for whole-line removal."""
+        start = self.line_starts[index]
+        end = self.line_starts[index + 1] if index + 1 < len(self.line_starts) else len(self.text)
+        return start, end
+
+    def line_index(self, offset: int) -> int:
+        """0-based line holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset) - 1
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based ``(line, column)`` of an offset; ``len(text)`` is a valid position."""
+        offset = max(0, min(offset, len(self.text)))
+        index = self.line_index(offset)
+        return index + 1, offset - self.line_starts[index] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of :meth:`position`."""
+        return self.line_starts[line - 1] + column - 1
+
+    @cached_property
+    def denoised(self) -> DenoisedView:
+        """The de-noised view, computed once on first use."""
+        pieces: list[str] = []
+        breaks: list[int] = []
+        shifts: list[int] = []
+        kept_until = 0
+        removed = 0
+        for start, end in iter_noise(self.text):
+            pieces.append(self.text[kept_until:start])
+            breaks.append(start - removed)
+            removed += end - start
+            shifts.append(removed)
+            kept_until = end
+        pieces.append(self.text[kept_until:])
+        return DenoisedView("".join(pieces), tuple(breaks), tuple(shifts))

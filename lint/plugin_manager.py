@@ -1,0 +1,173 @@
+"""Find plugins through the ``scrapelint`` entry-point group and collect their rules.
+
+A plugin that fails to import, or whose hook raises, does not take the run down: it is recorded
+as a :class:`PluginProblem`, reported, and the run exits 2 after checking with everything else.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import re
+from dataclasses import dataclass, field, replace
+from typing import Iterable
+
+import pluggy
+
+from lint import hookspecs
+from lint.model import Family, Rule
+
+__all__ = ["PluginInfo", "PluginProblem", "LoadedPlugins", "load_plugins", "DISABLE_ENV"]
+
+ENTRY_POINT_GROUP = "scrapelint"
+DISABLE_ENV = "SCRAPELINT_DISABLE_PLUGINS"
+_CODE = re.compile(r"^[A-Z]{3}[0-9]{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class PluginInfo:
+    name: str
+    version: str
+    module: str
+    builtin: bool
+
+
+@dataclass(frozen=True)
+class PluginProblem:
+    plugin: str
+    message: str
+
+
+@dataclass
+class LoadedPlugins:
+    """Everything the plugins contributed, validated."""
+
+    plugins: list[PluginInfo] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    families: dict[str, Family] = field(default_factory=dict)
+    problems: list[PluginProblem] = field(default_factory=list)
+    disabled: list[str] = field(default_factory=list)
+
+    def fingerprint(self) -> str:
+        """Names and versions of loaded plugins, for cache keys."""
+        return ";".join(f"{p.name}={p.version}" for p in sorted(self.plugins, key=lambda p: p.name))
+
+
+def disabled_from_env() -> list[str]:
+    """Plugin names listed (comma-separated) in ``SCRAPELINT_DISABLE_PLUGINS``."""
+    return [name.strip() for name in os.environ.get(DISABLE_ENV, "").split(",") if name.strip()]
+
+
+def _entry_points() -> Iterable[importlib.metadata.EntryPoint]:
+    return importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+
+
+def load_plugins(
+    disabled: Iterable[str] = (),
+    extra: Iterable[tuple[str, object, str]] = (),
+) -> LoadedPlugins:
+    """Load every plugin in the entry-point group except the disabled ones.
+
+    ``extra`` adds already-imported plugins as ``(name, module, version)``; local plugin
+    folders and tests use it.
+    """
+    result = LoadedPlugins()
+    disabled_set = set(disabled) | set(disabled_from_env())
+    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager.add_hookspecs(hookspecs)
+    seen: set[str] = set()
+    candidates: list[tuple[str, object, str, bool]] = []
+    for entry_point in _entry_points():
+        if entry_point.name in seen:
+            continue  # the same distribution found twice on sys.path
+        seen.add(entry_point.name)
+        if entry_point.name in disabled_set:
+            result.disabled.append(entry_point.name)
+            continue
+        dist = entry_point.dist
+        version = dist.version if dist is not None else "unknown"
+        builtin = dist is not None and dist.metadata["Name"] == "scrapelint"
+        try:
+            module = entry_point.load()
+        except Exception as error:  # a broken plugin must not stop the run
+            result.problems.append(
+                PluginProblem(entry_point.name, f"failed to import {entry_point.value}: {_describe(error)}")
+            )
+            continue
+        candidates.append((entry_point.name, module, version, builtin))
+    for name, module, version in extra:
+        if name in disabled_set:
+            result.disabled.append(name)
+            continue
+        candidates.append((name, module, version, False))
+
+    for name, module, version, builtin in candidates:
+        try:
+            manager.register(module, name=name)
+        except Exception as error:
+            result.problems.append(PluginProblem(name, f"cannot be registered: {_describe(error)}"))
+            continue
+        result.plugins.append(PluginInfo(name, version, getattr(module, "__name__", repr(module)), builtin))
+        _collect(manager, module, name, builtin, result)
+    _check_unique(result)
+    return result
+
+
+def _collect(manager: pluggy.PluginManager, module: object, name: str, builtin: bool, result: LoadedPlugins) -> None:
+    """Call one plugin's hooks and validate what it returns."""
+    for hook_name in ("scrapelint_families", "scrapelint_rules"):
+        impls = [impl for impl in getattr(manager.hook, hook_name).get_hookimpls() if impl.plugin is module]
+        for impl in impls:
+            try:
+                items = list(impl.function() or ())
+            except Exception as error:
+                result.problems.append(PluginProblem(name, f"hook {hook_name} raised {_describe(error)}"))
+                continue
+            for item in items:
+                if hook_name == "scrapelint_families":
+                    if not isinstance(item, Family) or not re.fullmatch(r"[A-Z]{3}", item.prefix):
+                        result.problems.append(PluginProblem(name, f"returned a malformed family: {item!r:.80}"))
+                        continue
+                    result.families.setdefault(item.prefix, replace(item, plugin=name))
+                else:
+                    problem = _rule_problem(item)
+                    if problem:
+                        result.problems.append(PluginProblem(name, problem))
+                        continue
+                    origin = item.origin if item.origin == "user" else ("builtin" if builtin else "plugin")
+                    result.rules.append(replace(item, plugin=name, origin=origin))
+
+
+def _rule_problem(rule: object) -> str | None:
+    if not isinstance(rule, Rule):
+        return f"returned something that is not a Rule: {rule!r:.80}"
+    if not _CODE.match(rule.code):
+        return f"rule {rule.code!r} has a code that is not three capitals and three digits"
+    if not _NAME.match(rule.name):
+        return f"rule {rule.code} has a name that is not kebab-case: {rule.name!r}"
+    if not callable(rule.check):
+        return f"rule {rule.code} has no callable check"
+    return None
+
+
+def _check_unique(result: LoadedPlugins) -> None:
+    """Drop later rules whose code or name is already taken, and say so."""
+    codes: dict[str, Rule] = {}
+    names: dict[str, Rule] = {}
+    kept: list[Rule] = []
+    for rule in result.rules:
+        clash = codes.get(rule.code) or names.get(rule.name)
+        if clash is not None:
+            result.problems.append(
+                PluginProblem(rule.plugin, f"rule {rule.code} ({rule.name}) clashes with {clash.code} ({clash.name}) from plugin {clash.plugin}")
+            )
+            continue
+        codes[rule.code] = names[rule.name] = rule
+        kept.append(rule)
+    kept.sort(key=lambda rule: rule.code)
+    result.rules = kept
+
+
+def _describe(error: BaseException) -> str:
+    return f"{type(error).__name__}: {error}"

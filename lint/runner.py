@@ -1,0 +1,103 @@
+"""Check files: read, decode, run the rules, and yield one result per file, in order.
+
+The per-file work (:func:`check_file`) needs only a path and a rule set, so worker processes
+can run it anywhere; the runner only orders what comes back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from lint.config import ConfigResolver, Settings
+from lint.decode import BinaryFile, DecodeError, Decoded, decode_bytes
+from lint.discovery import Candidate, PathProblem, discover, relative_to_root
+from lint.engine import RuleFailure, check_page
+from lint.model import Finding, Rule
+from lint.page import Page
+from lint.selection import RuleSet
+
+__all__ = ["FileResult", "Runner", "check_file"]
+
+
+@dataclass
+class FileResult:
+    """What happened to one file: findings, rule failures, or why it was not checked."""
+
+    display: str
+    findings: list[Finding] = field(default_factory=list)
+    failures: list[RuleFailure] = field(default_factory=list)
+    error: str | None = None  # could not be checked: exit 2
+    notice: str | None = None  # skipped on purpose (binary file): reported, exit unaffected
+    path: Path | None = None
+    decoded: Decoded | None = None
+    fixed: int = 0
+    source_lines: dict[int, str] = field(default_factory=dict)  # lines that hold findings
+
+    @property
+    def failed(self) -> bool:
+        return self.error is not None or bool(self.failures)
+
+
+def read_page(path: Path, display: str) -> tuple[Page, Decoded]:
+    """Read and decode one file; raises ``OSError`` or :class:`DecodeError`."""
+    data = path.read_bytes()
+    decoded = decode_bytes(data)
+    return Page(decoded.text, display), decoded
+
+
+def check_file(candidate: Candidate, ruleset: RuleSet) -> FileResult:
+    """Check one file. Never raises for a problem with the file itself."""
+    result = FileResult(candidate.display, path=candidate.path)
+    try:
+        page, decoded = read_page(candidate.path, candidate.display)
+    except BinaryFile as notice:
+        result.notice = str(notice)
+        return result
+    except DecodeError as error:
+        result.error = str(error)
+        return result
+    except OSError as error:
+        result.error = f"cannot read: {error.strerror or error}"
+        return result
+    result.decoded = decoded
+    active = ruleset.active_for(relative_to_root(candidate.path, candidate.settings))
+    outcome = check_page(page, active)
+    result.findings = outcome.findings
+    result.failures = outcome.failures
+    result.source_lines = source_lines(page, outcome.findings)
+    return result
+
+
+def source_lines(page: Page, findings: list[Finding]) -> dict[int, str]:
+    """The text of each line a finding starts on, for excerpts in reports."""
+    return {finding.line: page.lines[finding.line - 1] for finding in findings}
+
+
+class Runner:
+    """Ties discovery, settings and rules together for a run over paths."""
+
+    def __init__(self, rules: list[Rule], resolver: ConfigResolver, force_exclude: bool = False) -> None:
+        self.rules = rules
+        self.resolver = resolver
+        self.force_exclude = force_exclude
+        self._rulesets: dict[int, RuleSet] = {}
+
+    def ruleset(self, settings: Settings) -> RuleSet:
+        """The rule set for a settings object, built (and validated) once."""
+        key = id(settings)
+        if key not in self._rulesets:
+            self._rulesets[key] = RuleSet(self.rules, settings)
+        return self._rulesets[key]
+
+    def candidates(self, paths: Iterable[Path]) -> Iterator[Candidate | PathProblem]:
+        return discover(paths, self.resolver, self.force_exclude)
+
+    def run(self, paths: Iterable[Path]) -> Iterator[FileResult]:
+        """Results in discovery order; path problems come as results with an error."""
+        for item in self.candidates(paths):
+            if isinstance(item, PathProblem):
+                yield FileResult(item.display, error=item.message)
+                continue
+            yield check_file(item, self.ruleset(item.settings))

@@ -1,0 +1,102 @@
+"""Which rules run on which file: ``select``/``ignore``/``extend-select``/``per-file-ignores``.
+
+Selectors are a rule code (``EMJ001``), a code prefix (``EMJ``, ``EMJ0``), a rule name
+(``injected-emoji``) or ``ALL``. An unknown selector is an error that names where it was written.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from lint.config import ConfigError, Settings
+from lint.globs import glob_matches
+from lint.model import Rule
+
+__all__ = ["RuleSet", "ActiveRule", "resolve_selector"]
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A selected rule with its options resolved from defaults and config."""
+
+    rule: Rule
+    options: dict[str, Any]
+
+
+def resolve_selector(selector: str, rules: Iterable[Rule]) -> list[Rule]:
+    """Rules a selector names; empty when it names none."""
+    if selector == "ALL":
+        return list(rules)
+    upper = selector.upper()
+    found = []
+    for rule in rules:
+        if rule.name == selector or rule.code == upper or (
+            len(upper) < 6 and upper.isalnum() and rule.code.startswith(upper) and len(upper) >= 3
+        ):
+            found.append(rule)
+    return found
+
+
+class RuleSet:
+    """The rules selected by one :class:`Settings`, and which of them apply to a given path."""
+
+    def __init__(self, rules: list[Rule], settings: Settings) -> None:
+        self.settings = settings
+        self._all = rules
+        where = settings.where
+        if settings.select is None:
+            chosen = {rule.code for rule in rules if rule.default_enabled}
+        else:
+            chosen = self._codes(settings.select, where, "select")
+        chosen |= self._codes(settings.extend_select, where, "extend-select")
+        chosen -= self._codes(settings.ignore, where, "ignore")
+        self.rules = [rule for rule in rules if rule.code in chosen]
+        self._per_file = [
+            (pattern, self._codes(selectors, where, f"per-file-ignores {pattern!r}"))
+            for pattern, selectors in settings.per_file_ignores
+        ]
+        self.validate_option_tables()
+        self._active = [ActiveRule(rule, self._options(rule)) for rule in self.rules]
+
+    def _codes(self, selectors: Iterable[str], where: str, key: str) -> set[str]:
+        codes: set[str] = set()
+        for selector in selectors:
+            found = resolve_selector(selector, self._all)
+            if not found:
+                raise ConfigError(f"{where}: {key}: unknown rule or prefix {selector!r} (see 'scrapelint rules')")
+            codes.update(rule.code for rule in found)
+        return codes
+
+    def _options(self, rule: Rule) -> dict[str, Any]:
+        values = rule.default_options()
+        declared = {option.name: option for option in rule.options}
+        for key in (rule.code, rule.name):
+            for name, value in self.settings.options_for(key).items():
+                option = declared.get(name)
+                if option is None:
+                    known = ", ".join(declared) or "none"
+                    raise ConfigError(
+                        f"{self.settings.where}: options.{key}: unknown option {name!r} (options of {rule.name}: {known})"
+                    )
+                try:
+                    values[name] = option.coerce(value)
+                except TypeError as error:
+                    raise ConfigError(f"{self.settings.where}: options.{key}.{name}: {error}") from None
+        return values
+
+    def validate_option_tables(self) -> None:
+        """Every ``[tool.scrapelint.options.X]`` table must name a known rule."""
+        for key, _ in self.settings.options:
+            if not any(rule.code == key or rule.name == key for rule in self._all):
+                raise ConfigError(f"{self.settings.where}: options: unknown rule {key!r}")
+
+    def active_for(self, relative_path: str) -> list[ActiveRule]:
+        """Selected rules minus the per-file ignores that match this path."""
+        ignored: set[str] = set()
+        for pattern, codes in self._per_file:
+            if glob_matches(pattern, relative_path):
+                ignored |= codes
+        if not ignored:
+            return self._active
+        return [active for active in self._active if active.rule.code not in ignored]
