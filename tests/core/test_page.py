@@ -1,0 +1,43 @@
+"""The page model: positions in code points, every newline style, and the de-noised view."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.page import Page
+
+
+def test_lines_split_on_lf_crlf_and_cr_alike():
+    page = Page("标题\r\n第一段\n第二段\r最后")
+    assert page.lines == ("标题", "第一段", "第二段", "最后")
+    assert page.line_span(0) == (0, 2)
+    assert page.line_span_with_break(0) == (0, 4)
+
+
+@pytest.mark.parametrize(
+    ("offset", "expected"),
+    [(0, (1, 1)), (3, (2, 1)), (5, (2, 3)), (6, (2, 4))],
+)
+def test_position_is_one_based_line_and_code_point_column(offset, expected):
+    page = Page("😀é\n当前😜AI")  # one astral emoji counts as one column
+    assert page.position(offset) == expected
+
+
+def test_offset_is_the_inverse_of_position():
+    page = Page("first line\nsecond 🇨🇳 line\nthird")
+    for offset in range(len(page.text) + 1):
+        assert page.offset(*page.position(offset)) == offset
+
+
+def test_denoised_view_drops_emoji_sequences_and_invisible_characters():
+    page = Page("返回😘搜狐 O🤔penAI ❤️ 👨\u200d👩\u200d👧 ok #️⃣ 👍🏽 zero\u200bwidth © ™")
+    assert page.denoised.text == "返回搜狐 OpenAI   ok   zerowidth © ™"
+
+
+def test_denoised_span_maps_back_to_the_original_columns():
+    page = Page("标题\n文章结尾。返回😘搜狐,查看更多")
+    view = page.denoised
+    start = view.text.index("返回搜狐")
+    original = view.span_to_original(start, start + len("返回搜狐,查看更多"))
+    assert page.text[slice(*original)] == "返回😘搜狐,查看更多"
+    assert page.position(original[0]) == (2, 6)
