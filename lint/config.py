@@ -41,6 +41,9 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     options: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     disable_plugins: tuple[str, ...] = ()
+    user_rules: tuple[Any, ...] = ()  # lint.model.Rule objects compiled from rules-as-data
+    rule_sources: str = ""  # the user rules' definitions, for the cache key
+    plugin_dirs: tuple[Path, ...] = ()
 
     @property
     def where(self) -> str:
@@ -66,7 +69,7 @@ class Settings:
     def cache_key(self) -> str:
         """Everything that changes what a page's findings are, for the cache."""
         return repr(
-            (self.select, self.extend_select, self.ignore, self.per_file_ignores, self.options)
+            (self.select, self.extend_select, self.ignore, self.per_file_ignores, self.options, self.rule_sources)
         )
 
 
@@ -113,6 +116,10 @@ _KEYS = {
     "extend-exclude": ("extend_exclude", _globs),
     "options": ("options", _options),
     "disable-plugins": ("disable_plugins", _strings),
+    "rules": ("rules", lambda file, key, value: value),
+    "rules-files": ("rules_files", _strings),
+    "rule-packs": ("rule_packs", _strings),
+    "plugins-dir": ("plugins_dir", _strings),
 }
 
 
@@ -126,7 +133,37 @@ def parse_table(table: dict[str, Any], source: Path | None, root: Path) -> Setti
             raise ConfigError(f"{file}: unknown key {key!r} (known keys: {known})")
         attribute, convert = _KEYS[key]
         values[attribute] = convert(file, key, value)
+    _user_rules(values, file, root)
     return Settings(root=root, source=source, **values)
+
+
+def _user_rules(values: dict[str, Any], file: str, root: Path) -> None:
+    """Compile rules-as-data (inline, rule files, packs) and resolve local plugin folders."""
+    from lint import user_rules
+
+    inline = values.pop("rules", [])
+    files = values.pop("rules_files", ())
+    packs = values.pop("rule_packs", ())
+    values["plugin_dirs"] = tuple(root / folder for folder in values.pop("plugins_dir", ()))
+    if not (inline or files or packs):
+        return
+    try:
+        compiled = list(user_rules.parse_user_rules(inline, file))
+        for name in files:
+            compiled.extend(user_rules.load_rules_file(root / name))
+        for name in packs:
+            compiled.extend(user_rules.load_rule_pack(name, file))
+    except user_rules.UserRuleError as error:
+        raise ConfigError(str(error)) from None
+    seen: dict[str, str] = {}
+    for rule in compiled:
+        for key in (rule.code, rule.name):
+            if key in seen:
+                raise ConfigError(f"{file}: rules: {key} is defined twice")
+            seen[key] = rule.code
+    user_rules.link_phrase_index(tuple(compiled))
+    values["user_rules"] = tuple(compiled)
+    values["rule_sources"] = repr((inline, [(name, (root / name).stat().st_mtime_ns) for name in files], packs))
 
 
 def load_config_file(path: Path) -> Settings | None:
@@ -191,6 +228,10 @@ class ConfigResolver:
     def disabled_plugins(self) -> tuple[str, ...]:
         """Plugins disabled by the ``--config`` file, or by the working folder's nearest config."""
         return self.for_directory(Path.cwd()).disable_plugins
+
+    def plugin_dirs(self) -> tuple[Path, ...]:
+        """Local plugin folders named by the ``--config`` file or the working folder's config."""
+        return self.for_directory(Path.cwd()).plugin_dirs
 
     def for_directory(self, directory: Path) -> Settings:
         if self._fixed is not None:

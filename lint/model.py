@@ -188,10 +188,12 @@ class Rule:
     default_enabled: bool = True
     plugin: str = ""  # filled in by the plugin manager
     origin: str = "builtin"  # "builtin", "plugin" or "user"
+    family: str = ""  # defaults to the code's three-letter prefix
+    files: tuple[str, ...] = ()  # globs: the rule only runs on matching paths (all when empty)
 
-    @property
-    def family(self) -> str:
-        return self.code[:3]
+    def __post_init__(self) -> None:
+        if not self.family:
+            object.__setattr__(self, "family", self.code[:3])
 
     def default_options(self) -> dict[str, Any]:
         return {option.name: option.default for option in self.options}

@@ -10,6 +10,7 @@ import importlib.metadata
 import os
 import re
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Iterable
 
 import pluggy
@@ -66,13 +67,17 @@ def _entry_points() -> Iterable[importlib.metadata.EntryPoint]:
 def load_plugins(
     disabled: Iterable[str] = (),
     extra: Iterable[tuple[str, object, str]] = (),
+    plugin_dirs: Iterable[Path] = (),
 ) -> LoadedPlugins:
     """Load every plugin in the entry-point group except the disabled ones.
 
-    ``extra`` adds already-imported plugins as ``(name, module, version)``; local plugin
-    folders and tests use it.
+    ``extra`` adds already-imported plugins as ``(name, module, version)`` (tests use it);
+    ``plugin_dirs`` are local folders of unpackaged plugin modules.
     """
     result = LoadedPlugins()
+    local, problems = local_plugins(plugin_dirs)
+    extra = [*extra, *local]
+    result.problems.extend(problems)
     disabled_set = set(disabled) | set(disabled_from_env())
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
@@ -112,6 +117,38 @@ def load_plugins(
         _collect(manager, module, name, builtin, result)
     _check_unique(result)
     return result
+
+
+def local_plugins(folders: Iterable[Path]) -> tuple[list[tuple[str, object, str]], list[PluginProblem]]:
+    """Import every ``*.py`` in local plugin folders (unpackaged plugins, as flake8's local plugins).
+
+    Each module becomes a plugin named after its file; one that fails to import is a problem,
+    not a crash.
+    """
+    import importlib.util
+    import sys
+
+    found: list[tuple[str, object, str]] = []
+    problems: list[PluginProblem] = []
+    for folder in folders:
+        if not folder.is_dir():
+            problems.append(PluginProblem(str(folder), "plugin folder does not exist"))
+            continue
+        for path in sorted(folder.glob("*.py")):
+            if path.name.startswith("_"):
+                continue
+            module_name = f"scrapelint_local_{path.stem}"
+            try:
+                spec = importlib.util.spec_from_file_location(module_name, path)
+                module = importlib.util.module_from_spec(spec)
+                sys.modules[module_name] = module
+                spec.loader.exec_module(module)
+            except Exception as error:
+                sys.modules.pop(module_name, None)
+                problems.append(PluginProblem(path.stem, f"failed to import {path}: {_describe(error)}"))
+                continue
+            found.append((path.stem, module, "local"))
+    return found, problems
 
 
 def _collect(manager: pluggy.PluginManager, module: object, name: str, builtin: bool, result: LoadedPlugins) -> None:

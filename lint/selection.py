@@ -43,8 +43,14 @@ class RuleSet:
 
     def __init__(self, rules: list[Rule], settings: Settings) -> None:
         self.settings = settings
-        self._all = rules
         where = settings.where
+        taken = {key: rule for rule in rules for key in (rule.code, rule.name)}
+        for user_rule in settings.user_rules:
+            for key in (user_rule.code, user_rule.name):
+                if key in taken:
+                    raise ConfigError(f"{where}: rules: {key} is already a rule of plugin {taken[key].plugin}")
+        rules = sorted([*rules, *settings.user_rules], key=lambda rule: rule.code)
+        self._all = rules
         if settings.select is None:
             chosen = {rule.code for rule in rules if rule.default_enabled}
         else:
@@ -91,12 +97,21 @@ class RuleSet:
             if not any(rule.code == key or rule.name == key for rule in self._all):
                 raise ConfigError(f"{self.settings.where}: options: unknown rule {key!r}")
 
+    @property
+    def all_rules(self) -> list[Rule]:
+        """Plugin rules and this configuration's user rules, by code."""
+        return self._all
+
     def active_for(self, relative_path: str) -> list[ActiveRule]:
-        """Selected rules minus the per-file ignores that match this path."""
+        """Selected rules minus per-file ignores and rules whose ``files`` globs do not match."""
         ignored: set[str] = set()
         for pattern, codes in self._per_file:
             if glob_matches(pattern, relative_path):
                 ignored |= codes
+        for active in self._active:
+            files = active.rule.files
+            if files and not any(glob_matches(pattern, relative_path) for pattern in files):
+                ignored.add(active.rule.code)
         if not ignored:
             return self._active
         return [active for active in self._active if active.rule.code not in ignored]

@@ -1,0 +1,1 @@
+"""The ``news-portals`` rule pack: chrome phrases of large Chinese news portals (see scrapelint-rules.toml)."""
