@@ -139,3 +139,12 @@ def test_real_labels_match_the_corpus():
     pages = load_labels(REAL_LABELS)
     assert len(pages) >= 60
     assert check_labels(pages, REAL_CORPUS_DIR) == []
+
+
+def test_real_labels_hold_no_page_text():
+    """Only ids, counts, hashes, line numbers and family codes: the pages' text stays in the corpus."""
+    for line in REAL_LABELS.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        assert set(record) == {"corpus_file", "id", "n_lines", "text_sha1", "lines"}
+        assert all(key.isdigit() for key in record["lines"])
+        assert all(isinstance(family, str) and len(family) == 3 for fams in record["lines"].values() for family in fams)
