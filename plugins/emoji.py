@@ -1,9 +1,323 @@
-"""EMJ: injected emoji. Emoji planted in running text as noise, not emoji a writer used."""
+"""EMJ: injected emoji. Emoji planted in running text as noise, not emoji a writer used.
+
+Writers put emoji where a reader pauses: at the start of a line (bullets, headings), at the end
+of a line or clause (reactions), in runs (``😭😭😭``, ``⭐⭐⭐⭐``). Injectors put them anywhere,
+so most of theirs land inside words (``O🤔penAI``, ``当前😜AI界``) and they come at a steady
+cadence. The rule therefore decides twice: first where each emoji sits, then whether the page
+as a whole shows injection; only then are emoji in running text between spaces or next to
+punctuation flagged too. Line-start bullets, line-end reactions and runs are never flagged.
+"""
 
 from __future__ import annotations
 
+import enum
+import statistics
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Mapping, Sequence
+
+import regex
+
 from lint import hookimpl
-from lint.model import Family, Rule
+from lint.emoji_units import iter_emoji
+from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
+from lint.page import Page
+
+# Spaces that may separate an emoji from the text around it on the same line.
+_SPACE = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009")
+# Characters that belong to an emoji sequence but can be left over next to a unit.
+_JOINERS = frozenset("\ufe0f\ufe0e\u200d\u20e3")
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]", regex.V1)
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", regex.V1)
+# Punctuation that may close a line after a reaction, or open one before a bullet.
+_CLOSING = regex.compile(r"[\p{Pe}\p{Pf}\p{Po}~～]", regex.V1)
+_OPENING = regex.compile(r"[\p{Ps}\p{Pi}\p{Pd}\p{Po}•·]", regex.V1)
+_EDGE_MARKS = 4
+# Emoji that writers use as signs inside a phrase (``吴镇宇➕任素汐``), like ``+`` or ``×``.
+_SIGN_EMOJI = frozenset("\u2795\u2796\u2797\u2716")
+# How far to look for the word an emoji broke: a whole Latin word, a few CJK characters to segment.
+_WORD_REACH = 40
+_SEGMENT_REACH = 6
+
+
+class Place(enum.Enum):
+    """Where an emoji (or a run of emoji) sits in its line."""
+
+    LINE_START = "line start"  # bullets and headings: 👉 推荐理由, 🥇 第一名
+    LINE_END = "line end"  # reactions closing a line: 泪目啊😭
+    RUN = "run"  # several emoji together: 😭😭😭, ⭐⭐⭐⭐
+    IN_WORD = "in word"  # letters or digits on both sides, none of them CJK: O🤔penAI, 1🚀0
+    IN_TEXT = "in text"  # letters on both sides, some CJK: 当前😜AI界, 再😢度
+    BETWEEN_WORDS = "between words"  # spaces around it, words on both sides: the 😀 minister
+    BY_PUNCTUATION = "by punctuation"  # next to punctuation: 一群🤡。 or 。 ❌ 首先
+    SIGN = "sign"  # a sign-like emoji between words, used as a word: 吴镇宇➕任素汐
+
+
+_GENUINE_PLACES = frozenset({Place.LINE_START, Place.LINE_END, Place.RUN, Place.SIGN})
+_MID_PHRASE_PLACES = frozenset({Place.IN_WORD, Place.IN_TEXT, Place.BETWEEN_WORDS})
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """One emoji unit, or a run of adjacent units, and where it sits.
+
+    ``word`` is the word the emoji broke (``OpenAI``, ``间断``) when it sits inside one: the
+    strongest sign of injection, since writers put emoji between words, not inside them.
+    """
+
+    start: int
+    end: int
+    unit: str  # the first unit (the only one unless the site is a run)
+    place: Place
+    word: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The page-level decision: does this page carry injected emoji, and how they are spread."""
+
+    injected: bool
+    running: int  # single emoji in running text (not at a line's ends, not in a run)
+    breaking: int  # of which break a word
+    cadence: int | None  # typical distance between them, in characters
+
+
+def _is_word(char: str) -> bool:
+    return bool(char) and _WORD.match(char) is not None
+
+
+def _is_cjk(char: str) -> bool:
+    return bool(char) and _CJK.match(char) is not None
+
+
+def _neighbour(text: str, index: int, step: int, limit: int) -> tuple[str, bool]:
+    """The nearest character from ``index`` going ``step``, skipping spaces and joiners.
+
+    Returns the character ('' when ``limit`` is reached first) and whether a space was crossed.
+    """
+    spaced = False
+    while index != limit:
+        char = text[index]
+        if char in _SPACE:
+            spaced = True
+        elif char not in _JOINERS:
+            return char, spaced
+        index += step
+    return "", spaced
+
+
+def _only_edge(text: str, index: int, step: int, limit: int, edge: regex.Pattern[str]) -> bool:
+    """True when only spaces and a few ``edge`` punctuation marks lie between ``index`` and ``limit``.
+
+    An emoji before ``。`` or ``）`` at the end of a line closes it like one at the very end
+    (``这本书📖。``, ``（左滑👈）``); one after ``【`` or ``-`` at the start opens it like a bullet.
+    """
+    marks = 0
+    while index != limit:
+        char = text[index]
+        if char not in _SPACE and char not in _JOINERS:
+            marks += 1
+            if marks > _EDGE_MARKS or not edge.match(char):
+                return False
+        index += step
+    return True
+
+
+def _runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Emoji units grouped into runs: units separated by nothing but a few spaces or joiners."""
+    run: list[tuple[int, int, str]] = []
+    for unit in iter_emoji(text):
+        if run and _only_filler(text, run[-1][1], unit[0]):
+            run.append(unit)
+            continue
+        if run:
+            yield run
+        run = [unit]
+    if run:
+        yield run
+
+
+def _only_filler(text: str, start: int, end: int) -> bool:
+    if end - start > 3:
+        return False
+    return all(char in _SPACE or char in _JOINERS for char in text[start:end])
+
+
+def _is_digit(char: str) -> bool:
+    return char.isdigit()
+
+
+def _is_latin_word(char: str) -> bool:
+    return _is_word(char) and not _is_cjk(char)
+
+
+def _stretch(text: str, index: int, step: int, reach: int, belongs: Callable[[str], bool]) -> int:
+    """How far the characters that ``belongs`` accepts extend from ``index`` going ``step`` (-1 or 1)."""
+    limit = max(0, index - reach) if step < 0 else min(len(text), index + reach)
+    while index != limit and belongs(text[index - 1 if step < 0 else index]):
+        index += step
+    return index
+
+
+def _broken_word(text: str, start: int, end: int, cjk: bool) -> str | None:
+    """The word that the emoji at ``text[start:end]`` splits, or ``None`` if it sits between words.
+
+    Latin words and numbers split by construction (letters or digits on both sides); in CJK text
+    the words around the emoji are segmented with a dictionary, the emoji removed.
+    """
+    if not cjk:
+        left = text[_stretch(text, start, -1, _WORD_REACH, _is_latin_word) : start]
+        return left + text[end : _stretch(text, end, 1, _WORD_REACH, _is_latin_word)]
+    if _is_digit(text[start - 1]) and _is_cjk(text[end]):
+        # A number and the unit or counter after it are one phrase: 8日, 2024年, 10吉瓦.
+        return text[_stretch(text, start, -1, _WORD_REACH, _is_digit) : start] + text[end]
+    left = text[_stretch(text, start, -1, _SEGMENT_REACH, _is_word) : start]
+    return _dictionary_word(left, text[end : _stretch(text, end, 1, _SEGMENT_REACH, _is_word)])
+
+
+def _dictionary_word(left: str, right: str) -> str | None:
+    """The dictionary word of ``left + right`` that spans the join, if segmentation finds one."""
+    import rjieba  # loaded on first CJK case: its dictionary takes a few tenths of a second
+
+    offset = 0
+    for token in rjieba.cut(left + right, False):
+        if offset < len(left) < offset + len(token):
+            return token
+        offset += len(token)
+    return None
+
+
+def find_sites(page: Page) -> list[Site]:
+    """Every emoji site of the page, classified by where it sits in its line."""
+    text = page.text
+    sites: list[Site] = []
+    for run in _runs(text):
+        start, end, unit = run[0][0], run[-1][1], run[0][2]
+        line_start, line_end = page.line_span(page.line_index(start))
+        left, left_spaced = _neighbour(text, start - 1, -1, line_start - 1)
+        right, right_spaced = _neighbour(text, end, 1, line_end)
+        word = None
+        if not left or _only_edge(text, start - 1, -1, line_start - 1, _OPENING):
+            place = Place.LINE_START
+        elif not right or _only_edge(text, end, 1, line_end, _CLOSING):
+            place = Place.LINE_END
+        elif len(run) > 1:
+            place = Place.RUN
+        elif unit.rstrip("\ufe0f") in _SIGN_EMOJI:
+            place = Place.SIGN
+        elif not (_is_word(left) and _is_word(right)):
+            place = Place.BY_PUNCTUATION
+        elif left_spaced or right_spaced:
+            place = Place.BETWEEN_WORDS
+        else:
+            cjk = _is_cjk(left) or _is_cjk(right)
+            place = Place.IN_TEXT if cjk else Place.IN_WORD
+            word = _broken_word(text, start, end, cjk)
+        sites.append(Site(start, end, unit, place, word))
+    return sites
+
+
+def judge_page(sites: Sequence[Site], options: Mapping[str, Any]) -> Verdict:
+    """Decide whether the page's emoji in running text were planted.
+
+    Any is enough: ``min_units`` emoji that break words; one that breaks a word on a page where
+    emoji inside text outnumber those a writer would use (bullets, line-end reactions, runs);
+    emoji in running text at a steady cadence that mostly sit mid-phrase (not where a writer
+    pauses, next to punctuation).
+    """
+    running = [site for site in sites if site.place not in _GENUINE_PLACES]
+    breaking = sum(1 for site in running if site.word)
+    inside = sum(1 for site in running if site.place in (Place.IN_WORD, Place.IN_TEXT))
+    genuine = len(sites) - len(running)
+    cadence = _cadence(running)
+    mid_phrase = sum(1 for site in running if site.place in _MID_PHRASE_PLACES)
+    by_words = breaking >= options["min_units"] or (breaking >= 1 and inside > genuine)
+    by_cadence = (
+        len(running) >= options["cadence_min_units"]
+        and mid_phrase >= options["min_mid_phrase_share"] * len(running)
+        and cadence is not None
+        and cadence <= options["cadence_max_gap"]
+        and _regular(running, options["cadence_max_variation"])
+    )
+    return Verdict(by_words or by_cadence, len(running), breaking, cadence)
+
+
+def _gaps(running: Sequence[Site]) -> list[int]:
+    return [later.start - earlier.end for earlier, later in zip(running, running[1:])]
+
+
+def _cadence(running: Sequence[Site]) -> int | None:
+    gaps = _gaps(running)
+    return round(statistics.median(gaps)) if gaps else None
+
+
+def _regular(running: Sequence[Site], max_variation: float) -> bool:
+    """True when the gaps between emoji vary little (coefficient of variation)."""
+    gaps = _gaps(running)
+    if len(gaps) < 2:
+        return False
+    mean = statistics.fmean(gaps)
+    return mean > 0 and statistics.pstdev(gaps) / mean <= max_variation
+
+
+def _message(site: Site, verdict: Verdict) -> str:
+    if site.word is not None:
+        return f"injected emoji {site.unit!r} inside the word {site.word!r}"
+    if verdict.cadence is not None and verdict.running > 2:
+        return (
+            f"injected emoji {site.unit!r} (one of {verdict.running} spread through the text "
+            f"every ~{verdict.cadence} characters)"
+        )
+    return f"injected emoji {site.unit!r} in running text"
+
+
+def check_injected_emoji(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Flag emoji that break a word; on injected pages, every emoji in running text."""
+    sites = find_sites(page)
+    if not sites:
+        return
+    verdict = judge_page(sites, options)
+    for site in sites:
+        if site.place in _GENUINE_PLACES or not (verdict.injected or site.word):
+            continue
+        yield Violation(
+            site.start,
+            site.end,
+            _message(site, verdict),
+            Fix.delete(site.start, site.end, message=f"remove {site.unit!r}"),
+        )
+
+
+INJECTED_EMOJI = Rule(
+    code="EMJ001",
+    name="injected-emoji",
+    summary="An emoji planted in running text as noise",
+    explanation=(
+        "Content farms and scrapers plant emoji through copied articles: inside words and numbers "
+        "(O🤔penAI, 当前😜AI界, 1🚀0) and at a steady cadence through the prose. They break words "
+        "for search, tokenisers and readers. An emoji between letters of a Latin word or the digits "
+        "of a number is always flagged; other emoji in running text are flagged once the page shows "
+        "injection (several emoji inside words, or emoji at a regular cadence). Emoji a writer used "
+        "are left alone: bullets and headings at the start of a line, reactions at the end of a "
+        "line, runs such as 😭😭😭 or ⭐⭐⭐⭐, and text-style symbols such as ©, ™, ★ or ①. "
+        "The fix removes exactly the emoji sequence (ZWJ chains, skin tones, flags, keycaps, U+FE0F)."
+    ),
+    bad_example="9月22日，当前😜AI界最顶尖的科技巨头宣布合作，再😢度点燃资本市场，O🤔penAI成为焦点。",
+    good_example="剧情真的很用心，最后一场戏泪目啊😭\n👉 推荐理由：演员的表演很自然",
+    check=check_injected_emoji,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption("min_units", 2, "emoji breaking words that mark a page as injected", int),
+        RuleOption("cadence_min_units", 8, "emoji in running text needed to judge a cadence", int),
+        RuleOption("cadence_max_gap", 120, "largest typical distance (characters) between emoji at a cadence", int),
+        RuleOption(
+            "cadence_max_variation", 0.6, "largest coefficient of variation of the gaps for a steady cadence", float
+        ),
+        RuleOption(
+            "min_mid_phrase_share", 0.6, "share of emoji at a cadence that must sit mid-phrase, not by punctuation", float
+        ),
+    ),
+)
 
 
 @hookimpl
@@ -13,4 +327,4 @@ def scrapelint_families() -> list[Family]:
 
 @hookimpl
 def scrapelint_rules() -> list[Rule]:
-    return []
+    return [INJECTED_EMOJI]
