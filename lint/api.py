@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
 from lint.config import ConfigError, ConfigResolver, Settings, parse_table
 from lint.engine import RuleFailure, check_page
@@ -18,6 +18,9 @@ from lint.page import Page
 from lint.plugin_manager import LoadedPlugins, load_plugins
 from lint.runner import FileResult, Runner
 from lint.selection import RuleSet
+
+if TYPE_CHECKING:
+    from lint.cache import ResultCache
 
 __all__ = ["Linter", "LintError", "LintReport", "lint_text", "lint_paths", "fix_text"]
 
@@ -40,6 +43,8 @@ class Linter:
 
     plugins: LoadedPlugins
     resolver: ConfigResolver
+    jobs: int = 1  # worker processes for check_paths (lint.parallel)
+    cache: "ResultCache | None" = None  # results of unchanged pages (lint.cache)
 
     @classmethod
     def create(
@@ -67,7 +72,9 @@ class Linter:
             raise LintError(str(error)) from None
 
     def runner(self, force_exclude: bool = False) -> Runner:
-        return Runner(self.plugins.rules, self.resolver, force_exclude)
+        runner = Runner(self.plugins.rules, self.resolver, force_exclude)
+        runner.jobs, runner.cache = self.jobs, self.cache
+        return runner
 
     def lint_text(self, text: str, path: str = "<text>") -> LintReport:
         settings = self.resolver.for_directory(Path.cwd())

@@ -67,9 +67,14 @@ def main() -> None:
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin (also SCRAPELINT_DISABLE_PLUGINS=a,b).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour output (default: on a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings, no summary or notices.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of results.")
+@click.option("--cache-dir", type=click.Path(path_type=Path), envvar="SCRAPELINT_CACHE_DIR",
+              help="Cache folder (default: .scrapelint_cache in the current folder).")
 def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ignore, include, exclude,
           extend_exclude, force_exclude: bool, output_format: str, output_file: Path | None,
-          statistics: bool, exit_zero: bool, disable_plugin, colour: bool | None, quiet: bool) -> None:
+          statistics: bool, exit_zero: bool, disable_plugin, colour: bool | None, quiet: bool,
+          jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None) -> None:
     """Check pages (files and folders; default: the current folder)."""
     overrides = {
         "select": _split(select),
@@ -81,6 +86,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     }
     linter = _linter(config, overrides, disable_plugin)
     plugin_failed = _report_plugin_problems(linter)
+    _speed(linter, jobs, None if no_cache else cache_dir, no_cache, quiet)
     from lint.reporters import ReportContext, get_reporter
 
     out: TextIO
@@ -118,6 +124,24 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     failed = plugin_failed or any(result.failed for result in results)
     found = any(result.findings for result in results)
     sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _speed(linter, jobs: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool) -> None:
+    """Worker processes and the result cache (used by plain checks; --fix always reads the files)."""
+    from lint.parallel import default_jobs
+
+    linter.jobs = jobs or default_jobs()
+    if no_cache:
+        return
+    from lint.cache import DEFAULT_CACHE_DIR, CacheError, ResultCache
+
+    try:
+        linter.cache = ResultCache.open(cache_dir or Path(DEFAULT_CACHE_DIR), linter.plugins)
+    except CacheError as error:
+        if cache_dir is not None:
+            _fail(str(error))
+        if not quiet:  # the default folder is a convenience: go on without it
+            click.echo(f"scrapelint: warning: {error}; running without a cache", err=True)
 
 
 def _echo_problems(result, quiet: bool) -> None:

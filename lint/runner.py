@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from lint.config import ConfigResolver, Settings
 from lint.decode import BinaryFile, DecodeError, Decoded, decode_bytes
@@ -17,6 +17,9 @@ from lint.engine import RuleFailure, check_page
 from lint.model import Finding, Rule
 from lint.page import Page
 from lint.selection import RuleSet
+
+if TYPE_CHECKING:
+    from lint.cache import ResultCache
 
 __all__ = ["FileResult", "Runner", "check_file"]
 
@@ -40,18 +43,19 @@ class FileResult:
         return self.error is not None or bool(self.failures)
 
 
-def read_page(path: Path, display: str) -> tuple[Page, Decoded]:
-    """Read and decode one file; raises ``OSError`` or :class:`DecodeError`."""
-    data = path.read_bytes()
+def read_page(path: Path, display: str, data: bytes | None = None) -> tuple[Page, Decoded]:
+    """Read (unless the bytes are given) and decode one file; raises ``OSError`` or :class:`DecodeError`."""
+    if data is None:
+        data = path.read_bytes()
     decoded = decode_bytes(data)
     return Page(decoded.text, display), decoded
 
 
-def check_file(candidate: Candidate, ruleset: RuleSet) -> FileResult:
-    """Check one file. Never raises for a problem with the file itself."""
+def check_file(candidate: Candidate, ruleset: RuleSet, data: bytes | None = None) -> FileResult:
+    """Check one file (``data``: its bytes, already read). Never raises for a problem with the file itself."""
     result = FileResult(candidate.display, path=candidate.path)
     try:
-        page, decoded = read_page(candidate.path, candidate.display)
+        page, decoded = read_page(candidate.path, candidate.display, data)
     except BinaryFile as notice:
         result.notice = str(notice)
         return result
@@ -83,6 +87,12 @@ class Runner:
         self.resolver = resolver
         self.force_exclude = force_exclude
         self._rulesets: dict[int, RuleSet] = {}
+        # Speed (lint.parallel): workers find the rules again through the entry points
+        # (lint.parallel.WorkerPlugins, unless another picklable loader is given here).
+        self.jobs = 1
+        self.cache: ResultCache | None = None
+        self.plugin_loader: Callable[[], list[Rule]] | None = None
+        self.keep_decoded = True  # workers send decoded text back only when asked (--fix)
 
     def ruleset(self, settings: Settings) -> RuleSet:
         """The rule set for a settings object, built (and validated) once."""
@@ -96,6 +106,11 @@ class Runner:
 
     def run(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         """Results in discovery order; path problems come as results with an error."""
+        if self.cache is not None or self.jobs > 1:
+            from lint.parallel import check_in_order
+
+            yield from check_in_order(self.candidates(paths), self)
+            return
         for item in self.candidates(paths):
             if isinstance(item, PathProblem):
                 yield FileResult(item.display, error=item.message)

@@ -1,0 +1,226 @@
+"""A content-addressed cache of per-file results, so an unchanged page is never checked twice.
+
+An entry's key is a blake2b hash of the file's bytes together with everything else that decides
+its findings: scrapelint's version, every loaded plugin's name and version, a stamp of the
+plugin code on disk (so an edited plugin in a development checkout is not served stale results),
+the ``regex`` and Unicode versions (they decide what an emoji is), and the rules active for that
+file with their options. So editing one page misses that page only, and changing one rule's
+option misses only the files that rule runs on.
+
+Entries are small files (compact JSON, zlib-compressed when large) written to a temporary name
+and renamed into place, so parallel processes (pre-commit runs batches side by side) never see a
+half-written entry. An entry that does not parse is a miss, never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import unicodedata
+import zlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Sequence
+
+from lint import __version__
+from lint.model import Applicability, Edit, Finding, Fix, Severity
+
+if TYPE_CHECKING:
+    from lint.plugin_manager import LoadedPlugins
+    from lint.runner import FileResult
+    from lint.selection import ActiveRule
+
+__all__ = ["CacheError", "ResultCache", "DEFAULT_CACHE_DIR", "environment_stamp"]
+
+DEFAULT_CACHE_DIR = ".scrapelint_cache"
+FORMAT = "v1"  # bump when the entry layout changes; old entries are then never read
+_COMPRESS_ABOVE = 2048  # bytes of JSON; small entries are cheaper to store as they are
+_RAW, _ZLIB = b"J", b"Z"
+
+
+class CacheError(Exception):
+    """The cache folder cannot be used; the message names it and says why."""
+
+
+def _code_stamp(plugins: "LoadedPlugins") -> str:
+    """Size and modification time of every source file of the core and the loaded plugins.
+
+    Versions alone do not change while a plugin is being written in an editable install; this
+    does, and costs a few dozen ``stat`` calls.
+    """
+    folders: set[str] = {os.path.dirname(__file__)}
+    files: set[str] = set()
+    for info in plugins.plugins:
+        module = sys.modules.get(info.module)
+        path = getattr(module, "__file__", None)
+        if not path:
+            continue
+        if "." in info.module or os.path.basename(path) == "__init__.py":
+            folders.add(os.path.dirname(path))
+        else:
+            files.add(path)
+    for folder in folders:
+        try:
+            with os.scandir(folder) as entries:
+                files.update(entry.path for entry in entries if entry.name.endswith(".py"))
+        except OSError:
+            continue
+    parts = []
+    for path in sorted(files):
+        try:
+            status = os.stat(path)
+        except OSError:
+            continue
+        parts.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
+    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def environment_stamp(plugins: "LoadedPlugins") -> str:
+    """Everything outside the page and the settings that can change a page's findings."""
+    import regex
+
+    return "|".join(
+        (
+            FORMAT,
+            __version__,
+            plugins.fingerprint(),
+            _code_stamp(plugins),
+            getattr(regex, "__version__", "?"),
+            unicodedata.unidata_version,
+        )
+    )
+
+
+class ResultCache:
+    """Results of plain checks, looked up by :meth:`key` (page bytes + stamp + active rules).
+
+    The object is small and picklable: worker processes get a copy and store their own entries.
+    """
+
+    def __init__(self, directory: Path, stamp: str) -> None:
+        self.directory = directory
+        self.stamp = stamp
+        self._root = directory / FORMAT
+        self._contexts: dict[tuple[int, ...], tuple[Sequence["ActiveRule"], bytes]] = {}
+        self._made: set[str] = set()
+        self._writable = True
+
+    @classmethod
+    def open(cls, directory: Path, plugins: "LoadedPlugins") -> "ResultCache":
+        """Create the folder (tagged so backup tools and git skip it) or raise :class:`CacheError`."""
+        try:
+            if directory.exists() and not directory.is_dir():
+                raise CacheError(f"{directory}: cache folder is a file, not a folder")
+            (directory / FORMAT).mkdir(parents=True, exist_ok=True)
+            tag = directory / "CACHEDIR.TAG"
+            if not tag.exists():
+                _write_atomic(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# scrapelint cache; safe to delete\n")
+                _write_atomic(directory / ".gitignore", b"# created by scrapelint\n*\n")
+        except OSError as error:
+            raise CacheError(f"{directory}: cannot use as cache folder: {error.strerror or error}") from None
+        return cls(directory, environment_stamp(plugins))
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"directory": self.directory, "stamp": self.stamp}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["directory"], state["stamp"])
+
+    def key(self, data: bytes, active: Sequence["ActiveRule"]) -> str:
+        """The entry name for a page's bytes checked with these rules and options."""
+        identity = tuple(id(rule) for rule in active)
+        known = self._contexts.get(identity)
+        if known is None:
+            rules = [(a.rule.code, a.rule.plugin, sorted(a.options.items())) for a in active]
+            digest = hashlib.blake2b(repr((self.stamp, rules)).encode(), digest_size=16).digest()
+            known = self._contexts[identity] = (tuple(active), digest)  # keeps the ids alive
+        context = known[1]
+        content = hashlib.blake2b(data, digest_size=16).digest()
+        return hashlib.blake2b(content + context, digest_size=16).hexdigest()
+
+    def _entry(self, key: str) -> Path:
+        return self._root / key[:2] / key[2:]
+
+    def load(self, key: str, display: str, path: Path | None = None) -> "FileResult | None":
+        """The stored result for ``key`` shown under ``display``, or ``None`` (absent or unreadable)."""
+        try:
+            blob = self._entry(key).read_bytes()
+        except OSError:
+            return None
+        try:
+            return _decode(blob, display, path)
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, zlib.error):
+            return None  # a damaged entry is a miss; the next store replaces it
+
+    def store(self, key: str, result: "FileResult") -> None:
+        """Remember a result; results with rule failures are not kept (they must be seen again)."""
+        if not self._writable or result.failures:
+            return
+        entry = self._entry(key)
+        try:
+            if entry.parent.name not in self._made:
+                entry.parent.mkdir(parents=True, exist_ok=True)
+                self._made.add(entry.parent.name)
+            _write_atomic(entry, _encode(result))
+        except OSError:
+            self._writable = False  # full or read-only disk: go on without storing
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+
+
+def _fix_row(fix: Fix | None) -> list[Any] | None:
+    if fix is None:
+        return None
+    return [fix.applicability.value, fix.message, [[e.start, e.end, e.content] for e in fix.edits]]
+
+
+def _encode(result: "FileResult") -> bytes:
+    findings = [
+        [f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.message, f.severity.value,
+         f.start, f.end, _fix_row(f.fix), f.record_id, f.record_index]
+        for f in result.findings
+    ]
+    lines = [[number, text] for number, text in result.source_lines.items()]
+    payload = json.dumps([findings, lines, result.notice, result.error], ensure_ascii=False,
+                         separators=(",", ":")).encode("utf-8")
+    if len(payload) > _COMPRESS_ABOVE:
+        return _ZLIB + zlib.compress(payload, 1)
+    return _RAW + payload
+
+
+def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
+    from lint.runner import FileResult
+
+    kind, body = blob[:1], blob[1:]
+    if kind == _ZLIB:
+        body = zlib.decompress(body)
+    elif kind != _RAW:
+        raise ValueError("unknown entry kind")
+    rows, lines, notice, error = json.loads(body)
+    findings = []
+    for (line, column, end_line, end_column, code, name, message, severity, start, end, fix,
+         record_id, record_index) in rows:
+        findings.append(Finding(
+            path=display, line=line, column=column, end_line=end_line, end_column=end_column,
+            code=code, name=name, message=message, severity=Severity(severity),
+            fix=None if fix is None else Fix(
+                tuple(Edit(s, e, c) for s, e, c in fix[2]), Applicability(fix[0]), fix[1]),
+            start=start, end=end, record_id=record_id, record_index=record_index,
+        ))
+    return FileResult(
+        display, findings=findings, path=path, notice=notice, error=error,
+        source_lines={int(number): text for number, text in lines},
+    )

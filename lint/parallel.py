@@ -1,0 +1,339 @@
+"""Check files in discovery order: cache first, then the misses here or in worker processes.
+
+This process walks the discovery generator, reads and hashes each file for the cache, and hands
+the misses to a process pool in chunks. Each worker loads the plugins itself, once, through the
+entry points (rule objects are never pickled), reads its own files, stores its own cache entries
+and sends :class:`~lint.runner.FileResult` objects back. Results come out in discovery order as
+soon as the head of the line is done, with a bounded number of chunks in flight, so memory stays
+flat on any number of files. A pool starts only once enough work has gathered: one file or a
+few (the pre-commit case) are checked here, without paying for worker start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+
+from lint.config import Settings
+from lint.discovery import Candidate, PathProblem, relative_to_root
+from lint.runner import FileResult, check_file
+from lint.selection import RuleSet
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    from lint.cache import ResultCache
+    from lint.model import Rule
+    from lint.runner import Runner
+
+__all__ = ["Task", "WorkerPlugins", "check_in_order", "default_jobs", "run_task"]
+
+#: A pool is started once this many files, or bytes, are waiting to be checked.
+POOL_MIN_FILES = 24
+POOL_MIN_BYTES = 1 << 20
+#: A chunk (one round trip to a worker) holds at most this many files or bytes.
+CHUNK_FILES = 24
+CHUNK_BYTES = 1 << 19
+#: Chunks in flight per worker, and results held behind an unfinished chunk, at most.
+IN_FLIGHT_PER_WORKER = 4
+MAX_WAITING = 4096
+
+
+def default_jobs() -> int:
+    """The cores this process may run on (respects CPU affinity, as in containers)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class Task:
+    """One file for a worker: where it is, how to show it, its settings (and their run token)."""
+
+    path: Path
+    display: str
+    settings: Settings
+    token: int
+
+
+def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_decoded: bool,
+             data: bytes | None = None) -> FileResult:
+    """Check one file and store the result; never raises for the file's or a rule's sake."""
+    if data is None:
+        try:
+            data = task.path.read_bytes()
+        except OSError as error:
+            return FileResult(task.display, path=task.path, error=f"cannot read: {error.strerror or error}")
+    try:
+        result = check_file(Candidate(task.path, task.display, task.settings), ruleset, data)
+        if cache is not None:
+            active = ruleset.active_for(relative_to_root(task.path, task.settings))
+            cache.store(cache.key(data, active), result)
+    except Exception as error:  # a bug here must cost one file, not the run
+        return FileResult(task.display, path=task.path, error=f"internal error: {type(error).__name__}: {error}")
+    if not keep_decoded:
+        result.decoded = None
+    return result
+
+
+# --- worker side -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WorkerPlugins:
+    """How a worker gets the parent's rules: the same plugins through the entry points.
+
+    Plugins the parent did not load are left out (a disabled plugin is not even imported);
+    rules written as data in config (origin ``user``) come along as they are. A worker that
+    cannot find every rule the parent runs refuses to start, and the parent checks here.
+    """
+
+    plugins: frozenset[str]
+    expected: frozenset[tuple[str, str]]  # (plugin, code) of every rule the parent has
+    user_rules: tuple["Rule", ...] = ()
+
+    @classmethod
+    def of(cls, rules: Iterable["Rule"]) -> "WorkerPlugins":
+        rules = list(rules)
+        user = tuple(rule for rule in rules if rule.origin == "user")
+        return cls(
+            frozenset(rule.plugin for rule in rules if rule.origin != "user"),
+            frozenset((rule.plugin, rule.code) for rule in rules),
+            user,
+        )
+
+    def __call__(self) -> list["Rule"]:
+        from lint.plugin_manager import ENTRY_POINT_GROUP, _entry_points, load_plugins
+
+        unused = {entry_point.name for entry_point in _entry_points()} - self.plugins
+        loaded = [rule for rule in load_plugins(unused).rules if (rule.plugin, rule.code) in self.expected]
+        rules = loaded + list(self.user_rules)
+        missing = self.expected - {(rule.plugin, rule.code) for rule in rules}
+        if missing:
+            names = ", ".join(sorted(f"{code} ({plugin})" for plugin, code in missing))
+            raise RuntimeError(f"rules not found through the {ENTRY_POINT_GROUP!r} entry points: {names}")
+        return sorted(rules, key=lambda rule: rule.code)
+
+
+_worker: "_Worker | None" = None
+
+
+class _Worker:
+    """What one worker process keeps between chunks: its own rules and a rule set per settings."""
+
+    def __init__(self, rules: list["Rule"], cache: "ResultCache | None", keep_decoded: bool) -> None:
+        self.rules = rules
+        self.cache = cache
+        self.keep_decoded = keep_decoded
+        self.rulesets: dict[int, RuleSet] = {}
+
+    def check(self, task: Task) -> FileResult:
+        ruleset = self.rulesets.get(task.token)
+        if ruleset is None:
+            try:
+                ruleset = self.rulesets[task.token] = RuleSet(self.rules, task.settings)
+            except Exception as error:  # the worker's plugins differ from the parent's
+                return FileResult(task.display, path=task.path, error=f"cannot check in a worker process: {error}")
+        return run_task(task, ruleset, self.cache, self.keep_decoded)
+
+
+def _init_worker(loader: Callable[[], list["Rule"]], cache: "ResultCache | None", keep_decoded: bool) -> None:
+    """Pool initializer: Ctrl-C is the parent's to handle; plugins are loaded once per worker."""
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _worker = _Worker(loader(), cache, keep_decoded)
+
+
+def _check_chunk(tasks: list[Task]) -> list[FileResult]:
+    assert _worker is not None, "worker used without its initializer"
+    return [_worker.check(task) for task in tasks]
+
+
+# --- parent side -------------------------------------------------------------------------
+
+
+@dataclass
+class _Chunk:
+    """Consecutive misses, sent to a worker together (``data`` is kept only for checking here)."""
+
+    tasks: list[Task] = field(default_factory=list)
+    data: list[bytes | None] = field(default_factory=list)
+    size: int = 0
+    closed: bool = False
+    future: "Future[list[FileResult]] | None" = None
+
+    def add(self, task: Task, data: bytes | None, size: int) -> None:
+        self.tasks.append(task)
+        self.data.append(data)
+        self.size += size
+
+    @property
+    def full(self) -> bool:
+        return len(self.tasks) >= CHUNK_FILES or self.size >= CHUNK_BYTES
+
+
+class _Scheduler:
+    """Keeps results in discovery order while chunks run; starts the pool when it pays."""
+
+    def __init__(self, runner: "Runner") -> None:
+        self.runner = runner
+        self.cache = runner.cache
+        self.jobs = max(1, runner.jobs)
+        self.parallel = self.jobs > 1
+        self.slots: deque[FileResult | _Chunk] = deque()
+        self.open: _Chunk | None = None
+        self.executor: "ProcessPoolExecutor | None" = None
+        self.waiting_files = 0
+        self.waiting_bytes = 0
+        self.in_flight = 0
+
+    # input
+
+    def add(self, item: Candidate | PathProblem) -> None:
+        if isinstance(item, PathProblem):
+            self._ready(FileResult(item.display, error=item.message))
+            return
+        ruleset = self.runner.ruleset(item.settings)  # validated here, once per settings
+        data: bytes | None = None
+        if self.cache is not None:
+            try:
+                data = item.path.read_bytes()
+            except OSError as error:
+                self._ready(FileResult(item.display, path=item.path, error=f"cannot read: {error.strerror or error}"))
+                return
+            active = ruleset.active_for(relative_to_root(item.path, item.settings))
+            hit = self.cache.load(self.cache.key(data, active), item.display, item.path)
+            if hit is not None:
+                self._ready(hit)
+                return
+        task = Task(item.path, item.display, item.settings, id(item.settings))
+        if not self.parallel:
+            self._ready(run_task(task, ruleset, self.cache, self.runner.keep_decoded, data))
+            return
+        size = len(data) if data is not None else _size(item.path)
+        if self.open is None:
+            self.open = _Chunk()
+            self.slots.append(self.open)
+        self.open.add(task, data if self.executor is None else None, size)
+        if self.executor is None:
+            self.waiting_files += 1
+            self.waiting_bytes += size
+            if self.waiting_files >= POOL_MIN_FILES or self.waiting_bytes >= POOL_MIN_BYTES:
+                self._start_pool()
+        if self.open is not None and self.open.full:
+            self._close_open()
+
+    def _ready(self, result: FileResult) -> None:
+        self._close_open()  # later misses go to a new chunk, behind this result
+        self.slots.append(result)
+
+    def _close_open(self) -> None:
+        if self.open is not None:
+            self.open.closed = True
+            self._submit(self.open)
+            self.open = None
+
+    # the pool
+
+    def _start_pool(self) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        # fork: workers start in milliseconds with the modules already imported; the plugins
+        # are still loaded anew in each worker through the entry points.
+        context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+        self.executor = ProcessPoolExecutor(
+            max_workers=self.jobs,
+            mp_context=context,
+            initializer=_init_worker,
+            initargs=(self.runner.plugin_loader or WorkerPlugins.of(self.runner.rules), self.cache,
+                      self.runner.keep_decoded),
+        )
+        for slot in self.slots:
+            if isinstance(slot, _Chunk) and slot.closed:
+                self._submit(slot)
+
+    def _submit(self, chunk: _Chunk) -> None:
+        if self.executor is None or chunk.future is not None:
+            return
+        chunk.data = [None] * len(chunk.tasks)  # the worker reads the files itself
+        chunk.future = self.executor.submit(_check_chunk, chunk.tasks)
+        self.in_flight += 1
+
+    def _fall_back(self) -> None:
+        """The pool broke (a worker was killed): check everything left in this process."""
+        if self.executor is not None:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = None
+        self.parallel = False
+        self.in_flight = 0
+        for slot in self.slots:
+            if isinstance(slot, _Chunk):
+                slot.future = None
+
+    # output
+
+    def results(self, block: bool) -> Iterator[FileResult]:
+        """Yield finished results from the head of the line; with ``block``, wait for all of them."""
+        while self.slots:
+            head = self.slots[0]
+            if isinstance(head, FileResult):
+                self.slots.popleft()
+                yield head
+                continue
+            crowded = self.in_flight >= self.jobs * IN_FLIGHT_PER_WORKER or len(self.slots) > MAX_WAITING
+            if head.future is not None and not (block or crowded or head.future.done()):
+                return
+            if head.future is None and not (block or crowded):
+                return  # waiting for enough work to start a pool
+            self.slots.popleft()
+            yield from self._resolve(head)
+
+    def _resolve(self, chunk: _Chunk) -> list[FileResult]:
+        if chunk is self.open:
+            self._close_open()  # submitted now if the pool runs
+        if chunk.future is not None:
+            self.in_flight -= 1
+            try:
+                return chunk.future.result()
+            except Exception:  # BrokenProcessPool, or a result that could not be sent back
+                self._fall_back()
+        return [self._here(task, data) for task, data in zip(chunk.tasks, chunk.data)]
+
+    def _here(self, task: Task, data: bytes | None) -> FileResult:
+        return run_task(task, self.runner.ruleset(task.settings), self.cache, self.runner.keep_decoded, data)
+
+    def finish(self) -> None:
+        """No more input: send the last chunk."""
+        self._close_open()
+
+    def close(self) -> None:
+        if self.executor is not None:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+            self.executor = None
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def check_in_order(items: Iterable[Candidate | PathProblem], runner: "Runner") -> Iterator[FileResult]:
+    """Results for ``items`` in their order, using ``runner``'s cache, jobs and plugin loader."""
+    scheduler = _Scheduler(runner)
+    try:
+        for item in items:
+            scheduler.add(item)
+            yield from scheduler.results(block=False)
+        scheduler.finish()
+        yield from scheduler.results(block=True)
+    finally:
+        scheduler.close()

@@ -1,0 +1,210 @@
+"""The result cache: hits skip the work, any change that matters misses, damage is a miss."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import pytest
+
+from lint.cache import FORMAT, ResultCache, environment_stamp
+from lint.config import ConfigResolver, Settings
+from lint.model import Fix, Rule, RuleOption, Severity, Violation
+from lint.page import Page
+from lint.plugin_manager import LoadedPlugins, PluginInfo
+from lint.runner import Runner
+
+CALLS: list[str] = []
+
+
+def _check_word(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Flags each occurrence of the configured word, with a safe fix; records that it ran."""
+    CALLS.append(page.path)
+    word = options["word"]
+    start = page.text.find(word)
+    while start >= 0:
+        yield Violation(start, start + len(word), f"found {word!r}", Fix.delete(start, start + len(word), message="drop it"))
+        start = page.text.find(word, start + 1)
+
+
+def _check_line_end(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Flags lines ending in '!' (an unsafe fix that spans a line break, to test Edit round-trips)."""
+    for index, line in enumerate(page.lines):
+        if line.endswith("!"):
+            start, end = page.line_span_with_break(index)
+            yield Violation(end - 1 if end > start else start, end, "shouting", Fix.delete(start, end, safe=False))
+
+
+WORD = Rule("TST001", "word-rule", "s", "e", "b", "g", _check_word, Severity.ERROR, True,
+            (RuleOption("word", "noise", "the word to flag", str),), plugin="tests")
+SHOUT = Rule("TST002", "shout-rule", "s", "e", "b", "g", _check_line_end, Severity.INFO, True, plugin="tests")
+
+
+def _names() -> set[str]:
+    """Pages the rules ran on since the last run started."""
+    return {Path(path).name for path in CALLS}
+
+
+def _plugins(version: str = "1.0") -> LoadedPlugins:
+    return LoadedPlugins(plugins=[PluginInfo("tests", version, "tests.test_cache", False)])
+
+
+def _run(root: Path, cache: ResultCache | None, **settings: Any) -> list:
+    CALLS.clear()
+    resolver = ConfigResolver.from_settings(Settings(root=root, **settings))
+    runner = Runner([WORD, SHOUT], resolver)
+    runner.cache = cache
+    return list(runner.run([root / "pages"]))
+
+
+@pytest.fixture
+def pages(tmp_path: Path) -> Path:
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("title\nsome noise here noise\nend!\n", encoding="utf-8")
+    (folder / "b.txt").write_text("clean page\n", encoding="utf-8")
+    (folder / "c.txt").write_text("中文 noise 😀 页面\r\nsecond!\r\n", encoding="utf-8")
+    (folder / "d.txt").write_bytes(b"\x00\x9f\x92\x96" * 100)  # not text: a notice, cached too
+    return tmp_path
+
+
+def _cache(root: Path, version: str = "1.0") -> ResultCache:
+    return ResultCache.open(root / "cache", _plugins(version))
+
+
+def test_hit_returns_identical_results_without_rule_work(pages: Path) -> None:
+    cold = _run(pages, _cache(pages))
+    assert _names() == {"a.txt", "b.txt", "c.txt"}
+    assert cold[3].notice and not cold[3].findings
+    warm = _run(pages, _cache(pages))
+    assert CALLS == []  # no rule ran: every page came from the cache
+    assert [r.findings for r in warm] == [r.findings for r in cold]
+    assert [r.source_lines for r in warm] == [r.source_lines for r in cold]
+    assert [(r.display, r.notice, r.error) for r in warm] == [(r.display, r.notice, r.error) for r in cold]
+    fixes = [f.fix for r in warm for f in r.findings]
+    assert {fix.applicability.value for fix in fixes} == {"safe", "unsafe"}
+    assert all(isinstance(f.severity, Severity) for r in warm for f in r.findings)
+
+
+def test_changed_page_misses_alone(pages: Path) -> None:
+    _run(pages, _cache(pages))
+    (pages / "pages" / "b.txt").write_text("clean page with noise\n", encoding="utf-8")
+    results = _run(pages, _cache(pages))
+    assert _names() == {"b.txt"}
+    assert [f.message for f in results[1].findings] == ["found 'noise'"]
+
+
+def test_option_change_misses_and_changes_findings(pages: Path) -> None:
+    _run(pages, _cache(pages))
+    results = _run(pages, _cache(pages), options=(("word-rule", (("word", "page"),)),))
+    assert _names() == {"a.txt", "b.txt", "c.txt"}
+    assert [f.message for f in results[1].findings] == ["found 'page'"]
+
+
+def test_per_file_ignore_misses_only_the_files_it_matches(pages: Path) -> None:
+    _run(pages, _cache(pages))
+    _run(pages, _cache(pages), per_file_ignores=(("pages/c.txt", ("TST002",)),))
+    assert _names() == {"c.txt"}
+
+
+def test_plugin_version_change_misses_everything(pages: Path) -> None:
+    _run(pages, _cache(pages, "1.0"))
+    _run(pages, _cache(pages, "1.1"))
+    assert _names() == {"a.txt", "b.txt", "c.txt"}
+    assert environment_stamp(_plugins("1.0")) != environment_stamp(_plugins("1.1"))
+
+
+def test_damaged_entries_are_misses_and_get_replaced(pages: Path) -> None:
+    cold = _run(pages, _cache(pages))
+    entries = [p for p in (pages / "cache" / FORMAT).rglob("*") if p.is_file()]
+    assert entries
+    for number, entry in enumerate(entries):
+        entry.write_bytes([b"", b"J{not json", b"Z\x00garbage", b"J[[[1,2]],[],null,null]", b"Q"][number % 5])
+    again = _run(pages, _cache(pages))
+    assert [r.findings for r in again] == [r.findings for r in cold]
+    assert CALLS  # the damaged entries were recomputed ...
+    _run(pages, _cache(pages))
+    assert CALLS == []  # ... and stored again
+
+
+def test_results_with_rule_failures_are_not_stored(tmp_path: Path) -> None:
+    def broken(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+        CALLS.append(page.path)
+        raise RuntimeError("bug")
+
+    rule = Rule("TST009", "broken-rule", "s", "e", "b", "g", broken, plugin="tests")
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "x.txt").write_text("text\n", encoding="utf-8")
+    resolver = ConfigResolver.from_settings(Settings(root=tmp_path))
+    for _ in range(2):
+        CALLS.clear()
+        runner = Runner([rule], resolver)
+        runner.cache = _cache(tmp_path)
+        [result] = runner.run([tmp_path / "pages"])
+        assert result.failures and _names() == {"x.txt"}
+
+
+def test_large_entries_are_compressed_and_round_trip(tmp_path: Path) -> None:
+    (tmp_path / "pages").mkdir()
+    line = "word noise " * 2000
+    (tmp_path / "pages" / "big.txt").write_text(line + "\n", encoding="utf-8")
+    cold = _run(tmp_path, _cache(tmp_path))
+    [entry] = [p for p in (tmp_path / "cache" / FORMAT).rglob("*") if p.is_file()]
+    assert entry.read_bytes()[:1] == b"Z"
+    assert entry.stat().st_size < 20 * len(cold[0].findings)  # 2,000 findings with fixes
+    warm = _run(tmp_path, _cache(tmp_path))
+    assert CALLS == [] and warm[0].findings == cold[0].findings and warm[0].source_lines == cold[0].source_lines
+
+
+def _store_many(directory: str, start: int) -> None:
+    from lint.runner import FileResult
+
+    cache = ResultCache(Path(directory), "stamp")
+    for number in range(300):
+        result = FileResult("x", source_lines={1: f"line {number}" * 50})
+        cache.store(f"{number:032x}", result)
+
+
+def test_parallel_writers_never_leave_a_partial_entry(tmp_path: Path) -> None:
+    """pre-commit runs batches side by side: entries are replaced atomically."""
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_store_many, args=(str(tmp_path), n)) for n in range(3)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    cache = ResultCache(tmp_path, "stamp")
+    for number in range(300):
+        loaded = cache.load(f"{number:032x}", "x")
+        assert loaded is not None and loaded.source_lines == {1: f"line {number}" * 50}
+    assert not [p for p in tmp_path.rglob("*.tmp")]
+
+
+def test_cli_warm_run_matches_cold_and_options(run_cli, write_page, tmp_path: Path) -> None:
+    write_page("p/one.txt", "文 | 财华社 文 | 财华社 正文😀内容\n浏览次数:2055\n")
+    write_page("p/two.txt", "A clean paragraph of prose.\n")
+    cold = run_cli("check", "--output-format", "json", "p")
+    assert (tmp_path / ".scrapelint_cache" / "CACHEDIR.TAG").is_file()
+    warm = run_cli("check", "--output-format", "json", "p")
+    assert (warm.returncode, warm.stdout, warm.stderr) == (cold.returncode, cold.stdout, cold.stderr)
+    assert json.loads(warm.stdout)
+    fewer = run_cli("check", "--output-format", "json", "--disable-plugin", "byline", "p")
+    assert all(item["code"][:3] != "BYL" for item in json.loads(fewer.stdout))
+
+
+def test_cli_no_cache_and_cache_dir(run_cli, write_page, tmp_path: Path) -> None:
+    write_page("p/one.txt", "text\n")
+    run_cli("check", "--no-cache", "p")
+    assert not (tmp_path / ".scrapelint_cache").exists()
+    run_cli("check", "--cache-dir", "elsewhere", "p")
+    assert (tmp_path / "elsewhere" / FORMAT).is_dir() and not (tmp_path / ".scrapelint_cache").exists()
+
+
+def test_cli_cache_dir_that_is_a_file_is_a_clear_error(run_cli, write_page, tmp_path: Path) -> None:
+    write_page("p/one.txt", "text\n")
+    (tmp_path / "taken").write_text("a file", encoding="utf-8")
+    result = run_cli("check", "--cache-dir", "taken", "p")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == ["scrapelint: error: taken: cache folder is a file, not a folder"]
