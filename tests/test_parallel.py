@@ -1,0 +1,138 @@
+"""Worker processes: same output as one process, in order, started only when they pay, lazy input."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+from typing import Any, Iterator, Mapping
+
+import pytest
+
+from lint import parallel
+from lint.config import ConfigResolver, Settings
+from lint.discovery import Candidate
+from lint.model import Rule, Violation
+from lint.page import Page
+from lint.parallel import WorkerPlugins, check_in_order
+from lint.plugin_manager import load_plugins
+from lint.runner import Runner
+
+PARENT = os.getpid()
+
+
+def _report_pid(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """One finding per page saying which process checked it."""
+    yield Violation(0, min(1, len(page.text)), f"pid {os.getpid()}")
+
+
+def _die_in_workers(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Kills any worker process (as the OOM killer would); runs normally in the test process."""
+    if os.getpid() != PARENT:
+        os._exit(3)
+    yield Violation(0, min(1, len(page.text)), f"pid {os.getpid()}")
+
+
+PID_RULE = Rule("TST101", "pid-rule", "s", "e", "b", "g", _report_pid, plugin="tests")
+DYING_RULE = Rule("TST102", "dying-rule", "s", "e", "b", "g", _die_in_workers, plugin="tests")
+
+
+def _pid_rules() -> list[Rule]:
+    return [PID_RULE]
+
+
+def _dying_rules() -> list[Rule]:
+    return [DYING_RULE]
+
+
+def _write_pages(folder: Path, count: int) -> None:
+    for number in range(count):
+        sub = folder / f"part{number % 3}"
+        sub.mkdir(parents=True, exist_ok=True)
+        text = f"标题 {number}\n文 | 记者{number % 4} 文 | 记者{number % 4} 正文😀内容{'很长' * (number % 7)}\n浏览次数:{number}\n"
+        (sub / f"page{number:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def _runner(root: Path, rules: list[Rule], loader, jobs: int = 2) -> Runner:
+    runner = Runner(rules, ConfigResolver.from_settings(Settings(root=root)))
+    runner.jobs = jobs
+    runner.plugin_loader = loader
+    return runner
+
+
+def _pids(results) -> set[int]:
+    return {int(f.message.split()[1]) for result in results for f in result.findings}
+
+
+def test_cli_output_is_identical_with_one_and_two_jobs(run_cli, tmp_path: Path) -> None:
+    _write_pages(tmp_path / "pages", 70)
+    (tmp_path / "pages" / "part1" / "broken.txt").write_bytes("正文内容很多很多".encode() + b"\xff" + "结束".encode())
+    (tmp_path / "pages" / "part2" / "binary.txt").write_bytes(b"\x00\x9f\x92\x96" * 64)
+    for output in ("text", "json"):
+        one = run_cli("check", "--no-cache", "-j", "1", "--output-format", output, "pages")
+        two = run_cli("check", "--no-cache", "-j", "2", "--output-format", output, "pages")
+        assert one.returncode == 2  # the broken file
+        assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    # a half-warm cache: hits and misses interleave, the order stays the same
+    run_cli("check", "-j", "2", "pages")
+    for number in range(0, 70, 5):
+        page = tmp_path / "pages" / f"part{number % 3}" / f"page{number:03d}.txt"
+        page.write_text(page.read_text(encoding="utf-8") + "文 | 财华社 文 | 财华社\n", encoding="utf-8")
+    fresh = run_cli("check", "--no-cache", "-j", "1", "pages")
+    mixed = run_cli("check", "-j", "2", "pages")
+    assert (mixed.returncode, mixed.stdout, mixed.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
+
+
+def test_workers_do_the_checking_in_order(tmp_path: Path) -> None:
+    _write_pages(tmp_path / "pages", 80)
+    results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
+    serial = list(_runner(tmp_path, [PID_RULE], None, jobs=1).run([tmp_path / "pages"]))
+    assert [r.display for r in results] == [r.display for r in serial]
+    assert PARENT not in _pids(results) and len(_pids(results)) >= 1
+    assert all(result.decoded is not None for result in results)
+
+
+def test_a_few_files_do_not_start_a_pool(tmp_path: Path) -> None:
+    _write_pages(tmp_path / "pages", 3)
+    results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
+    assert len(results) == 3 and _pids(results) == {PARENT}
+
+
+def test_a_dead_worker_does_not_lose_files(tmp_path: Path) -> None:
+    _write_pages(tmp_path / "pages", 60)
+    results = list(_runner(tmp_path, [DYING_RULE], _dying_rules).run([tmp_path / "pages"]))
+    assert len(results) == 60 and all(result.error is None for result in results)
+    assert _pids(results) == {PARENT}
+    assert [r.display for r in results] == sorted(r.display for r in results)
+
+
+def test_input_is_read_lazily_with_a_bounded_window(tmp_path: Path) -> None:
+    """Discovery stays a generator: only a window of files is in flight (memory stays flat)."""
+    page = tmp_path / "one.txt"
+    page.write_text("a short page\n", encoding="utf-8")
+    settings = Settings(root=tmp_path)
+    consumed = itertools.count()
+    total = 5000
+
+    def candidates() -> Iterator[Candidate]:
+        for number in range(total):
+            next(consumed)
+            yield Candidate(page, f"copy{number:05d}.txt", settings)
+
+    runner = _runner(tmp_path, [PID_RULE], _pid_rules)
+    stream = check_in_order(candidates(), runner)
+    first = next(stream)
+    bound = 2 * parallel.IN_FLIGHT_PER_WORKER * parallel.CHUNK_FILES + parallel.POOL_MIN_FILES + parallel.CHUNK_FILES
+    assert first.display == "copy00000.txt"
+    assert next(consumed) <= bound + 1
+    rest = list(stream)
+    assert [r.display for r in rest] == [f"copy{number:05d}.txt" for number in range(1, total)]
+
+
+def test_worker_plugins_come_from_the_entry_points() -> None:
+    everything = load_plugins().rules
+    assert [rule.code for rule in WorkerPlugins.of(everything)()] == [rule.code for rule in everything]
+    without = load_plugins(["byline"]).rules
+    assert not [rule for rule in WorkerPlugins.of(without)() if rule.plugin == "byline"]
+    with pytest.raises(RuntimeError, match="TST101"):
+        WorkerPlugins.of([*everything, PID_RULE])()
