@@ -25,13 +25,13 @@ class ActiveRule:
 
 
 def resolve_selector(selector: str, rules: Iterable[Rule]) -> list[Rule]:
-    """Rules a selector names; empty when it names none."""
+    """Rules a selector names (a family prefix also names rules of that family with other codes)."""
     if selector == "ALL":
         return list(rules)
     upper = selector.upper()
     found = []
     for rule in rules:
-        if rule.name == selector or rule.code == upper or (
+        if rule.name == selector or rule.code == upper or rule.family == upper or (
             len(upper) < 6 and upper.isalnum() and rule.code.startswith(upper) and len(upper) >= 3
         ):
             found.append(rule)
