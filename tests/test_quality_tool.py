@@ -150,6 +150,11 @@ def test_planted_labels_sit_where_the_defects_are(pool):
             if "CHR" in labels:
                 phrases = vocab.UI_PHRASES["zh"] + vocab.UI_PHRASES["en"] + vocab.EMPTY_FIELDS["zh"] + vocab.EMPTY_FIELDS["en"]
                 assert any(phrase in plain for phrase in phrases), line
+            # No accidental repeats: only a planted BYL line repeats what is above it.
+            if not labels:
+                assert not any(line in earlier for earlier in lines[: n - 1]), (n, line)
+            if "OFT" in labels and "BYL" not in labels:
+                assert line != lines[n - 2], (n, line)
             if not labels and n > 1:
                 # An unlabelled line is article text, or the page's own single byline before its repeat.
                 own_byline = "BYL" in page.labels.get(n + 1, {}) and lines[n] == line

@@ -61,6 +61,7 @@ class _Draft:
     head: list[_Line] = field(default_factory=list)
     body: list[_Line] = field(default_factory=list)
     tail: list[_Line] = field(default_factory=list)
+    bylines: set[str] = field(default_factory=set)  # names already in a byline on this page
 
     def lines(self) -> list[_Line]:
         return [self.title, *self.head, *self.body, *self.tail]
@@ -116,16 +117,19 @@ class Planter:
         methods = ["title-prefix", "title-suffix", "same-line", "own-line-twice", "adjacent-lines"]
         weights = [30, 8, 25, 17, 20]
         chosen = set(rng.choices(methods, weights, k=2 if rng.random() < 0.3 else 1))
-        byline = self.byline(lang)
         space = rng.choice([" ", " ", "  ", "\u3000"]) if lang == "zh" else rng.choice([" ", "  "])
+        # Each method gets its own name: two methods sharing one would repeat it once more.
         if "same-line" in chosen and draft.body:
+            byline = self.byline(draft)
             first = draft.body[0]
             first.text = f"{byline}{space}{byline}{space}{first.text}"
             first.mark("BYL", "same-line")
         if "own-line-twice" in chosen:
+            byline = self.byline(draft)
             draft.head.append(_Line(f"{byline}{space}{byline}").mark("BYL", "own-line-twice"))
         if "adjacent-lines" in chosen:
             # The first byline is the page's own; the repeat is the defect.
+            byline = self.byline(draft)
             draft.head += [_Line(byline), _Line(byline).mark("BYL", "adjacent-lines")]
         site = rng.choice(vocab.SITE_NAMES[lang])
         if "title-prefix" in chosen:
@@ -135,10 +139,13 @@ class Planter:
             suffix = rng.choice(vocab.TITLE_SUFFIXES[lang]).format(site=site)
             draft.head.insert(0, _Line(draft.title.text + suffix).mark("BYL", "title-suffix"))
 
-    def byline(self, lang: str) -> str:
-        """A single byline: a source or author line in one of the usual shapes."""
-        template, kind = self.rng.choice(vocab.BYLINE_FORMATS[lang])
-        return template.format(name=self.rng.choice(vocab.BYLINE_NAMES[kind][lang]))
+    def byline(self, draft: _Draft) -> str:
+        """A single byline (a source or author line) naming someone not yet named on the page."""
+        template, kind = self.rng.choice(vocab.BYLINE_FORMATS[draft.lang])
+        names = [name for name in vocab.BYLINE_NAMES[kind][draft.lang] if name not in draft.bylines]
+        name = self.rng.choice(names or vocab.BYLINE_NAMES[kind][draft.lang])
+        draft.bylines.add(name)
+        return template.format(name=name)
 
     # -- VWC ------------------------------------------------------------------------------------
 
@@ -152,7 +159,7 @@ class Planter:
             if shape < 0.4:
                 parts.insert(0, self._date_field(lang))
             elif shape < 0.6:
-                parts.append(self.byline(lang))
+                parts.append(self.byline(draft))
             draft.head.append(_Line("  ".join(parts) if rng.random() < 0.5 else " ".join(parts)).mark("VWC", "meta-line"))
         elif method == "paragraph-head":
             first = draft.body[0]
@@ -285,7 +292,7 @@ class Planter:
         if rng.random() < 0.5:
             names = rng.sample(vocab.PLACES[lang], k=min(size, len(vocab.PLACES[lang])))
         else:
-            names = [self._person(lang) for _ in range(size)]
+            names = list(dict.fromkeys(self._person(lang) for _ in range(size)))
         return [_Line(name).mark("OFT", "name-list") for name in names]
 
     def _person(self, lang: str) -> str:
@@ -311,7 +318,8 @@ class Planter:
         """Headlines of other articles, with or without a header line, counts or dates."""
         rng, lang = self.rng, draft.lang
         pool = self.sources.headlines[lang]
-        titles = [title for title in (rng.choice(pool) for _ in range(rng.randint(5, 20))) if title != draft.title.text]
+        drawn = (rng.choice(pool) for _ in range(rng.randint(5, 20)))
+        titles = [title for title in dict.fromkeys(drawn) if title != draft.title.text]
         with_header = rng.random() < 0.6
         extra = rng.choices(["counts", "dates", "plain"], [45, 15, 40])[0]
         method = "headlines" + ("+header" if with_header else "") + ("" if extra == "plain" else f"+{extra}")
