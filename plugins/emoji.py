@@ -277,7 +277,7 @@ def check_injected_emoji(page: Page, options: Mapping[str, Any]) -> Iterator[Vio
         return
     verdict = judge_page(sites, options)
     for site in sites:
-        if site.place in _GENUINE_PLACES or not (verdict.injected or site.word):
+        if not (site.word or (verdict.injected and site.place not in _GENUINE_PLACES)):
             continue
         yield Violation(
             site.start,
@@ -308,13 +308,13 @@ INJECTED_EMOJI = Rule(
     fixable=True,
     options=(
         RuleOption("min_units", 2, "emoji breaking words that mark a page as injected", int),
-        RuleOption("cadence_min_units", 8, "emoji in running text needed to judge a cadence", int),
-        RuleOption("cadence_max_gap", 120, "largest typical distance (characters) between emoji at a cadence", int),
+        RuleOption("cadence_min_units", 5, "emoji in running text needed to judge a cadence", int),
+        RuleOption("cadence_max_gap", 60, "largest typical distance (characters) between emoji at a cadence", int),
         RuleOption(
             "cadence_max_variation", 0.6, "largest coefficient of variation of the gaps for a steady cadence", float
         ),
         RuleOption(
-            "min_mid_phrase_share", 0.6, "share of emoji at a cadence that must sit mid-phrase, not by punctuation", float
+            "min_mid_phrase_share", 0.5, "share of emoji at a cadence that must sit mid-phrase, not by punctuation", float
         ),
     ),
 )
