@@ -1,34 +1,52 @@
-"""``path:line:col: CODE message`` lines, then a summary; colour and the source line on a terminal."""
+"""``path:line:col: CODE message`` lines, then a summary; colour and the source line on a terminal.
+
+The other human formats (concise, full, grouped) subclass this reporter: they change how one
+file's findings look and keep the same summary and statistics.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from typing import Iterable, TextIO
 
+from lint.model import Finding
 from lint.reporters import ReportContext
 from lint.runner import FileResult
 
-_BOLD, _RED, _CYAN, _DIM, _YELLOW, _RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[2m", "\x1b[33m", "\x1b[0m"
+BOLD, RED, CYAN, DIM, YELLOW, RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[2m", "\x1b[33m", "\x1b[0m"
 _EXCERPT = 40  # characters of context shown on either side of a span
 
 
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
 class Reporter:
+    show_source = True  # the excerpt line under each finding, when the context asks for it
+
     def __init__(self, out: TextIO, context: ReportContext) -> None:
         self.out = out
         self.context = context
 
-    def _paint(self, text: str, style: str) -> str:
-        return f"{style}{text}{_RESET}" if self.context.colour else text
+    def paint(self, text: str, style: str) -> str:
+        return f"{style}{text}{RESET}" if self.context.colour else text
+
+    def fixable_mark(self, finding: Finding) -> str:
+        """`` [*]`` when ``--fix`` would repair the finding with the current options."""
+        fix = finding.fix
+        return " [*]" if fix and (fix.is_safe or self.context.unsafe_fixes) else ""
+
+    def headline(self, finding: Finding) -> str:
+        location = self.paint(f"{finding.path}:{finding.line}:{finding.column}:", BOLD)
+        return f"{location} {self.paint(finding.code, RED)}{self.fixable_mark(finding)} {finding.message}"
 
     def file(self, result: FileResult) -> None:
         for finding in result.findings:
-            location = self._paint(f"{finding.path}:{finding.line}:{finding.column}:", _BOLD)
-            fixable = " [*]" if finding.fix and (finding.fix.is_safe or self.context.unsafe_fixes) else ""
-            self.out.write(f"{location} {self._paint(finding.code, _RED)}{fixable} {finding.message}\n")
-            if self.context.show_source and result.source_lines:
+            self.out.write(self.headline(finding) + "\n")
+            if self.show_source and self.context.show_source and result.source_lines:
                 self._excerpt(result, finding)
 
-    def _excerpt(self, result: FileResult, finding) -> None:
+    def _excerpt(self, result: FileResult, finding: Finding) -> None:
         line = result.source_lines.get(finding.line, "")
         start = finding.column - 1
         end = finding.end_column - 1 if finding.end_line == finding.line else len(line)
@@ -37,32 +55,36 @@ class Reporter:
         before = ("…" if left else "") + line[left:start]
         marked = line[start:end] or " "
         after = line[end:right] + ("…" if right < len(line) else "")
-        self.out.write(f"    {self._paint('|', _DIM)} {before}{self._paint(marked, _YELLOW + _BOLD)}{after}\n")
+        self.out.write(f"    {self.paint('|', DIM)} {before}{self.paint(marked, YELLOW + BOLD)}{after}\n")
 
     def finish(self, results: Iterable[FileResult]) -> None:
         results = list(results)
         findings = [finding for result in results for finding in result.findings]
         if self.context.statistics:
             self._statistics(findings)
+        self.out.write(self.summary(results, findings) + "\n")
+
+    def summary(self, results: list[FileResult], findings: list[Finding]) -> str:
+        """One line: how much was found in how many files, what was fixed, what failed."""
         fixed = sum(result.fixed for result in results)
         checked = sum(1 for result in results if result.error is None and result.notice is None)
         files_with = sum(1 for result in results if result.findings)
         fixable = sum(1 for finding in findings if finding.fix and finding.fix.is_safe)
         parts = []
         if findings:
-            parts.append(f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} in {files_with} of {checked} file{'s' if checked != 1 else ''}")
+            parts.append(f"Found {plural(len(findings), 'finding')} in {files_with} of {plural(checked, 'file')}")
         else:
-            parts.append(f"All checks passed ({checked} file{'s' if checked != 1 else ''} checked)")
+            parts.append(f"All checks passed ({plural(checked, 'file')} checked)")
         if fixed:
             parts.append(f"fixed {fixed}")
         if fixable and not self.context.fix_mode:
             parts.append(f"{fixable} fixable with --fix")
         failed = sum(1 for result in results if result.failed)
         if failed:
-            parts.append(f"{failed} file{'s' if failed != 1 else ''} with errors")
-        self.out.write("; ".join(parts) + ".\n")
+            parts.append(f"{plural(failed, 'file')} with errors")
+        return "; ".join(parts) + "."
 
-    def _statistics(self, findings) -> None:
+    def _statistics(self, findings: list[Finding]) -> None:
         counts = Counter((finding.code, finding.name) for finding in findings)
         fixable = Counter(finding.code for finding in findings if finding.fix)
         for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
