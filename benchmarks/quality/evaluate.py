@@ -11,11 +11,11 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, Mapping, Sequence
 
 from lint.emoji_units import iter_emoji
 
-from benchmarks.quality.corpus import QualityError, Record, read_emoji_pool, read_records, split_lines
+from benchmarks.quality.corpus import EmojiPool, QualityError, Record, read_emoji_pool, read_records, split_lines
 from benchmarks.quality.linting import PageLinter
 from benchmarks.quality.planting import FAMILIES, PlantedPage, Planter, Sources, negative_page
 from benchmarks.quality.real_labels import read_labels, resolve_pages
@@ -133,7 +133,7 @@ def _check_inputs(options: Options) -> None:
 
 
 def _planted(options: Options, results: Results, linter: PageLinter, rng: random.Random,
-             corpus: dict[str, list[Record]], pool) -> None:
+             corpus: dict[str, list[Record]], pool: EmojiPool) -> None:
     articles = {
         "zh": [r for r in corpus["zh-news.jsonl"] if r.title.strip() and r.text.strip()],
         "en": [r for r in corpus["en-news.jsonl"] if r.title.strip() and r.text.strip()],
@@ -214,7 +214,8 @@ def _real(options: Options, results: Results, linter: PageLinter) -> None:
     results.real = scores
 
 
-def _collect_misses(results: Results, set_name: str, page_id: str, labels, predicted, families, lines, limit: int) -> None:
+def _collect_misses(results: Results, set_name: str, page_id: str, labels: Mapping[int, Iterable[str]],
+                    predicted: Mapping[str, set[int]], families: Iterable[str], lines: Sequence[str], limit: int) -> None:
     """Keep the first ``limit`` false negatives and false positives per family and set."""
     kept: dict[tuple[str, str], int] = {}
     for miss in results.misses:

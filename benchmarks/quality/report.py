@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import asdict
+from typing import Any, Iterable
 
 from benchmarks.quality.evaluate import Results
 from benchmarks.quality.planting import FAMILIES
@@ -31,8 +32,9 @@ def to_dict(results: Results) -> dict[str, Any]:
             "pages": clean.pages,
             "with_findings": clean.with_findings,
             "share": _round(clean.share(clean.with_findings)),
-            "by_family": {family: {"pages": count, "share": _round(clean.share(count))}
-                          for family, count in sorted(clean.by_family.items())},
+            "by_family": {family: {"pages": clean.by_family.get(family, 0),
+                                   "share": _round(clean.share(clean.by_family.get(family, 0)))}
+                          for family in sorted(set(FAMILIES) | set(clean.by_family))},
             "by_code": {code: {"pages": count, "share": _round(clean.share(count))}
                         for code, count in sorted(clean.by_code.items())},
         },
@@ -58,7 +60,7 @@ def to_dict(results: Results) -> dict[str, Any]:
     elif results.real_note:
         data["real"] = {"skipped": results.real_note}
     if options.misses:
-        data["misses"] = [miss.__dict__ for miss in results.misses]
+        data["misses"] = [asdict(miss) for miss in results.misses]
     return data
 
 
@@ -135,7 +137,7 @@ def to_text(results: Results, details: bool = False) -> str:
     return "\n".join(out)
 
 
-def _table(scores: LineScores, families) -> list[str]:
+def _table(scores: LineScores, families: Iterable[str]) -> list[str]:
     rows = [f"  {'family':<8}{'labelled':>9}{'TP':>7}{'FP':>7}{'FN':>7}{'precision':>11}{'recall':>8}"]
     for family in families:
         tally = scores.families.get(family, Tally())
@@ -169,7 +171,7 @@ def _compact(lines: list[int]) -> str:
     return ", ".join(runs)
 
 
-def _families_text(families) -> str:
+def _families_text(families: Iterable[str]) -> str:
     return ",".join(sorted(families)) or "none"
 
 
