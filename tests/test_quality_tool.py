@@ -390,3 +390,12 @@ def test_cli_missing_explicit_labels_file_is_a_one_line_error(tmp_path):
     result = _run(str(corpus), "--real-labels", str(tmp_path / "nope.jsonl"), "--planted", "1")
     assert result.returncode == 2
     assert "nope.jsonl: no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_seed_mismatch_lines_are_printed_as_ranges():
+    from benchmarks.quality.report import _compact
+
+    assert _compact([3]) == "3"
+    assert _compact([5, 6, 7, 8, 16]) == "5-8, 16"
+    assert _compact(list(range(19, 60, 2))) == "19-59 odd"
+    assert _compact([1, 4, 9]) == "1, 4, 9"

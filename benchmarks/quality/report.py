@@ -10,7 +10,10 @@ from benchmarks.quality.evaluate import Results
 from benchmarks.quality.planting import FAMILIES
 from benchmarks.quality.scoring import LineScores, Tally
 
-__all__ = ["to_dict", "to_json", "to_text"]
+__all__ = ["to_dict", "to_json", "to_text", "FEW_LABELLED"]
+
+#: Below this many labelled lines a family's real-page figures are too rough to read much into.
+FEW_LABELLED = 20
 
 
 def to_dict(results: Results) -> dict[str, Any]:
@@ -121,6 +124,9 @@ def to_text(results: Results, details: bool = False) -> str:
         labelled = ", ".join(f"{family} {count}" for family, count in sorted(results.real_labelled.items()))
         out.append(f"Real labelled pages: {results.real.pages} (labelled lines: {labelled or 'none'}); line level")
         out += _table(results.real, sorted(results.real.families))
+        few = [f for f, tally in sorted(results.real.families.items()) if tally.labelled < FEW_LABELLED]
+        if few:
+            out.append(f"  fewer than {FEW_LABELLED} labelled lines (figures are rough): {', '.join(few)}")
         for reason in results.real_skipped:
             out.append(f"  skipped {reason}")
 
