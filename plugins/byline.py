@@ -1,41 +1,156 @@
-"""BYL: bylines, source lines and titles that the scraper brought in twice."""
+"""BYL: bylines, source lines and titles that the scraper brought in twice.
+
+Scrapers often take a page's header twice: once from the page template and once from the
+article body. What is left is a byline printed twice (``文 | 财华社 文 | 财华社``), a source
+line repeated on the next line, or the title printed again with the site's name stuck to it
+(``吃瓜电子官网最新热点:`` + the title). Every rule here matches on the de-noised view, so an
+emoji planted inside the repeat does not hide it, and reports original offsets.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+import bisect
+import unicodedata
+from difflib import SequenceMatcher
+from typing import Any, Iterator, Mapping, NamedTuple
 
 import regex
 
 from lint import hookimpl
-from lint.model import Family, Fix, Rule, Severity, Violation
+from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 
-# A byline: a label (文/作者/来源/记者/编辑/By/Source/...) and a short name after it.
-_BYLINE = regex.compile(
-    r"(?:(?<![\p{L}\p{N}])(?:文|作者|来源|记者|编辑|责编|撰文|出品|供稿)\s*[|｜:：丨/]\s*[^\s|｜:：丨,，。;；]{1,20}"
-    r"|(?<![\p{L}\p{N}])(?:By|Author|Source|Reporter)\s*:?\s+\p{Lu}[\p{L}.'\-]*(?:\s+\p{Lu}[\p{L}.'\-]*){0,3})",
-    regex.V1,
+# --- bylines -----------------------------------------------------------------------------------
+
+# Chinese byline labels, longest first so "责任编辑" wins over "编辑".
+_ZH_LABELS = (
+    "责任编辑|本文作者|文章作者|文章来源|本文来源|稿件来源|新闻来源|信息来源|内容来源|特约记者|"
+    "通讯员|作者|来源|出处|记者|编辑|责编|撰文|撰稿|供稿|出品|摄影|转自|编者"
 )
+# One-character labels ("文 | X", "图/X") only count with an explicit separator.
+_ZH_SHORT_LABELS = "文|图|摄"
+_ZH_SEP = r"\s*[|｜丨/:：]\s*"
+_ZH_NAME_CHAR = r"[^\s|｜丨/:：,，。;；!！?？、()（）\[\]【】<>《》\"“”'‘’]"
+_ZH_BYLINE = (
+    rf"(?:(?:{_ZH_LABELS})(?:{_ZH_SEP}|[ \t\u3000]+)|(?:{_ZH_SHORT_LABELS}){_ZH_SEP})"
+    rf"(?:(?!(?:{_ZH_LABELS}){_ZH_SEP}){_ZH_NAME_CHAR}){{1,24}}"
+)
+_EN_LABELS = r"Written by|Reporting by|Posted by|Story by|Words by|By|BY|Author:|Source:|Reporter:|Editor:"
+_EN_NAME_WORD = r"(?!(?:By|BY|and)\b)\p{Lu}[\p{L}'’.\-]*"
+_EN_BYLINE = rf"(?:{_EN_LABELS})[ \t]*(?<=[ \t:])[ \t]*{_EN_NAME_WORD}(?:[ \t]+(?:and[ \t]+)?{_EN_NAME_WORD}){{0,3}}"
+
+#: One byline token: a label and a short name after it.
+_BYLINE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_ZH_BYLINE}|{_EN_BYLINE})", regex.V1)
+
+#: A byline string repeated right after itself, whatever its name looks like (names with
+#: spaces or a comma: "By Jane Doe, BBC News By Jane Doe, BBC News").
+_REPEATED_BYLINE = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<byline>(?:(?:{_ZH_LABELS})(?:{_ZH_SEP}|[ \t\u3000]+)|(?:{_ZH_SHORT_LABELS}){_ZH_SEP}"
+    rf"|(?:{_EN_LABELS})\s+)[^\r\n。！？!?]{{1,40}}?)"
+    rf"(?P<between>[ \t\u3000|｜丨·•,，;；]*)(?P=byline)"
+    rf"(?=$|[\s\p{{P}}\p{{S}}])",
+    regex.V1 | regex.MULTILINE,
+)
+
+# Text allowed between a byline and its repeat on the same line: separators, dates, times.
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_FILLER = regex.compile(r"[\s\p{P}\p{S}\d年月日时分秒]*", regex.V1)
+_SYNONYMS = {
+    "文章来源": "来源",
+    "本文来源": "来源",
+    "稿件来源": "来源",
+    "新闻来源": "来源",
+    "信息来源": "来源",
+    "内容来源": "来源",
+    "本文作者": "作者",
+    "文章作者": "作者",
+    "责编": "责任编辑",
+}
+_LABEL_SPLIT = regex.compile(rf"^(?:{_ZH_LABELS}|{_ZH_SHORT_LABELS}|{_EN_LABELS})", regex.V1)
+
+
+class _Token(NamedTuple):
+    start: int  # de-noised offsets
+    end: int
+    key: str
+    text: str
+
+
+def _key(byline: str) -> str:
+    """A byline's identity: label synonyms folded, separators, spaces and case ignored."""
+    label_match = _LABEL_SPLIT.match(byline)
+    label = label_match.group() if label_match else ""
+    label = _SYNONYMS.get(label, label).rstrip(":").lower()
+    name = regex.sub(r"[\s|｜丨/:：]+", "", byline[len(label_match.group()) if label_match else 0 :])
+    return f"{label}:{unicodedata.normalize('NFKC', name).casefold()}"
 
 
 def _check_duplicated_byline(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    text = page.text
-    previous: tuple[str, int] | None = None  # (normalised byline, line index)
-    for match in _BYLINE.finditer(text):
-        key = regex.sub(r"\s+", "", match.group())
-        line = page.line_index(match.start())
-        if previous is not None and previous[0] == key and line - previous[1] <= 1:
-            start = match.start()
-            while start > 0 and text[start - 1] in " \t\u3000":
-                start -= 1
-            yield Violation(
-                match.start(),
-                match.end(),
-                f"byline repeated: {match.group()!r}",
-                Fix.delete(start, match.end(), message="remove the repeated byline"),
-            )
+    view = page.denoised
+    text = view.text
+    header_chars: int = options["header_line_chars"]
+    reported: set[int] = set()
+
+    def violation(start: int, end: int, what: str) -> Violation:
+        o_start, o_end = view.span_to_original(start, end)
+        fix_start, fix_end = _removal_span(page, o_start, o_end)
+        return Violation(
+            o_start,
+            o_end,
+            f"byline repeated: {what!r}",
+            Fix.delete(fix_start, fix_end, message="remove the repeated byline"),
+        )
+
+    # 1. A byline immediately followed by itself, however its name is spelled.
+    for match in _REPEATED_BYLINE.finditer(text):
+        second = match.end("between")
+        if second in reported:
             continue
-        previous = (key, line)
+        reported.add(second)
+        yield violation(second, match.end(), match.group("byline"))
+
+    # 2. The same byline token again on the same line (dates or separators between), or at the
+    #    start of the next non-blank line after a short header line.
+    tokens = [_Token(m.start(), m.end(), _key(m.group()), m.group()) for m in _BYLINE.finditer(text)]
+    line_starts = _line_starts(text)
+    for previous, current in zip(tokens, tokens[1:]):
+        if current.key != previous.key or current.start in reported:
+            continue
+        between = text[previous.end : current.start]
+        segments = _LINE_BREAK.split(between)
+        if len(segments) == 1:
+            if len(between) > 30 or not _FILLER.fullmatch(between):
+                continue
+        elif segments[-1].strip() or any(part.strip() for part in segments[1:-1]):
+            continue  # the repeat does not start its line, or a non-blank line sits between
+        elif len(_line_of(text, line_starts, previous.start).strip()) > header_chars:
+            continue  # the first one closes a paragraph, not a header line
+        reported.add(current.start)
+        yield violation(current.start, current.end, current.text)
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
+    return starts
+
+
+def _line_of(text: str, starts: list[int], offset: int) -> str:
+    index = bisect.bisect_right(starts, offset) - 1
+    end = starts[index + 1] if index + 1 < len(starts) else len(text)
+    return text[starts[index] : end].rstrip("\r\n")
+
+
+def _removal_span(page: Page, start: int, end: int) -> tuple[int, int]:
+    """The repeat, with the whole line when nothing else is on it."""
+    index = page.line_index(start)
+    line_start, line_end = page.line_span(index)
+    rest = page.text[line_start:start] + page.text[end:line_end]
+    if not rest.strip() and len(page.line_starts) > 1:
+        return page.line_span_with_break(index)
+    while start > line_start and page.text[start - 1] in " \t\u3000":
+        start -= 1
+    return start, end
 
 
 DUPLICATED_BYLINE = Rule(
@@ -44,13 +159,295 @@ DUPLICATED_BYLINE = Rule(
     summary="A byline, author or source line repeated on the same or the next line",
     explanation=(
         "Scrapers often pick up a byline twice: once from the page header and once from the article "
-        "body. The repeat is noise in the corpus and makes bylines look like article text."
+        "body. The repeat is noise in the corpus and makes bylines look like article text. A byline "
+        "counts as repeated when the same label and name come again right after it (only spaces, "
+        "separators or a date between), or at the start of the next line after a short header line. "
+        "Labels are folded (文章来源 and 来源 are the same label) and spaces and case are ignored. "
+        "A single byline, and the same reporter credited far apart in a long article, are fine."
     ),
-    bad_example="文 | 财华社 文 | 财华社 9月22日，英伟达宣布……",
-    good_example="文 | 财华社 9月22日，英伟达宣布……",
+    bad_example="文 | 财华社 文 | 财华社 9月22日，英伟达宣布……\nBy Jane Doe\nBy Jane Doe",
+    good_example="文 | 财华社 9月22日，英伟达宣布……\nBy Jane Doe",
     check=_check_duplicated_byline,
     severity=Severity.WARNING,
     fixable=True,
+    options=(
+        RuleOption(
+            "header_line_chars",
+            80,
+            "A byline repeated at the start of the next line counts only when the first one sits on a "
+            "header line at most this long (a long paragraph that ends with a credit is not a header).",
+            int,
+        ),
+    ),
+)
+
+# --- titles --------------------------------------------------------------------------------------
+
+_SEPARATORS = ":：|｜丨_-–·•»>/\\~～"  # not the em dash: "——" joins a title to its own subtitle
+_CLOSING = "】]」》"  # "[栏目]标题": a bracketed prefix; a bracket after a title is its own parenthesis
+#: A short label and separator at the start of a line ("原标题：", "产品名称： ", "[栏目]").
+_LABELLED = regex.compile(r"^(.{1,24}?[:：|｜丨_»>】\]」》])\s*(?=\S)", regex.V1)
+#: Text around a title that belongs to the article: a kicker ending in a verb of saying, a
+#: wire dateline ("新华社北京10月8日电 题："), a subtitle joined with a dash.
+_NOT_SITE_TEXT = regex.compile(r"(?:强调|表示|指出|提出|要求|宣布|发布|声称)\s*[:：]?$|\d+日电|^题[:：]|——", regex.V1)
+_FULL_STOP = regex.compile(r"(?:。|(?<!\.)\.)$")  # "..." (an ellipsis after NFKC) is not a full stop
+_SENTENCE_END = regex.compile(r"(?:[。；;,，、:：]|(?<!\.)\.)$")
+
+
+def _normalise(line: str) -> str:
+    return regex.sub(r"\s+", " ", unicodedata.normalize("NFKC", line)).strip()
+
+
+def _letters(text: str) -> int:
+    """Letters only: a run of lottery numbers or a date is never a title."""
+    return len(regex.findall(r"\p{L}", text))
+
+
+class _Candidate(NamedTuple):
+    index: int  # 0-based line
+    text: str  # normalised de-noised text
+
+
+def _title_lines(page: Page, limit: int) -> list[_Candidate]:
+    """Non-blank lines (normalised, de-noised), at most ``limit`` characters long."""
+    view = page.denoised.text
+    starts = _line_starts(view)
+    out = []
+    for index, start in enumerate(starts):
+        end = starts[index + 1] if index + 1 < len(starts) else len(view)
+        raw = view[start:end]
+        if len(raw) > limit * 3:  # cheap guard before normalising a huge paragraph
+            out.append(_Candidate(index, ""))
+            continue
+        out.append(_Candidate(index, _normalise(raw)))
+    return out
+
+
+def _affix(longer: str, title: str) -> tuple[str, str] | None:
+    """``(prefix, suffix)`` when ``longer`` is the title with text stuck to one side."""
+    if longer.endswith(title):
+        return longer[: len(longer) - len(title)], ""
+    if longer.startswith(title):
+        return "", longer[len(title) :]
+    return None
+
+
+def _strongly_separated(prefix: str, suffix: str) -> bool:
+    """The site part is set off from the title by a separator or a bracket (not just a space)."""
+    if prefix:
+        tail = prefix.rstrip()
+        return bool(tail) and (tail[-1] in _SEPARATORS or tail[-1] in _CLOSING)
+    head = suffix.lstrip()
+    return bool(head) and head[0] in _SEPARATORS
+
+
+def _is_site_text(extra: str, max_affix: int) -> bool:
+    """Short, has letters, and is not the article's own kicker, dateline or subtitle."""
+    if not extra or len(extra) > max_affix or _letters(extra) < 2:
+        return False
+    if len(regex.findall(r"\p{N}", extra)) > _letters(extra):
+        return False  # figures in a table row, not a site name
+    return not _NOT_SITE_TEXT.search(extra)
+
+
+def _fuzzy_after_separator(longer: str, title: str, ratio: float) -> str | None:
+    """The prefix when ``longer`` is ``prefix + separator + near-copy of the title``.
+
+    Lines made from one template ("name：result") look alike after the separator, so a title
+    that itself starts with a short label is never matched this way.
+    """
+    if _LABELLED.match(title):
+        return None
+    match = _LABELLED.match(longer)
+    if not match:
+        return None
+    rest = longer[match.end() :].strip()
+    rest_letters, title_letters = regex.sub(r"\P{L}+", "", rest), regex.sub(r"\P{L}+", "", title)
+    if len(rest_letters) < 6 or abs(len(rest_letters) - len(title_letters)) > max(2, len(title_letters) // 8):
+        return None
+    if SequenceMatcher(None, rest_letters, title_letters, autojunk=False).ratio() >= ratio:
+        return match.group(1)
+    return None
+
+
+def _pairs(lines: list[_Candidate], window: int) -> Iterator[tuple[_Candidate, _Candidate]]:
+    """Each line with the lines up to ``window`` before it (callers pass non-blank lines only)."""
+    recent: list[_Candidate] = []
+    for line in lines:
+        for earlier in recent:
+            yield earlier, line
+        recent.append(line)
+        if len(recent) > window:
+            recent.pop(0)
+
+
+def _whole_line_fix(page: Page, index: int, message: str) -> Fix:
+    start, end = page.line_span_with_break(index)
+    if end == len(page.text) and index > 0 and not page.text.endswith(("\n", "\r")):
+        # the last line: take the break before it instead, so no empty line is left behind
+        start = page.line_span(index - 1)[1]
+    return Fix.delete(start, end, message=message)
+
+
+def _check_prefixed_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    min_chars: int = options["min_title_chars"]
+    max_affix: int = options["max_affix_chars"]
+    window: int = options["window"]
+    lines = _title_lines(page, 200)
+    flagged: set[int] = set()
+    for first, second in _pairs([c for c in lines if c.text], window):
+        for title, other in ((first, second), (second, first)):
+            if other.index in flagged or title.index in flagged:
+                continue
+            if not (min_chars <= _letters(title.text) and len(title.text) <= 120):
+                continue
+            if _SENTENCE_END.search(title.text):
+                continue
+            if len(other.text) <= len(title.text):
+                continue
+            found = _match_title(other.text, title.text, max_affix, options["fuzzy_ratio"])
+            if found is None:
+                continue
+            flagged.add(other.index)
+            start, end = page.line_span(other.index)
+            yield Violation(
+                start,
+                end,
+                f"title repeated with site text {found!r}",
+                _whole_line_fix(page, other.index, "remove the repeated title line"),
+            )
+
+
+def _match_title(longer: str, title: str, max_affix: int, ratio: float) -> str | None:
+    """The site text stuck to the title in ``longer``, or ``None``.
+
+    Accepted: short site text set off by a separator (``最新热点:`` + title, title +
+    ``_网站名``) or a bracketed prefix (``[栏目]`` + title); a label and separator in front of a
+    near-copy (``原标题：`` + a title that lost a character).
+    """
+    if _FULL_STOP.search(longer) and not _FULL_STOP.search(title):
+        return None  # a lead sentence that restates the title, not a copy of it
+    parts = _affix(longer, title)
+    if parts is not None:
+        prefix, suffix = parts
+        extra = (prefix or suffix).strip()
+        if not _is_site_text(extra, max_affix):
+            return None
+        return extra if _strongly_separated(prefix, suffix) else None
+    if _letters(title) >= 6:
+        prefix = _fuzzy_after_separator(longer, title, ratio)
+        if prefix and _is_site_text(prefix.strip(), max_affix):
+            return prefix.strip()
+    return None
+
+
+PREFIXED_TITLE = Rule(
+    code="BYL002",
+    name="site-prefixed-title",
+    summary="The title printed again with the site's name or a label stuck to it",
+    explanation=(
+        "Content farms print the title once as the heading and again with their own name in front "
+        "(吃瓜电子官网最新热点:千亿绑定OpenAI,英伟达图什么?) or behind it (the page's <title>, "
+        "'Title - Site'). The copy with the site text is the repeat; the heading stays. It is "
+        "found when a line near another one is that line plus a short affix set off by a separator "
+        "(or a bracketed prefix), or a label and separator in front of a near-copy of the title."
+    ),
+    bad_example="千亿绑定OpenAI,英伟达图什么?\n吃瓜电子官网最新热点:千亿绑定OpenAI,英伟达图什么?",
+    good_example="千亿绑定OpenAI,英伟达图什么?",
+    check=_check_prefixed_title,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption("min_title_chars", 6, "Shortest title (letters and digits) worth comparing.", int),
+        RuleOption("max_affix_chars", 40, "Longest site prefix or suffix stuck to the title.", int),
+        RuleOption("window", 2, "How many non-blank lines apart the title and its copy may be.", int),
+        RuleOption(
+            "fuzzy_ratio",
+            0.9,
+            "Similarity (0-1) a copy after a separator needs to count as the title.",
+            float,
+        ),
+    ),
+)
+
+
+def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    window: int = options["window"]
+    max_chars: int = options["max_title_chars"]
+    min_chars: int = options["min_title_chars"]
+    head_lines: int = options["head_lines"]
+    lines = [c for c in _title_lines(page, max_chars) if c.text]
+    # A heading is one of the page's first lines; its copy follows within ``window`` lines.
+    heads = lines[:head_lines]
+    flagged: set[int] = set()
+    for position, head in enumerate(heads):
+        text = head.text
+        if len(text) > max_chars or _letters(text) < min_chars or _SENTENCE_END.search(text) or _FULL_STOP.search(text):
+            continue
+        if _BYLINE.match(text):
+            continue  # a repeated byline line is BYL001's
+        for line in lines[position + 1 : position + 1 + window]:
+            if line.index in flagged:
+                continue
+            if line.text == text:
+                what = "title repeated"
+            elif _near_copy(line.text, text, options["near_ratio"]):
+                what = "title repeated (near copy)"
+            else:
+                continue
+            flagged.add(line.index)
+            start, end = page.line_span(line.index)
+            yield Violation(
+                start,
+                end,
+                f"{what}: {line.text!r}",
+                _whole_line_fix(page, line.index, "remove the repeated title line"),
+            )
+
+
+def _near_copy(line: str, title: str, ratio: float) -> bool:
+    """A long heading printed again with a word or two changed (a scraper's second template)."""
+    if _SENTENCE_END.search(line) or _FULL_STOP.search(line):
+        return False
+    if min(_letters(line), _letters(title)) < 10:
+        return False
+    a, b = regex.sub(r"\s+", "", line), regex.sub(r"\s+", "", title)
+    if abs(len(a) - len(b)) > 2:
+        return False
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.ratio() < ratio:
+        return False
+    changed = "".join(a[i1:i2] + b[j1:j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
+    return bool(regex.search(r"\p{L}", changed))  # rows that differ only in figures are a table
+
+
+REPEATED_TITLE = Rule(
+    code="BYL003",
+    name="repeated-title",
+    summary="The page's heading printed twice near the top",
+    explanation=(
+        "Scrapers take the heading from the page template and again from the article, so the "
+        "same short line appears twice within a couple of lines at the top of the page. The second "
+        "copy is the repeat. Only heading-like lines among the page's first lines count: short, not "
+        "ending like a sentence; repeated paragraphs further down are a different problem."
+    ),
+    bad_example="如何快速收回成本，游乐场投资诀窍\n如何快速收回成本，游乐场投资诀窍\n暑假快结束了……",
+    good_example="如何快速收回成本，游乐场投资诀窍\n暑假快结束了……",
+    check=_check_repeated_title,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption("min_title_chars", 4, "Shortest heading (in letters) that counts.", int),
+        RuleOption("max_title_chars", 80, "Longest line that counts as a heading.", int),
+        RuleOption("window", 3, "How many non-blank lines apart the two copies may be.", int),
+        RuleOption("head_lines", 3, "The heading is one of the page's first this many non-blank lines.", int),
+        RuleOption(
+            "near_ratio",
+            0.9,
+            "Similarity (0-1, on letters) at which a long heading counts as printed again with a word changed.",
+            float,
+        ),
+    ),
 )
 
 
@@ -61,4 +458,4 @@ def scrapelint_families() -> list[Family]:
 
 @hookimpl
 def scrapelint_rules() -> list[Rule]:
-    return [DUPLICATED_BYLINE]
+    return [DUPLICATED_BYLINE, PREFIXED_TITLE, REPEATED_TITLE]
