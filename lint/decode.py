@@ -63,9 +63,11 @@ def decode_bytes(data: bytes) -> Decoded:
             except UnicodeDecodeError as error:
                 raise DecodeError(f"invalid {encoding.upper()} at byte {error.start + len(bom)} after a {encoding.upper()} byte-order mark") from None
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         utf8_error = error
+    else:
+        return _refuse_nul(Decoded(text, "utf-8"), data)
     if _mostly_utf8(data):
         bad = data[utf8_error.start : utf8_error.start + 1].hex()
         raise DecodeError(f"invalid UTF-8 at byte {utf8_error.start} (0x{bad}) in a file that is otherwise UTF-8")
@@ -86,30 +88,35 @@ def _mostly_utf8(data: bytes) -> bool:
 def _detect(data: bytes) -> Decoded:
     from charset_normalizer import from_bytes  # imported only for non-UTF-8 files
 
-    if b"\x00" in data[:8192] and not _looks_utf16(data):
-        raise BinaryFile("binary file (NUL bytes), skipped")
+    binary_looking = b"\x00" in data[:8192] or _looks_binary(data)
     best = from_bytes(data).best()
     if best is None:
         raise BinaryFile("binary file (no text encoding fits), skipped")
     encoding = codecs.lookup(best.encoding).name
+    if binary_looking and not encoding.startswith(("utf-16", "utf-32")):
+        raise BinaryFile("binary file, skipped")
     if encoding in ("gbk", "gb2312"):
         encoding = "gb18030"  # a superset: decodes every GBK page and encodes it back identically
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as error:
         raise DecodeError(f"detected {encoding} but byte {error.start} does not decode") from None
-    if "\x00" in text:
-        raise BinaryFile("binary file (NUL characters), skipped")
     lossless = text.encode(encoding, errors="replace") == data
-    return Decoded(text, encoding, b"", lossless)
+    return _refuse_nul(Decoded(text, encoding, b"", lossless), data)
 
 
-def _looks_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: NUL in every other byte of ASCII-heavy text."""
-    sample = data[:4096]
-    if len(sample) < 4:
-        return False
-    even = sample[0::2].count(0)
-    odd = sample[1::2].count(0)
-    half = len(sample) // 2
-    return max(even, odd) > half * 0.3 and min(even, odd) < half * 0.05
+def _refuse_nul(decoded: Decoded, data: bytes) -> Decoded:
+    """Text with NUL characters: mostly NULs is binary (skipped); a few is a damaged page (error)."""
+    nul = decoded.text.find("\x00")
+    if nul < 0:
+        return decoded
+    if decoded.text.count("\x00") * 20 > len(decoded.text) or _looks_binary(data):
+        raise BinaryFile("binary file (NUL bytes), skipped")
+    raise DecodeError(f"NUL character at offset {nul} in a {decoded.encoding.upper()} text file; not checked")
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Control bytes other than tab, newline, carriage return and form feed in the first 8 KiB."""
+    sample = data[:8192]
+    controls = sum(1 for byte in sample if byte < 0x20 and byte not in (9, 10, 12, 13, 0))
+    return controls * 50 > len(sample)

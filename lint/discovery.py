@@ -7,6 +7,7 @@ even when an exclude matches it, unless ``force_exclude`` (as in ruff, for pre-c
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,19 @@ def _included(path: Path, settings: Settings) -> bool:
     return any(glob_matches(pattern, relative) for pattern in settings.all_include())
 
 
+def _link_problem(path: Path) -> str | None:
+    """Why a symbolic link cannot be followed (a loop, a missing target), or ``None``."""
+    if not path.is_symlink():
+        return None
+    try:
+        path.stat()
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "symbolic link loop, not followed"
+        return "broken symbolic link"
+    return None
+
+
 def discover(paths: Iterable[Path], resolver: ConfigResolver, force_exclude: bool = False) -> Iterator[Candidate | PathProblem]:
     """Yield files to check, in a stable order, and problems with paths as they are met."""
     seen_files: set[str] = set()
@@ -72,8 +86,9 @@ def discover(paths: Iterable[Path], resolver: ConfigResolver, force_exclude: boo
         if not os.path.lexists(path):
             yield PathProblem(display_path(path), "no such file or directory")
             continue
-        if path.is_symlink() and not path.exists():
-            yield PathProblem(display_path(path), "broken symbolic link")
+        problem = _link_problem(path)
+        if problem:
+            yield PathProblem(display_path(path), problem)
             continue
         if path.is_dir():
             yield from _walk(path, resolver, seen_files, set())
@@ -108,7 +123,8 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
             is_dir = entry.is_dir()
             is_file = entry.is_file()
         except OSError as error:
-            yield PathProblem(display_path(child), f"cannot stat: {error.strerror or error}")
+            reason = _link_problem(child) or f"cannot stat: {error.strerror or error}"
+            yield PathProblem(display_path(child), reason)
             continue
         if is_dir:
             yield from _walk(child, resolver, seen_files, active_dirs)
@@ -122,5 +138,5 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
             yield Candidate(child, display_path(child), settings)
         elif entry.is_symlink():
             if _included(child, settings):
-                yield PathProblem(display_path(child), "broken symbolic link")
+                yield PathProblem(display_path(child), _link_problem(child) or "symbolic link to something that is not a file")
     active_dirs.discard(real)
