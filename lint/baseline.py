@@ -50,12 +50,12 @@ def _stored_text(text: str) -> str:
 
 
 def _relative(display: str, root: Path) -> str:
-    """A result's path relative to the baseline's folder (absolute when outside it)."""
-    absolute = Path(os.path.abspath(display))
+    """A result's path relative to the baseline's folder (``../`` allowed; absolute only across drives)."""
+    absolute = os.path.abspath(display)
     try:
-        return absolute.relative_to(root).as_posix()
+        return Path(os.path.relpath(absolute, root)).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        return Path(absolute).as_posix()
 
 
 def _key(path: str, result: FileResult, finding: Finding) -> Key:
