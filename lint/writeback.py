@@ -3,6 +3,9 @@
 The new bytes go to a temporary file in the same folder, are flushed to disk, and replace the
 page with ``os.replace``: a run killed at any moment leaves the old file or the new one, never
 a half-written one. If the page changed on disk since it was read, it is left alone.
+
+The folder itself is not fsynced after the rename: after a power cut the rename may be lost,
+which leaves the old page (still whole); syncing every folder entry cost more than the fix.
 """
 
 from __future__ import annotations
@@ -66,8 +69,8 @@ def write_back(path: Path, text: str, decoded: Decoded, before: Snapshot) -> Non
         info = os.stat(target)
     except OSError as error:
         raise WriteBackError(f"cannot write back: {error.strerror or error}") from None
-    if not os.access(target, os.W_OK):
-        raise WriteBackError("the file is read-only")
+    if not os.access(target, os.W_OK) or not info.st_mode & 0o222:
+        raise WriteBackError("the file is read-only")  # even for root: a read-only page is kept
     _unchanged_since(target, before)
     temp = _write_temp(target, data, info)
     try:
@@ -78,7 +81,6 @@ def write_back(path: Path, text: str, decoded: Decoded, before: Snapshot) -> Non
         if isinstance(error, OSError):
             raise WriteBackError(f"cannot replace the file: {error.strerror or error}") from None
         raise
-    _sync_folder(target.parent)
 
 
 def _unchanged_since(path: Path, before: Snapshot) -> None:
@@ -122,17 +124,3 @@ def _remove(temp: str) -> None:
         os.unlink(temp)
     except OSError:
         pass
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
