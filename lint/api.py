@@ -21,6 +21,8 @@ from lint.selection import RuleSet
 
 if TYPE_CHECKING:
     from lint.cache import ResultCache
+    from lint.fixer import FixResult
+    from lint.fixfile import FixOptions
 
 __all__ = ["Linter", "LintError", "LintReport", "lint_text", "lint_paths", "fix_text"]
 
@@ -81,9 +83,14 @@ class Linter:
         outcome = check_page(Page(text, path), self.ruleset(settings).active_for(path))
         return LintReport(outcome.findings, ((path, _failure_text(f)) for f in outcome.failures))
 
-    def check_paths(self, paths: Iterable[str | Path], force_exclude: bool = False) -> Iterator[FileResult]:
+    def check_paths(
+        self, paths: Iterable[str | Path], force_exclude: bool = False, fix: "FixOptions | None" = None
+    ) -> Iterator[FileResult]:
+        """Results per file; with ``fix`` each file is fixed (or diffed) first, see :mod:`lint.fixfile`."""
+        runner = self.runner(force_exclude)
+        runner.fix = fix
         try:
-            yield from self.runner(force_exclude).run(Path(p) for p in paths)
+            yield from runner.run(Path(p) for p in paths)
         except ConfigError as error:
             raise LintError(str(error)) from None
 
@@ -119,13 +126,23 @@ def lint_paths(
     return LintReport(findings, errors)
 
 
-def fix_text(text: str, config: str | Path | Mapping[str, Any] | None = None, unsafe: bool = False, **overrides: Any):
-    """Fixed text and the fixes applied (see :mod:`lint.fixer`)."""
+def fix_text(
+    text: str,
+    config: str | Path | Mapping[str, Any] | None = None,
+    unsafe: bool = False,
+    path: str = "<text>",
+    **overrides: Any,
+) -> "FixResult":
+    """Fix one page of text: ``.text`` is the fixed text, ``.applied`` the fixes applied.
+
+    Safe fixes only unless ``unsafe=True``; ``.findings`` is what is still found in the fixed
+    text (see :class:`lint.fixer.FixResult`). Nothing is read or written.
+    """
     from lint.fixer import fix_page_text
 
     linter = Linter.create(config, _as_settings(overrides))
     settings = linter.resolver.for_directory(Path.cwd())
-    return fix_page_text(text, linter.ruleset(settings).active_for("<text>"), unsafe=unsafe)
+    return fix_page_text(text, linter.ruleset(settings).active_for(path), unsafe=unsafe, path=path)
 
 
 def _failure_text(failure: RuleFailure) -> str:

@@ -67,6 +67,10 @@ def main() -> None:
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin (also SCRAPELINT_DISABLE_PLUGINS=a,b).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour output (default: on a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings, no summary or notices.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes and rewrite the files; report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (such as cutting an off-topic tail).")
+@click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing (exit 1 if any).")
+@click.option("--fix-only", is_flag=True, help="Apply fixes and do not report what remains (exit 0 unless a file failed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of results.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), envvar="SCRAPELINT_CACHE_DIR",
@@ -74,6 +78,7 @@ def main() -> None:
 def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ignore, include, exclude,
           extend_exclude, force_exclude: bool, output_format: str, output_file: Path | None,
           statistics: bool, exit_zero: bool, disable_plugin, colour: bool | None, quiet: bool,
+          fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, fix_only: bool = False,
           jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None) -> None:
     """Check pages (files and folders; default: the current folder)."""
     overrides = {
@@ -104,25 +109,33 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
         show_source=is_tty and output_format == "text",
         statistics=statistics,
     )
+    fix_options = _fix_options(fix, unsafe_fixes, diff, fix_only)
+    context.fix_mode, context.unsafe_fixes = fix_options is not None, unsafe_fixes
+    report = fix_options is None or not (diff or fix_only)
     reporter = get_reporter(output_format, out, context)
     from lint.api import LintError
 
     results = []
     try:
-        for result in linter.check_paths(paths or (Path("."),), force_exclude=force_exclude):
+        for result in linter.check_paths(paths or (Path("."),), force_exclude=force_exclude, fix=fix_options):
             _echo_problems(result, quiet)
-            reporter.file(result)
+            if diff:
+                out.write(result.diff)
+            elif report:
+                reporter.file(result)
             results.append(result)
     except LintError as error:
         _fail(str(error))
     if output_format == "text" and quiet:
         context.statistics = statistics
-    if not (quiet and output_format == "text"):
+    if not report:
+        _fix_summary(results, diff, quiet)
+    elif not (quiet and output_format == "text"):
         reporter.finish(results)
     if out is not sys.stdout:
         out.close()
     failed = plugin_failed or any(result.failed for result in results)
-    found = any(result.findings for result in results)
+    found = any(result.diff for result in results) if diff else False if fix_only else any(result.findings for result in results)
     sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
 
 
@@ -142,6 +155,28 @@ def _speed(linter, jobs: int | None, cache_dir: Path | None, no_cache: bool, qui
             _fail(str(error))
         if not quiet:  # the default folder is a convenience: go on without it
             click.echo(f"scrapelint: warning: {error}; running without a cache", err=True)
+
+
+def _fix_options(fix: bool, unsafe: bool, diff: bool, fix_only: bool):
+    """``--fix``, ``--fix-only`` and ``--diff`` fix pages (``--diff`` only shows it); ``None`` when not fixing."""
+    if not (fix or diff or fix_only):
+        return None
+    from lint.fixfile import FixOptions
+
+    return FixOptions(unsafe=unsafe, diff=diff)
+
+
+def _fix_summary(results, diff: bool, quiet: bool) -> None:
+    """One line for --diff (on stderr, so stdout stays a clean patch) and --fix-only."""
+    if quiet:
+        return
+    fixed = sum(result.fixed for result in results)
+    files = sum(1 for result in results if result.fixed)
+    counted = f"{fixed} finding{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+    if diff:
+        click.echo(f"Would fix {counted}." if fixed else "No fixes available.", err=True)
+    else:
+        click.echo(f"Fixed {counted}." if fixed else "No fixes applied.")
 
 
 def _echo_problems(result, quiet: bool) -> None:

@@ -20,6 +20,7 @@ from lint.selection import RuleSet
 
 if TYPE_CHECKING:
     from lint.cache import ResultCache
+    from lint.fixfile import FixOptions
 
 __all__ = ["FileResult", "Runner", "check_file"]
 
@@ -36,6 +37,7 @@ class FileResult:
     path: Path | None = None
     decoded: Decoded | None = None
     fixed: int = 0
+    diff: str = ""  # --diff: the unified diff --fix would apply (empty when nothing changes)
     source_lines: dict[int, str] = field(default_factory=dict)  # lines that hold findings
 
     @property
@@ -93,6 +95,7 @@ class Runner:
         self.cache: ResultCache | None = None
         self.plugin_loader: Callable[[], list[Rule]] | None = None
         self.keep_decoded = True  # workers send decoded text back only when asked (--fix)
+        self.fix: FixOptions | None = None  # --fix/--diff: fix each file (lint.fixfile), never cached
 
     def ruleset(self, settings: Settings) -> RuleSet:
         """The rule set for a settings object, built (and validated) once."""
@@ -106,6 +109,9 @@ class Runner:
 
     def run(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         """Results in discovery order; path problems come as results with an error."""
+        if self.fix is not None:
+            yield from self._fix(paths)
+            return
         if self.cache is not None or self.jobs > 1:
             from lint.parallel import check_in_order
 
@@ -116,3 +122,13 @@ class Runner:
                 yield FileResult(item.display, error=item.message)
                 continue
             yield check_file(item, self.ruleset(item.settings))
+
+    def _fix(self, paths: Iterable[Path]) -> Iterator[FileResult]:
+        """Fix files one by one, in discovery order (each write is atomic on its own)."""
+        from lint.fixfile import fix_file
+
+        for item in self.candidates(paths):
+            if isinstance(item, PathProblem):
+                yield FileResult(item.display, error=item.message)
+                continue
+            yield fix_file(item, self.ruleset(item.settings), self.fix)
