@@ -1,9 +1,237 @@
-"""VWC: view counters. Read, view, click and like counts, inline or as bare number lines."""
+"""VWC: view counters. Read, view, click and like counts, inline or as bare number lines.
+
+A counter is the site's widget, not the article's number: it stands apart from the prose (at a
+line start, after a separator, before another metadata field) and says what it counts
+(``浏览次数:2055``, ``1.2万阅读``, ``12,345 views``). The same label inside a sentence
+(``该视频播放量已超过1亿次``, ``the clip got 12,345 views on YouTube``) is a statistic and
+stays. Bare count lines are the other shape: a list of headlines, each followed by a line that
+is only a number. Years, page numbers and numbered lists count up or sit in a calendar range,
+and are left alone.
+"""
 
 from __future__ import annotations
 
+from typing import Any, Iterator, Mapping
+
+import regex
+
 from lint import hookimpl
-from lint.model import Family, Rule
+from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
+from lint.page import Page
+
+# --- inline counters -------------------------------------------------------------------------
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.\d+)?(?!\d)"
+_MAG = r"(?:[ \t]?(?:万|千|亿|[kKwWmM](?![A-Za-z])))?\+?"
+_ZH_UNIT = r"(?:[ \t]?(?:人次|次|人|遍|条))?"
+# Labels that say what is counted; the long forms first.
+_ZH_LABEL_LONG = r"浏览次数|浏览量|浏览数|阅读次数|阅读量|阅读数|点击次数|点击量|点击数|访问量|访问次数|播放量|播放次数|观看次数|点赞数|评论数|收藏数|转发数|分享数|商品评价|累计评价"
+_ZH_LABEL_SHORT = r"浏览|阅读|点击|访问|人气|热度|播放|观看|围观|点赞|评论|评价|回复|收藏|分享|转发|喜欢"
+_ZH_AFTER = r"浏览|阅读|点击|访问|人气|热度|播放|观看|围观|点赞|赞|评论|评价|回复|收藏|分享|转发|喜欢"
+# Metadata labels a counter may run into without a space ("浏览：2055作者：张三").
+_META = r"(?:发布时间|发表时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|字号|标签|分类)\s*[:：]"
+_END = rf"(?=$|[\s|｜丨·•,，;；。、)）\]】>»]|{_META})"
+_START = r"(?<![\p{L}\p{N}.,])"
+
+_INLINE = regex.compile(
+    rf"{_START}(?:"
+    # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次 / 阅读 3.4k / 阅读(2055) / 阅读量2055
+    rf"(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})\s*[:：]\s*{_NUM}{_MAG}{_ZH_UNIT}"
+    rf"|(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT}|赞)\s*[(（\[【]\s*{_NUM}{_MAG}{_ZH_UNIT}\s*[)）\]】]"
+    rf"|(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}"
+    rf"|(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}"
+    # 2055 次浏览 / 1.2万阅读 / 240 阅读 / 182人气
+    rf"|{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?"
+    # Views: 1,024 / Page views: 3.4k
+    rf"|(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}"
+    rf"|(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times"
+    rf"){_END}",
+    regex.V1,
+)
+
+# 12,345 views: an English count after its number is only a widget where it stands alone.
+_EN_AFTER = regex.compile(
+    rf"{_START}{_NUM}{_MAG}[ \t]*(?i:views|reads|hits|plays|likes|clicks|visits)(?![\p{{L}}\p{{N}}])",
+    regex.V1,
+)
+_EN_BEFORE_OK = regex.compile(r"(?:^|[|｜丨·•,，;；\-–—(（\[【/]|\d)[ \t]*$", regex.V1)
+_EN_AFTER_OK = regex.compile(r"^[ \t]*(?:$|[|｜丨·•,，;；\-–—)）\]】/]|\d)", regex.V1)
+
+# "0 发布时间：2021.04.17": a count the template printed before the page's date field.
+# Only before a date field: a number before "编辑：" is more often the day left from a cut date.
+_DATE_FIELD = r"(?:发布时间|发表时间|更新时间|发布日期|时间|日期)\s*[:：]"
+_LEADING = regex.compile(rf"^[ \t]*(\d{{1,7}})[ \t]+(?={_DATE_FIELD})", regex.V1 | regex.MULTILINE)
+
+
+def _check_inline_counter(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    spans: list[tuple[int, int]] = [m.span() for m in _INLINE.finditer(text)]
+    for match in _EN_AFTER.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if _EN_BEFORE_OK.search(text[line_start : match.start()]) and _EN_AFTER_OK.match(text[match.end() : line_end]):
+            spans.append(match.span())
+    if options["leading_count"]:
+        spans.extend(match.span(1) for match in _LEADING.finditer(text))
+    spans.sort()
+    last_end = -1
+    for start, end in spans:
+        if start < last_end:
+            continue  # one counter, matched two ways
+        last_end = end
+        o_start, o_end = view.span_to_original(start, end)
+        fix_start = o_start
+        line_start = page.line_starts[page.line_index(o_start)]
+        while fix_start > line_start and page.text[fix_start - 1] in " \t\u3000":
+            fix_start -= 1
+        yield Violation(
+            o_start,
+            o_end,
+            f"view counter {text[start:end]!r}",
+            Fix.delete(fix_start, o_end, message="remove the view counter"),
+        )
+
+
+INLINE_COUNTER = Rule(
+    code="VWC001",
+    name="inline-view-counter",
+    summary="A read, view, click or like count printed by the site",
+    explanation=(
+        "Pages print how often they were read or viewed (浏览次数:2055, 阅读量：1.2万, 点击：345次, "
+        "240 阅读, Views: 1,024, 12,345 views). The count is the site's widget, not the article's. "
+        "A counter stands apart: it starts the line or follows a space or separator, and ends the "
+        "line or meets a separator or another metadata field. A count inside a sentence (该视频播放量"
+        "已超过1亿次, the clip got 12,345 views on YouTube), dates, times, percentages and prices "
+        "are left alone."
+    ),
+    bad_example="更新时间：2023-09-22 浏览次数:2055\nBy Jane Doe · 12,345 views",
+    good_example="更新时间：2023-09-22\n该视频的播放量已超过1亿次。",
+    check=_check_inline_counter,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption(
+            "leading_count",
+            True,
+            "Also flag a bare number that a template printed in front of a date or source field "
+            "('0 发布时间：2021.04.17').",
+            bool,
+        ),
+    ),
+)
+
+# --- bare count lines ------------------------------------------------------------------------
+
+_BARE = regex.compile(rf"^[ \t\u3000]*((?!0\d){_NUM}{_MAG})(?:[ \t]?(?:人次|次))?[ \t\u3000]*$", regex.V1)
+_PLAIN_DECIMAL = regex.compile(r"^\d+\.\d+$")
+_SENTENCE_END = regex.compile(r"[。！？.!?]$")
+
+
+def _value(number: str) -> float | None:
+    """The count as a number, for the sequence checks (``1.2万`` is 12000)."""
+    digits = regex.sub(r"[^\d.]", "", number)
+    try:
+        value = float(digits)
+    except ValueError:
+        return None
+    for mark, factor in (("万", 1e4), ("千", 1e3), ("亿", 1e8), ("k", 1e3), ("K", 1e3), ("w", 1e4), ("W", 1e4), ("m", 1e6), ("M", 1e6)):
+        if mark in number:
+            value *= factor
+    return value
+
+
+def _is_headline(line: str, max_chars: int) -> bool:
+    stripped = line.strip()
+    return 0 < len(stripped) <= max_chars and not _BARE.match(stripped) and not _SENTENCE_END.search(stripped)
+
+
+def _letters(text: str) -> int:
+    return len(regex.findall(r"\p{L}", text))
+
+
+def _looks_like_a_sequence(values: list[float]) -> bool:
+    """Page numbers, list numbers and years: they count up by one or sit in a calendar range."""
+    if all(1900 <= value <= 2100 and value == int(value) for value in values):
+        return True
+    steps = [b - a for a, b in zip(values, values[1:])]
+    return bool(steps) and sum(1 for step in steps if abs(step) == 1) * 2 >= len(steps)
+
+
+def _check_bare_count_lines(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    min_lines: int = options["min_lines"]
+    max_headline: int = options["max_headline_chars"]
+    min_letters: int = options["min_headline_letters"]
+    view = page.denoised.text
+    lines = regex.split(r"\r\n|\r|\n", view)
+    nonblank = [index for index, line in enumerate(lines) if line.strip()]
+    # Candidates: a bare number whose previous non-blank line is a headline-like line.
+    candidates: list[tuple[int, int, str]] = []  # (position in nonblank, line index, number)
+    for position, index in enumerate(nonblank):
+        match = _BARE.match(lines[index])
+        if not match or _PLAIN_DECIMAL.match(match.group(1)) or position == 0:
+            continue
+        if _is_headline(lines[nonblank[position - 1]], max_headline):
+            candidates.append((position, index, match.group(1)))
+    # Group candidates that follow each other within a few lines: a headline list.
+    groups: list[list[tuple[int, int, str]]] = []
+    for candidate in candidates:
+        if groups and candidate[0] - groups[-1][-1][0] <= 3:
+            groups[-1].append(candidate)
+        else:
+            groups.append([candidate])
+    for group in groups:
+        headlines = [lines[nonblank[position - 1]] for position, _, _ in group]
+        values = [v for v in (_value(number) for _, _, number in group) if v is not None]
+        if len(group) >= min_lines:
+            if sum(_letters(h) for h in headlines) < min_letters * len(headlines):
+                continue  # short labels and values: a flattened table
+            if _looks_like_a_sequence(values):
+                continue
+            for _, index, number in group:
+                yield _bare_line_violation(page, index, f"bare view-count line {number!r} after a headline")
+        elif options["under_title"] and group[0][0] == 1 and len(group) == 1:
+            # The page's title, then a line that is only a number: the template's counter.
+            value = values[0] if values else None
+            if value is not None and value == int(value) and not 1900 <= value <= 2100 and _letters(headlines[0]) >= min_letters:
+                yield _bare_line_violation(page, group[0][1], f"bare view-count line {group[0][2]!r} under the title")
+
+
+def _bare_line_violation(page: Page, index: int, message: str) -> Violation:
+    start, end = page.line_span(index)
+    text = page.text[start:end]
+    number_start = start + len(text) - len(text.lstrip())
+    number_end = start + len(text.rstrip())
+    fix_start, fix_end = page.line_span_with_break(index)
+    if fix_end == len(page.text) and index > 0 and not page.text.endswith(("\n", "\r")):
+        fix_start = page.line_span(index - 1)[1]
+    return Violation(number_start, number_end, message, Fix.delete(fix_start, fix_end, message="remove the count line"))
+
+
+BARE_COUNT_LINES = Rule(
+    code="VWC002",
+    name="bare-count-line",
+    summary="A line that is only a view count, under a headline",
+    explanation=(
+        "Lists of related headlines come with their view counts, and a scraper puts each count on "
+        "its own line: headline, number, headline, number. A bare number line counts when it "
+        "follows a headline-like line and several such pairs come together, or when it sits right "
+        "under the page's title. Numbers that count up by one (page numbers, a numbered list), years "
+        "and short table labels with their values are left alone."
+    ),
+    bad_example="推荐阅读\n建宁路街道广场舞比赛搭建风采展示平台\n7222\n百余名环卫工技能竞赛上展“绣花功夫”\n7621\n见义勇为宣传雕塑传递崇德向善新风尚\n8113",
+    good_example="推荐阅读\n建宁路街道广场舞比赛搭建风采展示平台\n百余名环卫工技能竞赛上展“绣花功夫”\n见义勇为宣传雕塑传递崇德向善新风尚",
+    check=_check_bare_count_lines,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption("min_lines", 3, "Fewest headline and count pairs that make a counted list.", int),
+        RuleOption("max_headline_chars", 100, "Longest line that can be a headline.", int),
+        RuleOption("min_headline_letters", 6, "Fewest letters a headline has on average (table labels are shorter).", int),
+        RuleOption("under_title", True, "Also flag one bare count line right under the page's first line.", bool),
+    ),
+)
 
 
 @hookimpl
@@ -13,4 +241,4 @@ def scrapelint_families() -> list[Family]:
 
 @hookimpl
 def scrapelint_rules() -> list[Rule]:
-    return []
+    return [INLINE_COUNTER, BARE_COUNT_LINES]
