@@ -11,6 +11,7 @@ punctuation flagged too. Line-start bullets, line-end reactions and runs are nev
 from __future__ import annotations
 
 import enum
+import functools
 import statistics
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping, Sequence
@@ -32,6 +33,17 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", regex.V1)
 _CLOSING = regex.compile(r"[\p{Pe}\p{Pf}\p{Po}~～]", regex.V1)
 _OPENING = regex.compile(r"[\p{Ps}\p{Pi}\p{Pd}\p{Po}•·]", regex.V1)
 _EDGE_MARKS = 4
+# Site UI text (back, more, expand, share, read-more): an emoji inside one was planted.
+_UI_PHRASES = (
+    "返回搜狐,查看更多", "点击查看更多", "查看更多", "展开全文", "收起全文", "阅读全文", "查看全文",
+    "阅读原文", "查看原文", "分享到:", "责任编辑:", "相关阅读", "推荐阅读", "相关推荐", "热点推荐",
+    "上一篇", "下一篇", "扫码关注", "点击展开全文", "返回搜狐", "返回首页", "返回顶部", "点击进入",
+    "Click here to read more", "Read more", "Continue reading", "Share this article", "Share this:",
+    "Back to top", "Related articles", "Related stories", "See more", "Show more", "Load more",
+    "Subscribe now", "Print this page", "Email this article", "Click here",
+)
+_ASCII_PUNCTUATION = str.maketrans("，：；！？（）｜", ",:;!?()|")
+_MANY_SPACES = regex.compile(r"\s+")
 # Emoji that writers use as signs inside a phrase (``吴镇宇➕任素汐``), like ``+`` or ``×``.
 _SIGN_EMOJI = frozenset("\u2795\u2796\u2797\u2716")
 # How far to look for the word an emoji broke: a whole Latin word, a few CJK characters to segment.
@@ -60,8 +72,9 @@ _MID_PHRASE_PLACES = frozenset({Place.IN_WORD, Place.IN_TEXT, Place.BETWEEN_WORD
 class Site:
     """One emoji unit, or a run of adjacent units, and where it sits.
 
-    ``word`` is the word the emoji broke (``OpenAI``, ``间断``) when it sits inside one: the
-    strongest sign of injection, since writers put emoji between words, not inside them.
+    ``word`` is the word the emoji broke (``OpenAI``, ``间断``) when it sits inside one, or the
+    site's UI phrase (``返回搜狐``, ``Continue reading``) when ``in_phrase``: the strongest sign
+    of injection, since writers put emoji between words, not inside them.
     """
 
     start: int
@@ -69,6 +82,7 @@ class Site:
     unit: str  # the first unit (the only one unless the site is a run)
     place: Place
     word: str | None = None
+    in_phrase: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +95,13 @@ class Verdict:
     cadence: int | None  # typical distance between them, in characters
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_word(char: str) -> bool:
+    """A letter, digit or combining mark (one character; cached, since pages reuse few)."""
     return bool(char) and _WORD.match(char) is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _is_cjk(char: str) -> bool:
     return bool(char) and _CJK.match(char) is not None
 
@@ -186,6 +203,33 @@ def _dictionary_word(left: str, right: str) -> str | None:
     return None
 
 
+def _normalise(text: str) -> str:
+    """Lower case, ASCII punctuation, single spaces: how UI phrases are compared."""
+    return _MANY_SPACES.sub(" ", text.translate(_ASCII_PUNCTUATION)).lower()
+
+
+_PHRASES = {_normalise(phrase): phrase for phrase in sorted(_UI_PHRASES, key=len, reverse=True)}
+_PHRASE_REACH = max(map(len, _PHRASES))
+
+
+def _broken_phrase(text: str, start: int, end: int) -> str | None:
+    """The site UI phrase (``返回搜狐``, ``read more``) that the emoji at ``text[start:end]`` splits.
+
+    UI text is never written with an emoji inside it, so one there was injected even when it
+    sits between words or next to punctuation (``返回搜狐😁，查看更多``, ``Continue👾 reading``).
+    """
+    left = _normalise(text[max(0, start - _PHRASE_REACH) : start])
+    right = _normalise(text[end : end + _PHRASE_REACH])
+    if left.endswith(" ") and right.startswith(" "):
+        right = right[1:]
+    joined, cut = left + right, len(left)
+    for phrase, shown in _PHRASES.items():
+        found = joined.find(phrase, max(0, cut - len(phrase) + 1))
+        if found != -1 and found < cut < found + len(phrase):
+            return shown
+    return None
+
+
 def find_sites(page: Page) -> list[Site]:
     """Every emoji site of the page, classified by where it sits in its line."""
     text = page.text
@@ -202,8 +246,6 @@ def find_sites(page: Page) -> list[Site]:
             place = Place.LINE_END
         elif len(run) > 1:
             place = Place.RUN
-        elif unit.rstrip("\ufe0f") in _SIGN_EMOJI:
-            place = Place.SIGN
         elif not (_is_word(left) and _is_word(right)):
             place = Place.BY_PUNCTUATION
         elif left_spaced or right_spaced:
@@ -212,7 +254,10 @@ def find_sites(page: Page) -> list[Site]:
             cjk = _is_cjk(left) or _is_cjk(right)
             place = Place.IN_TEXT if cjk else Place.IN_WORD
             word = _broken_word(text, start, end, cjk)
-        sites.append(Site(start, end, unit, place, word))
+        if unit.rstrip("\ufe0f") in _SIGN_EMOJI and word is None and place is not Place.RUN:
+            place = Place.SIGN
+        phrase = None if word else _broken_phrase(text, start, end)
+        sites.append(Site(start, end, unit, place, word or phrase, phrase is not None))
     return sites
 
 
@@ -225,7 +270,7 @@ def judge_page(sites: Sequence[Site], options: Mapping[str, Any]) -> Verdict:
     pauses, next to punctuation).
     """
     running = [site for site in sites if site.place not in _GENUINE_PLACES]
-    breaking = sum(1 for site in running if site.word)
+    breaking = sum(1 for site in sites if site.word)
     inside = sum(1 for site in running if site.place in (Place.IN_WORD, Place.IN_TEXT))
     genuine = len(sites) - len(running)
     cadence = _cadence(running)
@@ -260,6 +305,8 @@ def _regular(running: Sequence[Site], max_variation: float) -> bool:
 
 
 def _message(site: Site, verdict: Verdict) -> str:
+    if site.in_phrase:
+        return f"injected emoji {site.unit!r} inside the phrase {site.word!r}"
     if site.word is not None:
         return f"injected emoji {site.unit!r} inside the word {site.word!r}"
     if verdict.cadence is not None and verdict.running > 2:

@@ -67,6 +67,19 @@ def test_emoji_between_a_number_and_its_unit_is_flagged(emj):
     assert findings[0].message == "injected emoji '😀' inside the word '12万'"
 
 
+def test_emoji_inside_a_site_ui_phrase_is_flagged_even_next_to_punctuation(emj):
+    findings = emj("第三届博览会将于6月29日在长沙举办。返回搜狐😘，查看更多\nThe final was close. Continue👾 reading\n")
+    assert spans(findings) == [(1, 24, 25), (2, 30, 31)]
+    assert findings[0].message == "injected emoji '😘' inside the phrase '返回搜狐,查看更多'"
+    assert findings[1].message == "injected emoji '👾' inside the phrase 'Continue reading'"
+
+
+def test_a_sign_emoji_inside_a_word_is_flagged(emj):
+    findings = emj("票房突破5亿元 全产✖️业链产值近78亿元")
+    assert spans(findings) == [(1, 11, 13)]
+    assert findings[0].message == "injected emoji '✖️' inside the word '产业链'"
+
+
 def test_the_fix_deletes_exactly_the_emoji(emj):
     text = "The deal made O🤔penAI the centre of attention."
     (finding,) = emj(text)
