@@ -3,9 +3,10 @@
 Writers put emoji where a reader pauses: at the start of a line (bullets, headings), at the end
 of a line or clause (reactions), in runs (``😭😭😭``, ``⭐⭐⭐⭐``). Injectors put them anywhere,
 so most of theirs land inside words (``O🤔penAI``, ``当前😜AI界``) and they come at a steady
-cadence. The rule therefore decides twice: first where each emoji sits, then whether the page
-as a whole shows injection; only then are emoji in running text between spaces or next to
-punctuation flagged too. Line-start bullets, line-end reactions and runs are never flagged.
+cadence. The rule therefore decides twice: first where each emoji sits (inside a word is judged
+with a dictionary for Chinese, so ``火热🔥策划`` is between words and ``再😢度`` is not), then
+whether the page as a whole shows injection; only then are emoji in running text between spaces
+or next to punctuation flagged too. Line-start bullets, line-end reactions and runs never are.
 """
 
 from __future__ import annotations
@@ -341,9 +342,11 @@ INJECTED_EMOJI = Rule(
     explanation=(
         "Content farms and scrapers plant emoji through copied articles: inside words and numbers "
         "(O🤔penAI, 当前😜AI界, 1🚀0) and at a steady cadence through the prose. They break words "
-        "for search, tokenisers and readers. An emoji between letters of a Latin word or the digits "
-        "of a number is always flagged; other emoji in running text are flagged once the page shows "
-        "injection (several emoji inside words, or emoji at a regular cadence). Emoji a writer used "
+        "for search, tokenisers and readers. An emoji that breaks a word is always flagged: between "
+        "letters of a Latin word, digits of a number, a number and its unit (12😀万), inside a Chinese "
+        "dictionary word (再😢度) or inside a site's UI phrase (返回😘搜狐). Other emoji in running text "
+        "are flagged once the page shows injection (emoji breaking words, or emoji at a steady "
+        "cadence, every 20-60 characters, mostly mid-phrase). Emoji a writer used "
         "are left alone: bullets and headings at the start of a line, reactions at the end of a "
         "line, runs such as 😭😭😭 or ⭐⭐⭐⭐, and text-style symbols such as ©, ™, ★ or ①. "
         "The fix removes exactly the emoji sequence (ZWJ chains, skin tones, flags, keycaps, U+FE0F)."

@@ -133,6 +133,20 @@ def test_an_emoji_between_spaces_is_reported_and_only_the_unit_is_deleted(emj):
     assert INJECTED_ARTICLE[edit.start - 1 : edit.end + 1] == " 😡 "  # the spaces stay: the fixer tidies them
 
 
+def test_fixing_an_injected_page_restores_the_article_and_keeps_the_bullet():
+    from lint import fix_text
+
+    result = fix_text(INJECTED_ARTICLE, select=("EMJ",))
+    assert result.text == (
+        "新能源车企加快布局海外市场\n"
+        "本报讯 今年以来，国内多家新能源车企加快出海步伐。业内人士认为，海外市场的需求仍在增长，"
+        "“价格战” 自去年起愈演愈烈，企业纷纷寻找新的增长点。据统计，上半年出口量同比增长超过三成，"
+        "其中欧洲市场占比最高。 与此同时，充电网络建设和售后服务体系仍是企业出海面临的主要挑战。\n"
+        "👉 相关阅读：新能源汽车下乡活动启动\n"
+    )
+    assert list(result.findings) == []
+
+
 def test_emoji_at_a_steady_cadence_between_english_words_are_flagged(emj):
     page = (
         "Council approves new cycle lanes\n"
