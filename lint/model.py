@@ -157,6 +157,8 @@ class RuleOption:
         expected = self.type if self.type is not object else type(self.default)
         if expected is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
+        if expected in (tuple, list) and isinstance(value, (list, tuple)):
+            return expected(value)  # TOML arrays arrive as lists
         if expected is bool and not isinstance(value, bool):
             raise TypeError(f"expected a boolean, got {value!r}")
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
