@@ -7,21 +7,27 @@ the ``regex`` and Unicode versions (they decide what an emoji is), and the rules
 file with their options. So editing one page misses that page only, and changing one rule's
 option misses only the files that rule runs on.
 
-Entries are small files (compact JSON, zlib-compressed when large) written to a temporary name
-and renamed into place, so parallel processes (pre-commit runs batches side by side) never see a
-half-written entry. An entry that does not parse is a miss, never an error.
+Entries are small files written to a temporary name and renamed into place, so parallel
+processes (pre-commit runs batches side by side) never see a half-written entry. The payload is
+``marshal`` data (built in, so nothing to import at start-up, and the format Python trusts for
+its own ``__pycache__``), zlib-compressed when large, behind a blake2b checksum: an entry that
+is damaged in any way is a miss, never an error, and never reaches ``marshal``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+import marshal
 import os
 import sys
 import unicodedata
 import zlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Sequence
+
+try:  # blake2b without hashlib, which loads OpenSSL: start-up matters for pre-commit
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - not CPython
+    from hashlib import blake2b
 
 from lint import __version__
 from lint.model import Applicability, Edit, Finding, Fix, Severity
@@ -35,8 +41,9 @@ __all__ = ["CacheError", "ResultCache", "DEFAULT_CACHE_DIR", "environment_stamp"
 
 DEFAULT_CACHE_DIR = ".scrapelint_cache"
 FORMAT = "v1"  # bump when the entry layout changes; old entries are then never read
-_COMPRESS_ABOVE = 2048  # bytes of JSON; small entries are cheaper to store as they are
-_RAW, _ZLIB = b"J", b"Z"
+_COMPRESS_ABOVE = 2048  # bytes of payload; small entries are cheaper to store as they are
+_RAW, _ZLIB = b"M", b"Z"
+_CHECK = 16  # bytes of blake2b checksum after the kind byte
 
 
 class CacheError(Exception):
@@ -73,7 +80,7 @@ def _code_stamp(plugins: "LoadedPlugins") -> str:
         except OSError:
             continue
         parts.append(f"{path}:{status.st_size}:{status.st_mtime_ns}")
-    return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
+    return blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def environment_stamp(plugins: "LoadedPlugins") -> str:
@@ -83,6 +90,7 @@ def environment_stamp(plugins: "LoadedPlugins") -> str:
     return "|".join(
         (
             FORMAT,
+            f"py{sys.version_info[0]}.{sys.version_info[1]}",  # marshal's format may change
             __version__,
             plugins.fingerprint(),
             _code_stamp(plugins),
@@ -133,11 +141,11 @@ class ResultCache:
         known = self._contexts.get(identity)
         if known is None:
             rules = [(a.rule.code, a.rule.plugin, sorted(a.options.items())) for a in active]
-            digest = hashlib.blake2b(repr((self.stamp, rules)).encode(), digest_size=16).digest()
+            digest = blake2b(repr((self.stamp, rules)).encode(), digest_size=16).digest()
             known = self._contexts[identity] = (tuple(active), digest)  # keeps the ids alive
         context = known[1]
-        content = hashlib.blake2b(data, digest_size=16).digest()
-        return hashlib.blake2b(content + context, digest_size=16).hexdigest()
+        content = blake2b(data, digest_size=16).digest()
+        return blake2b(content + context, digest_size=16).hexdigest()
 
     def _entry(self, key: str) -> Path:
         return self._root / key[:2] / key[2:]
@@ -150,7 +158,7 @@ class ResultCache:
             return None
         try:
             return _decode(blob, display, path)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, zlib.error):
+        except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, zlib.error):
             return None  # a damaged entry is a miss; the next store replaces it
 
     def store(self, key: str, result: "FileResult") -> None:
@@ -194,22 +202,22 @@ def _encode(result: "FileResult") -> bytes:
         for f in result.findings
     ]
     lines = [[number, text] for number, text in result.source_lines.items()]
-    payload = json.dumps([findings, lines, result.notice, result.error], ensure_ascii=False,
-                         separators=(",", ":")).encode("utf-8")
+    payload = marshal.dumps([findings, lines, result.notice, result.error])
+    kind = _RAW
     if len(payload) > _COMPRESS_ABOVE:
-        return _ZLIB + zlib.compress(payload, 1)
-    return _RAW + payload
+        kind, payload = _ZLIB, zlib.compress(payload, 1)
+    return kind + blake2b(payload, digest_size=_CHECK).digest() + payload
 
 
 def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
     from lint.runner import FileResult
 
-    kind, body = blob[:1], blob[1:]
+    kind, check, body = blob[:1], blob[1 : 1 + _CHECK], blob[1 + _CHECK :]
+    if kind not in (_RAW, _ZLIB) or blake2b(body, digest_size=_CHECK).digest() != check:
+        raise ValueError("damaged entry")
     if kind == _ZLIB:
         body = zlib.decompress(body)
-    elif kind != _RAW:
-        raise ValueError("unknown entry kind")
-    rows, lines, notice, error = json.loads(body)
+    rows, lines, notice, error = marshal.loads(body)
     findings = []
     for (line, column, end_line, end_column, code, name, message, severity, start, end, fix,
          record_id, record_index) in rows:

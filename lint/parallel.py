@@ -15,7 +15,6 @@ import os
 import signal
 import sys
 from collections import deque
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -42,6 +41,8 @@ CHUNK_BYTES = 1 << 19
 #: Chunks in flight per worker, and results held behind an unfinished chunk, at most.
 IN_FLIGHT_PER_WORKER = 4
 MAX_WAITING = 4096
+#: Module names lint.plugin_manager gives to plugins imported from local folders.
+_LOCAL_PREFIX = "scrapelint_local_"
 
 
 def default_jobs() -> int:
@@ -52,14 +53,17 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-@dataclass(frozen=True)
 class Task:
-    """One file for a worker: where it is, how to show it, its settings (and their run token)."""
+    """One file for a worker: where it is, how to show it, its settings (and their run token).
 
-    path: Path
-    display: str
-    settings: Settings
-    token: int
+    Plain classes here, not dataclasses: this module is imported on every run, and building a
+    dataclass costs more start-up time than the rest of the module.
+    """
+
+    __slots__ = ("path", "display", "settings", "token")
+
+    def __init__(self, path: Path, display: str, settings: Settings, token: int) -> None:
+        self.path, self.display, self.settings, self.token = path, display, settings, token
 
 
 def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_decoded: bool,
@@ -85,34 +89,44 @@ def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_dec
 # --- worker side -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
 class WorkerPlugins:
-    """How a worker gets the parent's rules: the same plugins through the entry points.
+    """How a worker gets the parent's rules: the same plugins, through the entry points.
 
     Plugins the parent did not load are left out (a disabled plugin is not even imported);
-    rules written as data in config (origin ``user``) come along as they are. A worker that
-    cannot find every rule the parent runs refuses to start, and the parent checks here.
+    local plugin folders are imported again; rules written as data in config (origin ``user``)
+    come along as they are. A worker that cannot find every rule the parent runs refuses to
+    start, and the parent then checks the files itself.
     """
 
-    plugins: frozenset[str]
-    expected: frozenset[tuple[str, str]]  # (plugin, code) of every rule the parent has
-    user_rules: tuple["Rule", ...] = ()
+    def __init__(self, plugins: frozenset[str], expected: frozenset[tuple[str, str]],
+                 user_rules: tuple["Rule", ...] = (), folders: tuple[str, ...] = ()) -> None:
+        self.plugins = plugins
+        self.expected = expected  # (plugin, code) of every rule the parent has
+        self.user_rules = user_rules
+        self.folders = folders
 
     @classmethod
     def of(cls, rules: Iterable["Rule"]) -> "WorkerPlugins":
         rules = list(rules)
         user = tuple(rule for rule in rules if rule.origin == "user")
+        folders = sorted({
+            os.path.dirname(module.__file__)
+            for name, module in list(sys.modules.items())
+            if name.startswith(_LOCAL_PREFIX) and getattr(module, "__file__", None)
+        })
         return cls(
             frozenset(rule.plugin for rule in rules if rule.origin != "user"),
             frozenset((rule.plugin, rule.code) for rule in rules),
             user,
+            tuple(folders),
         )
 
     def __call__(self) -> list["Rule"]:
         from lint.plugin_manager import ENTRY_POINT_GROUP, _entry_points, load_plugins
 
         unused = {entry_point.name for entry_point in _entry_points()} - self.plugins
-        loaded = [rule for rule in load_plugins(unused).rules if (rule.plugin, rule.code) in self.expected]
+        plugins = load_plugins(unused, plugin_dirs=[Path(folder) for folder in self.folders])
+        loaded = [rule for rule in plugins.rules if (rule.plugin, rule.code) in self.expected]
         rules = loaded + list(self.user_rules)
         missing = self.expected - {(rule.plugin, rule.code) for rule in rules}
         if missing:
@@ -158,15 +172,15 @@ def _check_chunk(tasks: list[Task]) -> list[FileResult]:
 # --- parent side -------------------------------------------------------------------------
 
 
-@dataclass
 class _Chunk:
     """Consecutive misses, sent to a worker together (``data`` is kept only for checking here)."""
 
-    tasks: list[Task] = field(default_factory=list)
-    data: list[bytes | None] = field(default_factory=list)
-    size: int = 0
-    closed: bool = False
-    future: "Future[list[FileResult]] | None" = None
+    def __init__(self) -> None:
+        self.tasks: list[Task] = []
+        self.data: list[bytes | None] = []
+        self.size = 0
+        self.closed = False
+        self.future: "Future[list[FileResult]] | None" = None
 
     def add(self, task: Task, data: bytes | None, size: int) -> None:
         self.tasks.append(task)

@@ -6,7 +6,6 @@ as a :class:`PluginProblem`, reported, and the run exits 2 after checking with e
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import re
 from dataclasses import dataclass, field, replace
@@ -60,8 +59,16 @@ def disabled_from_env() -> list[str]:
     return [name.strip() for name in os.environ.get(DISABLE_ENV, "").split(",") if name.strip()]
 
 
-def _entry_points() -> Iterable[importlib.metadata.EntryPoint]:
-    return importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+def _entry_points() -> Iterable:
+    """The group's entry points; read directly from the metadata files when possible (start-up)."""
+    from lint.entry_points import Unsupported, entry_points
+
+    try:
+        return entry_points(ENTRY_POINT_GROUP)
+    except Unsupported:
+        import importlib.metadata
+
+        return importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
 
 
 def load_plugins(

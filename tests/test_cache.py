@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import marshal
 import multiprocessing
+from hashlib import blake2b
 from pathlib import Path
 from typing import Any, Iterator, Mapping
 
@@ -116,15 +118,31 @@ def test_plugin_version_change_misses_everything(pages: Path) -> None:
     assert environment_stamp(_plugins("1.0")) != environment_stamp(_plugins("1.1"))
 
 
-def test_damaged_entries_are_misses_and_get_replaced(pages: Path) -> None:
+def _damaged(good: bytes) -> list[bytes]:
+    """Ways an entry goes bad: empty, cut short, a flipped bit, a right checksum over bad data."""
+    garbage = b"\xe3 not marshal data"
+    shape = marshal.dumps([1])
+    return [
+        b"",
+        good[: len(good) // 2],
+        good[:-1] + bytes([good[-1] ^ 1]),
+        b"M" + blake2b(garbage, digest_size=16).digest() + garbage,
+        b"Z" + blake2b(garbage, digest_size=16).digest() + garbage,
+        b"M" + blake2b(shape, digest_size=16).digest() + shape,
+    ]
+
+
+@pytest.mark.parametrize("kind", range(6))
+def test_damaged_entries_are_misses_and_get_replaced(pages: Path, kind: int) -> None:
     cold = _run(pages, _cache(pages))
     entries = [p for p in (pages / "cache" / FORMAT).rglob("*") if p.is_file()]
-    assert entries
-    for number, entry in enumerate(entries):
-        entry.write_bytes([b"", b"J{not json", b"Z\x00garbage", b"J[[[1,2]],[],null,null]", b"Q"][number % 5])
+    assert len(entries) == 4
+    for entry in entries:
+        entry.write_bytes(_damaged(entry.read_bytes())[kind])
     again = _run(pages, _cache(pages))
     assert [r.findings for r in again] == [r.findings for r in cold]
-    assert CALLS  # the damaged entries were recomputed ...
+    assert [r.notice for r in again] == [r.notice for r in cold]
+    assert _names() == {"a.txt", "b.txt", "c.txt"}  # every damaged entry was recomputed ...
     _run(pages, _cache(pages))
     assert CALLS == []  # ... and stored again
 
@@ -153,7 +171,7 @@ def test_large_entries_are_compressed_and_round_trip(tmp_path: Path) -> None:
     cold = _run(tmp_path, _cache(tmp_path))
     [entry] = [p for p in (tmp_path / "cache" / FORMAT).rglob("*") if p.is_file()]
     assert entry.read_bytes()[:1] == b"Z"
-    assert entry.stat().st_size < 20 * len(cold[0].findings)  # 2,000 findings with fixes
+    assert entry.stat().st_size < 20 * len(cold[0].findings)  # 2,000 findings with fixes, compressed
     warm = _run(tmp_path, _cache(tmp_path))
     assert CALLS == [] and warm[0].findings == cold[0].findings and warm[0].source_lines == cold[0].source_lines
 

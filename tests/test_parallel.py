@@ -136,3 +136,31 @@ def test_worker_plugins_come_from_the_entry_points() -> None:
     assert not [rule for rule in WorkerPlugins.of(without)() if rule.plugin == "byline"]
     with pytest.raises(RuntimeError, match="TST101"):
         WorkerPlugins.of([*everything, PID_RULE])()
+
+
+LOCAL_PLUGIN = '''
+import os
+from lint import hookimpl
+from lint.model import Rule, Violation
+
+
+def _check(page, options):
+    yield Violation(0, min(1, len(page.text)), f"pid {os.getpid()}")
+
+
+@hookimpl
+def scrapelint_rules():
+    return [Rule("LCL001", "local-pid", "s", "e", "b", "g", _check)]
+'''
+
+
+def test_workers_load_local_plugin_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "local_plugins"
+    folder.mkdir()
+    (folder / "pidplugin.py").write_text(LOCAL_PLUGIN, encoding="utf-8")
+    _write_pages(tmp_path / "pages", 60)
+    rules = [rule for rule in load_plugins(plugin_dirs=[folder]).rules if rule.code == "LCL001"]
+    assert rules and WorkerPlugins.of(rules).folders == (str(folder),)
+    results = list(_runner(tmp_path, rules, None).run([tmp_path / "pages"]))
+    assert len(results) == 60 and all(len(result.findings) == 1 for result in results)
+    assert PARENT not in _pids(results)

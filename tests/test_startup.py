@@ -1,0 +1,63 @@
+"""Start-up: a one-file run imports only what it needs; the entry-point reader agrees with importlib."""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lint import entry_points as fast
+from lint.plugin_manager import load_plugins
+
+#: Imported only when their feature is used; a plain one-file check must not pay for them.
+NOT_ON_A_PLAIN_RUN = (
+    "importlib.metadata",  # lint.entry_points reads the metadata files itself
+    "concurrent.futures",  # no pool for one file
+    "multiprocessing",
+    "charset_normalizer",  # only for pages that are not UTF-8
+    "lint.baseline",
+    "lint.fixer",
+)
+
+
+def _signature(points) -> list[tuple[str, str, str, str]]:
+    return sorted((p.name, p.value, p.dist.metadata["Name"], p.dist.version) for p in points)
+
+
+@pytest.mark.parametrize("group", ["scrapelint", "console_scripts", "pytest11"])
+def test_fast_entry_points_match_importlib(group: str) -> None:
+    assert _signature(fast.entry_points(group)) == _signature(importlib.metadata.entry_points(group=group))
+
+
+def test_a_zip_on_sys_path_falls_back_to_importlib(tmp_path: Path, monkeypatch) -> None:
+    archive = tmp_path / "plugins.zip"
+    archive.write_bytes(b"PK\x05\x06" + b"\x00" * 18)
+    monkeypatch.setattr(sys, "path", [*sys.path, str(archive)])
+    with pytest.raises(fast.Unsupported):
+        fast.entry_points("scrapelint")
+    assert {rule.plugin for rule in load_plugins().rules} >= {"byline", "emoji"}
+
+
+def test_entry_point_load_resolves_attributes() -> None:
+    point = fast.EntryPoint("x", "lint.model:Fix.delete", "g", fast.Distribution("d", "1"))
+    from lint.model import Fix
+
+    assert point.load() == Fix.delete
+
+
+def test_a_one_file_check_imports_only_what_it_needs(write_page, tmp_path: Path) -> None:
+    page = write_page("one.txt", "文 | 财华社 文 | 财华社 正文\n")
+    program = (
+        "import sys\n"
+        "from lint.cli import main\n"
+        f"sys.argv = ['scrapelint', 'check', '--cache-dir', {str(tmp_path / 'cache')!r}, {str(page)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import json\n"  # after the run: only to print the answer
+        f"print(json.dumps([name for name in {list(NOT_ON_A_PLAIN_RUN)!r} if name in sys.modules]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
