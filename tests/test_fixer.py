@@ -6,6 +6,8 @@ decide; the last tests run the built-in rules through ``lint.fix_text``.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -360,7 +362,7 @@ def test_property_whole_line_removal_keeps_newline_style_and_final_newline(case)
     result = fix_page_text(planted, rules)
     assert _derivable(original, result.text, sites)
     assert not any(tp._NUMBER_LINE.match(line) for line in result.text.splitlines())
-    breaks = set(__import__("re").findall(r"\r\n|\r|\n", result.text))
+    breaks = set(re.findall(r"\r\n|\r|\n", result.text))
     assert breaks <= {newline}
     if result.text.strip():
         assert result.text.endswith(newline) == final
