@@ -1,9 +1,466 @@
-"""CHR: page chrome. The site's UI text and empty metadata fields."""
+"""CHR: page chrome. The site's UI text and empty metadata fields.
+
+What the page template prints around an article: buttons and links (``展开全文``,
+``返回搜狐,查看更多``, ``Read more``), empty metadata fields (``更新时间:`` with nothing after
+it), previous/next links and page numbers, tag lines, and reprint notices. Every rule matches
+on the de-noised view, so ``返回😘搜狐,查看更多`` is found, and reports original columns.
+
+Ordinary words stay alone: ``展开`` or ``返回`` in a sentence, "read more books". A UI phrase
+is recognised by its exact wording and by where it stands: it starts or ends its line, or sits
+between separators, never in the middle of a clause.
+"""
 
 from __future__ import annotations
 
+from typing import Any, Iterator, Mapping
+
+import regex
+
 from lint import hookimpl
-from lint.model import Family, Rule
+from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
+from lint.page import DenoisedView, Page
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_SPACE = " \t\u3000\u00a0"
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, int]]:
+    """``(index, start, end)`` of each line of the de-noised text, without its break."""
+    start = 0
+    index = 0
+    for match in _LINE_BREAK.finditer(text):
+        yield index, start, match.start()
+        start = match.end()
+        index += 1
+    yield index, start, len(text)
+
+
+def _violation(page: Page, view: DenoisedView, start: int, end: int, message: str, fix_message: str) -> Violation:
+    """A finding for a de-noised span; the fix removes the whole line when nothing else is on it."""
+    o_start, o_end = view.span_to_original(start, end)
+    index = page.line_index(o_start)
+    line_start, line_end = page.line_span(index)
+    rest = page.text[line_start:o_start] + page.text[o_end:line_end]
+    if not rest.strip(_SPACE) and len(page.line_starts) > 1:
+        fix_start, fix_end = page.line_span_with_break(index)
+        if fix_end == len(page.text) and index > 0 and not page.text.endswith(("\n", "\r")):
+            fix_start = page.line_span(index - 1)[1]
+    else:
+        fix_start, fix_end = o_start, o_end
+        while fix_start > line_start and page.text[fix_start - 1] in _SPACE:
+            fix_start -= 1
+    return Violation(o_start, o_end, message, Fix.delete(fix_start, fix_end, message=fix_message))
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _SPACE:
+        start += 1
+    while end > start and text[end - 1] in _SPACE:
+        end -= 1
+    return start, end
+
+
+# --- CHR001: UI phrases ----------------------------------------------------------------------------
+
+_ARROWS = r"(?:[ \t]*(?:>{1,3}|》{1,3}|→|»|›|∨|▼|↓|\.{3}|…)+)?"
+_HAN_EDGE_LEFT = r"(?<!\p{Han})"
+_HAN_EDGE_RIGHT = r"(?!\p{Han})"
+
+# Chinese phrases a writer never uses in running text.
+_ZH_STRONG = (
+    r"返回\p{Han}{1,6}[,，、]?[ \t]*查看更多"
+    r"|返回搜狐"
+    r"|(?:点击)?展开(?:阅读)?全文"
+    r"|点击(?:查看|加载|阅读)(?:更多|全文)(?:内容|精彩内容)?"
+    r"|详情(?:请)?点击"
+    r"|(?:点击|点此)(?:进入|查看|阅读|这里|此处|跳转|下载|展开)\p{Han}{0,12}?(?=[ \t]*(?:>{2,}|》{1,}|→))"
+    r"|扫一扫(?:分享|关注)"
+    r"|字号[:：]?[ \t]*大[ \t]*中[ \t]*小"
+)
+# Phrases that are ordinary words inside a clause: only where no Han letter touches them.
+_ZH_BOUNDED = (
+    r"(?:查看|阅读)全文"
+    r"|(?:查看|加载)更多(?:内容|评论|精彩内容)?"
+    r"|阅读原文|打印本页|关闭窗口|打印文章|收藏本文|收藏本页|文章导航"
+    r"|返回(?:顶部|首页|列表|目录|上一页|栏目)"
+    r"|(?:分享到|分享至)[ \t]*[:：]?(?:[ \t]*(?:微信|微博|朋友圈|QQ空间|QQ|新浪微博|腾讯微博|豆瓣))*"
+    r"|(?:点击|点此)(?:这里|此处|跳转|进入|查看)"
+    r"|(?:点击|点此)[^\s，。,.!！?？；;：:（）()“”\"]{0,8}?(?:查看|进入|阅读|下载|跳转|访问|观看|收听|加入)"
+    r"[^\s，。,.!！?？；;：:（）()“”\"]{0,14}"
+)
+_ZH_BUTTONS = r"(?:【(?:打印|关闭|收藏|返回顶部|关闭窗口|打印本页|字体[:：]?[ \t]*大[ \t]*中[ \t]*小)】[ \t]*)+(?![\p{L}\p{N}])"
+# Click-instructions in brackets, a link's label: "（点击进入【包周专栏】）".
+_ZH_CLICK_BRACKET = r"[（(][ \t]*(?:点击|点此)[^（()）\n]{1,20}[）)]"
+
+_ZH_PHRASE = regex.compile(
+    rf"(?:{_ZH_STRONG}){_ARROWS}"
+    rf"|{_HAN_EDGE_LEFT}(?:{_ZH_BOUNDED}){_ARROWS}{_HAN_EDGE_RIGHT}"
+    rf"|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET}",
+    regex.V1,
+)
+# A bounded click phrase is a link only where its clause ends: line end, arrow or bracket.
+_CLICK_TAIL_OK = regex.compile(r"^[ \t]*(?:$|[>》→»)）\]】|｜])", regex.V1)
+
+# English: capitalised, at a line start or after a sentence or separator, and ending its line
+# or followed by an arrow, colon or separator.
+_EN_PHRASE = regex.compile(
+    r"(?:Read|READ|Continue|CONTINUE|Keep|See|View|Show|Load)[ \t]+(?:more|More|MORE|reading|Reading|READING)"
+    r"(?:[ \t]+(?:the[ \t]+)?(?:full[ \t]+)?(?:story|article|post|stories|articles|main[ \t]+story))?"
+    r"|Read[ \t]+(?:the[ \t]+)?full[ \t]+(?:story|article|post)"
+    r"|Share[ \t]+(?:this|on)(?:[ \t]+(?:article|story|post|page|Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit))?"
+    r"|Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}[.!]?)?"
+    r"|Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)"
+    r"|Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)"
+    r"|Sign[ \t]+up[ \t]+for[ \t]+our[ \t]+newsletter|Subscribe[ \t]+to[ \t]+our[ \t]+newsletter",
+    regex.V1,
+)
+_EN_BEFORE_OK = regex.compile(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”][ \t]*|[ \t]{2,})$", regex.V1)
+_EN_AFTER_OK = regex.compile(r"^(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[|｜·•(\[]|[:：])", regex.V1)
+# Lines that are nothing but a button, a menu entry or the site's address.
+_ALONE_LINE = regex.compile(
+    r"^[ \t\u3000]*(?:"
+    r"Advertisement|ADVERTISEMENT|Share|Subscribe|Menu|Search|Log[ \t]?in|Sign[ \t]in"
+    r"|列表|文章详情|在线报名|在线留言|网站首页|更多|展开|收起|全部|详情|分享|评论|点赞|收藏|打印|关闭|登录|注册|搜索"
+    # a bare domain on its own line is the site's logo text; "网址：…" in a list of agencies is content
+    r"|(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
+    r"\.(?:com|cn|net|org|cc|info|top|xyz|vip|me|io|co|tv|biz)(?:\.cn)?/?"
+    r")[ \t\u3000]*$",
+    regex.V1 | regex.MULTILINE,
+)
+
+
+def _check_ui_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    found: list[tuple[int, int]] = []
+    for match in _ZH_PHRASE.finditer(text):
+        start, end = match.span()
+        phrase = match.group()
+        if phrase.startswith(("点击", "点此")) and not _CLICK_TAIL_OK.match(text, end):
+            # "然后点击下载，即可……": an instruction in a how-to, not a link label
+            line_end = text.find("\n", end)
+            tail = text[end : len(text) if line_end < 0 else line_end]
+            if not _CLICK_TAIL_OK.match(tail):
+                continue
+        found.append(_strip_span(text, start, end))
+    for match in _EN_PHRASE.finditer(text):
+        start, end = match.span()
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        if not _EN_BEFORE_OK.search(text[line_start:start]):
+            continue
+        if not match.group().startswith("Click") and not _EN_AFTER_OK.match(text[end:line_end]):
+            continue
+        found.append((start, end))
+    found.extend(match.span() for match in _ALONE_LINE.finditer(text))
+    found = [_strip_span(text, start, end) for start, end in found]
+    last_end = -1
+    for start, end in sorted(found):
+        if start < last_end or end <= start:
+            continue
+        last_end = end
+        yield _violation(page, view, start, end, f"site UI text {text[start:end]!r}", "remove the site's UI text")
+
+
+UI_PHRASE = Rule(
+    code="CHR001",
+    name="site-ui-text",
+    summary="A button or link label of the site: back, more, expand, share, read more",
+    explanation=(
+        "Scrapers keep the labels of the page's buttons and links: 展开全文 in the middle of the "
+        "article, 返回搜狐,查看更多 at its end, 点击查看更多, Read more, Continue reading, Share this "
+        "article, Click here to subscribe. They are matched on the de-noised text, so an emoji "
+        "planted inside (返回😘搜狐) does not hide them, and reported at their original columns. "
+        "Words that are also ordinary language are only flagged where no letter touches them and "
+        "they end a line or meet an arrow or separator: 展开 and 返回 in a sentence, 'read more "
+        "books' and 'users can click here' stay."
+    ),
+    bad_example="……新投资有望注入“强心针”。 展开全文 然而，……\n……将定义整个行业的发展轨迹。返回😘搜狐,查看更多",
+    good_example="……新投资有望注入“强心针”。 然而，……\n……将定义整个行业的发展轨迹。",
+    check=_check_ui_phrase,
+    severity=Severity.WARNING,
+    fixable=True,
+)
+
+# --- CHR002: empty metadata fields -------------------------------------------------------------------
+
+_ZH_FIELD = (
+    r"更新时间|发布时间|发表时间|上传时间|发布日期|更新日期|文章来源|本文来源|信息来源|来源|"
+    r"责任编辑|作者|编辑|责编|记者|出处|浏览次数|浏览量|阅读量|阅读数|点击量|点击数|点击次数|"
+    r"字数|标签|关键词|所属分类|分类|栏目"
+)
+_ZH_BARE_FIELD = r"时间|日期|阅读|浏览|点击"  # empty only when another field follows
+_EN_FIELD = r"Posted|Published|Updated|Last updated|Source|Author|By|Date|Tags|Filed under|Views|Category"
+_ANY_FIELD = rf"(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:"
+_UNIT_ONLY = r"(?:[ \t]*(?:人|次|人次))?"
+_EMPTY_FIELD = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?:"
+    rf"(?P<field>(?:{_ZH_FIELD})[ \t]*[:：]){_UNIT_ONLY}[ \t\u3000]*(?=$|(?:{_ANY_FIELD}))"
+    rf"|(?P<field>(?:{_ZH_BARE_FIELD})[ \t]*[:：]){_UNIT_ONLY}[ \t\u3000]*(?=(?:{_ANY_FIELD}))"
+    rf"|(?<=^|[ \t|｜·•])(?P<field>(?:{_EN_FIELD})[ \t]*:)[ \t]*(?=$|(?:{_ANY_FIELD}))"
+    rf")",
+    regex.V1 | regex.MULTILINE,
+)
+
+
+def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:
+    """A field at a line's end whose value the scraper put on the next line ("作者：\\n张三")."""
+    rest = text[end:]
+    match = regex.match(r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]*)", rest)
+    if not match:
+        return False
+    value = match.group(1).strip()
+    return 0 < len(value) <= max_chars and not regex.search(r"[:：]", value)
+
+
+def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    max_value: int = options["value_on_next_line_chars"]
+    for match in _EMPTY_FIELD.finditer(text):
+        start, end = match.span("field")
+        after = match.end()
+        at_line_end = after == len(text) or text[after] in "\r\n"
+        if at_line_end and _value_on_next_line(text, after, max_value):
+            continue
+        label = regex.sub(r"[ \t]*[:：]$", "", match.group("field"))
+        yield _violation(page, view, start, end, f"empty metadata field {label!r}", "remove the empty field label")
+
+
+EMPTY_FIELD = Rule(
+    code="CHR002",
+    name="empty-metadata-field",
+    summary="A metadata field printed with no value",
+    explanation=(
+        "Templates print their metadata labels even when the value is missing: 更新时间: followed "
+        "by nothing or directly by the next field (更新时间: 浏览次数:2055), 来源： at the end of a "
+        "line, 浏览量：人 (a unit and no number), Posted: with nothing after it. The label alone tells "
+        "the reader nothing. A label whose value the scraper moved to the next short line "
+        "(作者：\\n张三) is not empty."
+    ),
+    bad_example="更新时间: 浏览次数:2055\n来源：\nPosted:",
+    good_example="更新时间：2023-09-22 浏览次数:2055\n来源：新华社\nPosted: 12 March 2024",
+    check=_check_empty_field,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption(
+            "value_on_next_line_chars",
+            12,
+            "A field at a line's end is not empty when the next line is at most this long and has no "
+            "colon: the scraper moved its value there.",
+            int,
+        ),
+    ),
+)
+
+# --- CHR003: previous/next links and page numbers ---------------------------------------------------
+
+_NAV_LABEL = (
+    r"上一篇|下一篇|上一条|下一条|前一篇|后一篇|上一文章|下一文章|上一个|下一个|上篇|下篇|"
+    r"Previous[ \t]+(?:Post|Article|Story|Entry)|Next[ \t]+(?:Post|Article|Story|Entry)"
+)
+_NAV_START = regex.compile(rf"^[ \t\u3000]*(?:{_NAV_LABEL})", regex.V1)
+_NAV_SEP = regex.compile(r"^[ \t\u3000]*(?:[:：]|[ \t\u3000]|$)", regex.V1)
+# Only the unambiguous labels may end a line: "不落下一个" is a sentence, "……投资下一篇" a link.
+_NAV_END = regex.compile(r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页|Previous[ \t]+Post|Next[ \t]+Post)[ \t\u3000]*$", regex.V1)
+# Everyday words ("下一个 iPhone") are a link label only with a colon after them.
+_NAV_NEEDS_COLON = ("上一个", "下一个", "上篇", "下篇")
+_PAGE_WORD = r"首页|上一页|下一页|尾页|末页|前一页|后一页"
+_PAGINATION = regex.compile(
+    rf"(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)(?:[ \t\u3000]*(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)){{2,}}",
+    regex.V1,
+)
+_FULL_STOP = regex.compile(r"[。.!！]$")
+# Breadcrumbs: "当前位置：首页 > 新闻", "网站首页 > 产品中心".
+_BREADCRUMB = regex.compile(
+    r"^[ \t\u3000]*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]"
+    r"|(?:网站首页|首页|主页|Home)[ \t]*(?:>|›|»|/|→|&gt;|-)[ \t]*\S)",
+    regex.V1,
+)
+
+
+def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    max_chars: int = options["max_line_chars"]
+    for _, line_start, line_end in _lines(text):
+        line = text[line_start:line_end]
+        if not line.strip():
+            continue
+        if _BREADCRUMB.match(line):
+            start, end = _strip_span(text, line_start, line_end)
+            yield _violation(page, view, start, end, f"breadcrumb {line.strip()[:30]!r}", "remove the breadcrumb")
+            continue
+        start_match = _NAV_START.match(line)
+        if start_match:
+            rest = line[start_match.end() :]
+            # "上一篇：标题", "下一篇 标题", or a short line straight into the title; not a sentence
+            # that begins with the words ("上一篇文章提到……。").
+            label = start_match.group().strip()
+            if label in _NAV_NEEDS_COLON:
+                ok = bool(regex.match(r"[ \t]*[:：]", rest))
+            else:
+                ok = bool(_NAV_SEP.match(rest)) or label.startswith(("Previous", "Next")) or (
+                    len(line.strip()) <= max_chars and not _FULL_STOP.search(line.strip())
+                )
+            if ok:
+                start, end = _strip_span(text, line_start, line_end)
+                yield _violation(page, view, start, end, f"previous/next link {label!r}", "remove the navigation line")
+                continue
+        end_match = _NAV_END.search(line)
+        if end_match:
+            start, end = _strip_span(text, line_start + end_match.start(), line_end)
+            yield _violation(page, view, start, end, f"previous/next link {end_match.group().strip()!r}", "remove the navigation link")
+            continue
+        for match in _PAGINATION.finditer(line):
+            words = regex.findall(_PAGE_WORD, match.group())
+            if len(words) >= 2 or (words and len(regex.findall(r"\d+", match.group())) >= 2):
+                start, end = _strip_span(text, line_start + match.start(), line_start + match.end())
+                yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
+
+
+NAVIGATION = Rule(
+    code="CHR003",
+    name="navigation-link",
+    summary="Previous/next article links, page-number bars and breadcrumbs",
+    explanation=(
+        "Article pages end with links to the neighbouring articles (上一篇：…… 下一篇：……, "
+        "Previous Post, Next Post), list pages with a page bar (首页 上一页 5 6 7 下一页 尾页), and "
+        "many pages start with a breadcrumb (当前位置：首页 > 新闻). "
+        "They belong to the site, not to the article. A line counts when it starts with the link "
+        "label followed by a separator or a short title, or ends with a bare label; a sentence "
+        "that merely begins with 上一篇文章 and ends with a full stop is prose."
+    ),
+    bad_example="上一篇：白癜风对青年人的人身有什么危害?\n首页 上一页 5 6 7 下一页 尾页",
+    good_example="上一篇文章提到，白癜风与日晒有关。",
+    check=_check_navigation,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption(
+            "max_line_chars",
+            80,
+            "A line that runs from the link label straight into a title (no separator) counts when "
+            "it is at most this long and does not end like a sentence.",
+            int,
+        ),
+    ),
+)
+
+# --- CHR004: tag and keyword lines ---------------------------------------------------------------------
+
+_TAG_LINE = regex.compile(
+    r"^[ \t\u3000]*(?:本文关键词|关键词|关键字|相关标签|话题标签|热门标签|标签|Tags?|TAGS|Keywords|Tagged(?:[ \t]+with)?)"
+    r"[ \t]*[:：][ \t\u3000]*\S[^\r\n]*",
+    regex.V1 | regex.MULTILINE,
+)
+_WP_META = regex.compile(
+    r"^[ \t\u3000]*(?:by[ \t]+\S+[ \t]*)?(?:Posted[ \t]+in|Filed[ \t]+under)\b[^\r\n]*",
+    regex.V1 | regex.MULTILINE,
+)
+_HASHTAG_LINE = regex.compile(
+    r"^[ \t\u3000]*(?:#[^#\s][^#\r\n]{0,24}#[ \t]*)+[^\r\n#。！？!?:：\d]{0,12}$"
+    r"|^[ \t\u3000]*#[\p{L}\p{N}_]+(?:[ \t]+#[\p{L}\p{N}_]+)+[ \t]*$",
+    regex.V1 | regex.MULTILINE,
+)
+
+
+def _check_tag_line(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    spans: list[tuple[int, int, str]] = []
+    spans.extend((*m.span(), "tag line") for m in _TAG_LINE.finditer(text))
+    spans.extend((*m.span(), "post metadata") for m in _WP_META.finditer(text))
+    spans.extend((*m.span(), "hashtag line") for m in _HASHTAG_LINE.finditer(text))
+    last_end = -1
+    for start, end, kind in sorted(spans):
+        start, end = _strip_span(text, start, end)
+        if start < last_end or end <= start:
+            continue
+        last_end = end
+        shown = text[start:end] if end - start <= 40 else text[start : start + 37] + "..."
+        yield _violation(page, view, start, end, f"{kind} {shown!r}", "remove the tag line")
+
+
+TAG_LINE = Rule(
+    code="CHR004",
+    name="tag-line",
+    summary="A line of tags or keywords the site attaches to the article",
+    explanation=(
+        "Sites list an article's tags and keywords for their own navigation and search engines: "
+        "本文关键词：…, 标签：…, Tags: …, WordPress's 'Posted in … Tagged …', lines of #hashtags#. "
+        "They are not part of the text. Only whole lines that start with such a label (and a "
+        "colon) count, so a sentence that mentions 关键词 stays."
+    ),
+    bad_example="……以较合适的价格，促成较长久的合作！\n关键词：除氟剂厂家,淄博除氟剂厂家,山东除氟剂",
+    good_example="……以较合适的价格，促成较长久的合作！",
+    check=_check_tag_line,
+    severity=Severity.WARNING,
+    fixable=True,
+)
+
+# --- CHR005: reprint and copyright notices ---------------------------------------------------------------
+
+_NOTICE = regex.compile(
+    r"版权声明[:：]|免责声明[:：]"
+    r"|未经(?:\p{Han}{0,6})?(?:许可|授权|允许|同意)[,，]?[ \t]*(?:严禁|禁止|不得|谢绝)\p{Han}{0,4}(?:转载|复制|使用)"
+    r"|转载请(?:务必)?(?:注明|保留|标明)\p{Han}{0,4}(?:出处|来源|链接|作者)"
+    r"|版权归\p{Han}{0,20}所有|如有侵权|侵权请联系|侵删"
+    r"|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)"
+    r"|\p{Han}{0,2}ICP[备证]\d{6,}号"
+    r"|Copyright[ \t]*(?:©|\(c\)|\d{4})|©[ \t]*\d{4}|All[ \t]+[Rr]ights[ \t]+[Rr]eserved",
+    regex.V1,
+)
+_SENTENCE_BREAK = regex.compile(r"[。！？!?]")
+_CLAUSE_START = regex.compile(r"[。！？!?▲■●】\]]")
+
+
+def _check_notice(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    last_end = -1
+    for match in _NOTICE.finditer(text):
+        if match.start() < last_end:
+            continue
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        # The notice is its sentence: from the previous sentence end to the next one.
+        before = text[line_start : match.start()]
+        breaks = list(_CLAUSE_START.finditer(before))
+        start = line_start + breaks[-1].end() if breaks else line_start
+        stop = _SENTENCE_BREAK.search(text, match.end(), line_end)
+        end = stop.end() if stop else line_end
+        if len(line) > options["max_line_chars"] and end - start > options["max_line_chars"]:
+            continue  # a long paragraph about copyright, not a notice
+        start, end = _strip_span(text, start, end)
+        last_end = end
+        shown = text[start:end] if end - start <= 40 else text[start : start + 37] + "..."
+        yield _violation(page, view, start, end, f"reprint notice {shown!r}", "remove the notice")
+
+
+NOTICE = Rule(
+    code="CHR005",
+    name="reprint-notice",
+    summary="A copyright, reprint or disclaimer notice of the site",
+    explanation=(
+        "Sites stamp their pages with notices: 版权声明, 未经许可严禁转载, 转载请注明出处, 如有侵权"
+        "请联系删除, 不代表本站观点, an ICP licence number, Copyright © 2024, All rights reserved. "
+        "They are the site's boilerplate, not the article. The sentence holding the notice is "
+        "flagged; a long paragraph that discusses copyright is not a notice."
+    ),
+    bad_example="……定期抽大奖。\n版权声明：本文为原创文章，转载请保留出处！",
+    good_example="……定期抽大奖。",
+    check=_check_notice,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(RuleOption("max_line_chars", 200, "Longest sentence that can be a notice.", int),),
+)
 
 
 @hookimpl
@@ -13,4 +470,4 @@ def scrapelint_families() -> list[Family]:
 
 @hookimpl
 def scrapelint_rules() -> list[Rule]:
-    return []
+    return [UI_PHRASE, EMPTY_FIELD, NAVIGATION, TAG_LINE, NOTICE]
