@@ -42,13 +42,37 @@ def should_show(human_format: bool, stream: TextIO | None = None, environ: Mappi
 
 
 class _CurrentStdout(io.TextIOBase):
-    """Writes to whatever ``sys.stdout`` is now, so the bar's console can take report lines over."""
+    """Writes to whatever ``sys.stdout`` is now, so the bar's console can take report lines over.
+
+    While the bar may be up, text is gathered and handed on about ten times a second: each
+    hand-over redraws the bar once, however many report lines it carries.
+    """
+
+    def __init__(self, interval: float = 0.1) -> None:
+        super().__init__()
+        self.interval = interval
+        self.parts: list[str] = []
+        self.last = time.monotonic()
+        self.buffering = True
 
     def write(self, text: str) -> int:
-        return sys.stdout.write(text)
+        if not self.buffering:
+            return sys.stdout.write(text)
+        self.parts.append(text)
+        if time.monotonic() - self.last >= self.interval:
+            self.flush()
+        return len(text)
 
     def flush(self) -> None:
+        if self.parts:
+            sys.stdout.write("".join(self.parts))
+            self.parts.clear()
         sys.stdout.flush()
+        self.last = time.monotonic()
+
+    def stop_buffering(self) -> None:
+        self.flush()
+        self.buffering = False
 
     def isatty(self) -> bool:
         return sys.stdout.isatty()
@@ -80,10 +104,14 @@ class RunProgress:
         self.started = time.monotonic()
         self.delay = delay
         self.visible = False
+        self.stream: _CurrentStdout | None = None
 
     def report_stream(self, out: TextIO) -> TextIO:
         """The stream a reporter should write to: stdout is followed so the bar can redirect it."""
-        return _CurrentStdout() if out is sys.stdout else out
+        if out is not sys.stdout:
+            return out
+        self.stream = _CurrentStdout()
+        return self.stream
 
     def advance(self, result: "FileResult") -> None:
         self.files += 1
@@ -96,6 +124,9 @@ class RunProgress:
         self.progress.update(self.task, completed=self.files, findings=self.findings, rate=rate)
 
     def close(self) -> None:
+        """Hand on the report lines still held, then take the bar away."""
+        if self.stream is not None:
+            self.stream.stop_buffering()
         if self.visible:
             self.progress.stop()
             self.visible = False
