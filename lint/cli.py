@@ -14,6 +14,7 @@ from typing import Any, TextIO
 import click
 
 from lint import __version__
+from lint.reporters import FORMATS, HUMAN_FORMATS, NEEDS_PAGE_TEXT
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -60,8 +61,11 @@ def main() -> None:
 @click.option("--exclude", multiple=True, help="Globs of files and folders to skip (replaces the default).")
 @click.option("--extend-exclude", multiple=True, help="Globs to skip, added to the excludes.")
 @click.option("--force-exclude", is_flag=True, help="Apply excludes to files named on the command line too (for pre-commit).")
-@click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--output-format", type=click.Choice(list(FORMATS)), default="text", show_default=True)
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Write the report to this file.")
+@click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record every finding of this run in a baseline file (exit 0).")
+@click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal, not in CI, human formats only).")
 @click.option("--statistics", is_flag=True, help="Show counts per rule.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin (also SCRAPELINT_DISABLE_PLUGINS=a,b).")
@@ -79,7 +83,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
           extend_exclude, force_exclude: bool, output_format: str, output_file: Path | None,
           statistics: bool, exit_zero: bool, disable_plugin, colour: bool | None, quiet: bool,
           fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, fix_only: bool = False,
-          jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None) -> None:
+          jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None,
+          baseline: Path | None = None, write_baseline: Path | None = None, progress: bool | None = None) -> None:
     """Check pages (files and folders; default: the current folder)."""
     overrides = {
         "select": _split(select),
@@ -91,6 +96,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     }
     linter = _linter(config, overrides, disable_plugin)
     plugin_failed = _report_plugin_problems(linter)
+    no_cache = no_cache or output_format in NEEDS_PAGE_TEXT  # cached results do not keep the page text
     _speed(linter, jobs, None if no_cache else cache_dir, no_cache, quiet)
     from lint.reporters import ReportContext, get_reporter
 
@@ -112,13 +118,16 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     fix_options = _fix_options(fix, unsafe_fixes, diff, fix_only)
     context.fix_mode, context.unsafe_fixes = fix_options is not None, unsafe_fixes
     report = fix_options is None or not (diff or fix_only)
-    reporter = get_reporter(output_format, out, context)
+    accepted, recorder = _baselines(baseline, write_baseline)
+    bar = _progress_bar(progress, output_format, report and not diff)
+    reporter = get_reporter(output_format, bar.report_stream(out) if bar else out, context)
     from lint.api import LintError
 
     results = []
     try:
         for result in linter.check_paths(paths or (Path("."),), force_exclude=force_exclude, fix=fix_options):
             _echo_problems(result, quiet)
+            result = _track(result, recorder, accepted, bar)
             if diff:
                 out.write(result.diff)
             elif report:
@@ -126,17 +135,67 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
             results.append(result)
     except LintError as error:
         _fail(str(error))
+    finally:
+        if bar is not None:
+            bar.close()
+    if recorder is not None:
+        _write_baseline(recorder, quiet)
     if output_format == "text" and quiet:
         context.statistics = statistics
     if not report:
         _fix_summary(results, diff, quiet)
-    elif not (quiet and output_format == "text"):
+    elif not (quiet and output_format in HUMAN_FORMATS):
         reporter.finish(results)
     if out is not sys.stdout:
         out.close()
     failed = plugin_failed or any(result.failed for result in results)
     found = any(result.diff for result in results) if diff else False if fix_only else any(result.findings for result in results)
+    found = found and write_baseline is None  # a run that writes a baseline has just accepted its findings
     sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _baselines(baseline: Path | None, write_baseline: Path | None):
+    """``--baseline`` (findings to drop) and ``--write-baseline`` (findings to record)."""
+    if baseline is None and write_baseline is None:
+        return None, None  # start-up: lint.baseline is imported only when asked for
+    from lint.baseline import Baseline, BaselineError, BaselineWriter
+
+    try:
+        accepted = Baseline.load(baseline) if baseline is not None else None
+    except BaselineError as error:
+        _fail(str(error))
+    return accepted, BaselineWriter(write_baseline) if write_baseline is not None else None
+
+
+def _progress_bar(wanted: bool | None, output_format: str, reporting: bool):
+    """A progress bar when asked, or by default when stderr is a terminal outside CI (lint.progress)."""
+    from lint.progress import RunProgress, should_show
+
+    human = output_format in HUMAN_FORMATS and reporting
+    show = should_show(human) if wanted is None else wanted and human and sys.stderr.isatty()
+    return RunProgress() if show else None
+
+
+def _track(result, recorder, accepted, bar):
+    """Record the result for a new baseline, drop what the baseline accepts, count progress."""
+    if recorder is not None:
+        recorder.add(result)
+    if accepted is not None:
+        result = accepted.filter(result)
+    if bar is not None:
+        bar.advance(result)
+    return result
+
+
+def _write_baseline(recorder, quiet: bool) -> None:
+    from lint.baseline import BaselineError
+
+    try:
+        recorder.write()
+    except BaselineError as error:
+        _fail(str(error))
+    if not quiet:
+        click.echo(f"scrapelint: wrote {recorder.path} with {recorder.findings} finding(s)", err=True)
 
 
 def _speed(linter, jobs: int | None, cache_dir: Path | None, no_cache: bool, quiet: bool) -> None:
