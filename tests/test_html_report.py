@@ -173,3 +173,21 @@ def test_rendered_text_is_the_page_text_with_carriage_returns_kept():
     stripped = re.sub(r"<[^>]+>", "", rendered)
     assert stripped == "一&#13;\n二&lt;三&gt;&amp;四&#13;五\n"
     assert rendered.count("<mark") == 2  # the span crosses a line start: one mark per line
+
+
+def test_without_page_text_the_flagged_lines_are_shown():
+    import io
+
+    from lint.model import Finding, Severity
+    from lint.reporters import ReportContext, get_reporter
+    from lint.runner import FileResult
+
+    finding = Finding("<a>.txt", 2, 5, 2, 6, "XEM001", "fixture-emoji", "emoji <b>", Severity.WARNING)
+    result = FileResult("<a>.txt", findings=[finding], source_lines={2: "一二三四🤔五六"})
+    out = io.StringIO()
+    reporter = get_reporter("html", out, ReportContext())
+    reporter.file(result)
+    reporter.finish([result])
+    page = out.getvalue()
+    assert "flagged lines only" in page and "<a>.txt" not in page and "&lt;a&gt;.txt" in page
+    assert re.search(r'<mark class="hl fam-XEM" data-f="0" title="XEM001 emoji &lt;b&gt; \(2:5\)">🤔</mark>', page)
