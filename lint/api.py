@@ -54,6 +54,7 @@ class Linter:
         config: str | Path | Mapping[str, Any] | None = None,
         overrides: Mapping[str, Any] | None = None,
         disable_plugins: Iterable[str] = (),
+        plugin_dirs: Iterable[str | Path] = (),
     ) -> "Linter":
         """Load plugins and configuration; raises :class:`LintError` with a one-line reason."""
         try:
@@ -65,7 +66,8 @@ class Linter:
         except ConfigError as error:
             raise LintError(str(error)) from None
         disabled = list(disable_plugins) + list(resolver.disabled_plugins())
-        return cls(load_plugins(disabled), resolver)
+        folders = [*resolver.plugin_dirs(), *(Path(folder) for folder in plugin_dirs)]
+        return cls(load_plugins(disabled, plugin_dirs=folders), resolver)
 
     def ruleset(self, settings: Settings) -> RuleSet:
         try:
@@ -77,6 +79,10 @@ class Linter:
         runner = Runner(self.plugins.rules, self.resolver, force_exclude)
         runner.jobs, runner.cache = self.jobs, self.cache
         return runner
+
+    def rules(self) -> list:
+        """Plugin rules and the working folder's user rules, as ``scrapelint rules`` shows them."""
+        return self.ruleset(self.resolver.for_directory(Path.cwd())).all_rules
 
     def lint_text(self, text: str, path: str = "<text>") -> LintReport:
         settings = self.resolver.for_directory(Path.cwd())

@@ -30,13 +30,29 @@ def _fail(message: str) -> "NoReturn":  # noqa: F821
     sys.exit(EXIT_ERROR)
 
 
-def _linter(config: str | None, overrides: dict[str, Any], disable_plugin: tuple[str, ...]):
+def _linter(config: str | None, overrides: dict[str, Any], disable_plugin: tuple[str, ...], rules_dir: tuple[str, ...] = ()):
     from lint.api import Linter, LintError
 
     try:
-        return Linter.create(config, overrides, _split(disable_plugin) or ())
+        return Linter.create(config, overrides, _split(disable_plugin) or (), rules_dir)
     except LintError as error:
         _fail(str(error))
+
+
+def _rules(linter) -> list:
+    """Plugin rules plus the user rules of the working folder's configuration."""
+    from lint.api import LintError
+
+    try:
+        return linter.rules()
+    except LintError as error:
+        _fail(str(error))
+
+
+_rules_dir_option = click.option(
+    "--rules-dir", "--plugins-dir", "rules_dir", multiple=True, type=click.Path(file_okay=False),
+    help="Load unpackaged plugin modules (*.py) from this folder (also plugins-dir in config).",
+)
 
 
 def _report_plugin_problems(linter) -> bool:
@@ -71,6 +87,7 @@ def main() -> None:
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin (also SCRAPELINT_DISABLE_PLUGINS=a,b).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour output (default: on a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings, no summary or notices.")
+@_rules_dir_option
 @click.option("--fix", is_flag=True, help="Apply safe fixes and rewrite the files; report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (such as cutting an off-topic tail).")
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing (exit 1 if any).")
@@ -83,7 +100,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
           extend_exclude, force_exclude: bool, output_format: str, output_file: Path | None,
           statistics: bool, exit_zero: bool, disable_plugin, colour: bool | None, quiet: bool,
           fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, fix_only: bool = False,
-          jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None,
+          jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None, rules_dir: tuple[str, ...] = (),
           baseline: Path | None = None, write_baseline: Path | None = None, progress: bool | None = None) -> None:
     """Check pages (files and folders; default: the current folder)."""
     overrides = {
@@ -94,7 +111,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
         "exclude": _split(exclude),
         "extend_exclude": _split(extend_exclude),
     }
-    linter = _linter(config, overrides, disable_plugin)
+    linter = _linter(config, overrides, disable_plugin, rules_dir)
     plugin_failed = _report_plugin_problems(linter)
     no_cache = no_cache or output_format in NEEDS_PAGE_TEXT  # cached results do not keep the page text
     _speed(linter, jobs, None if no_cache else cache_dir, no_cache, quiet)
@@ -109,9 +126,9 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
             _fail(f"{output_file}: cannot write: {error.strerror or error}")
     is_tty = out.isatty()
     context = ReportContext(
-        rules={rule.code: rule for rule in linter.plugins.rules},
+        rules={rule.code: rule for rule in _rules(linter)},
         families=linter.plugins.families,
-        colour=is_tty if colour is None else colour,
+        colour=(is_tty and not os.environ.get("NO_COLOR")) if colour is None else colour,
         show_source=is_tty and output_format == "text",
         statistics=statistics,
     )
@@ -248,13 +265,15 @@ def _echo_problems(result, quiet: bool) -> None:
 
 
 @main.command("rules")
+@click.option("--config", "config", type=click.Path(dir_okay=False), help="Show the user rules of this configuration file.")
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin.")
+@_rules_dir_option
 @click.option("--output-format", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def list_rules(disable_plugin, output_format: str) -> None:
+def list_rules(config: str | None, disable_plugin, rules_dir, output_format: str) -> None:
     """List every rule: code, name, family, fixable, plugin."""
-    linter = _linter(None, {}, disable_plugin)
+    linter = _linter(config, {}, disable_plugin, rules_dir)
     _report_plugin_problems(linter)
-    rules = linter.plugins.rules
+    rules = _rules(linter)
     if output_format == "json":
         import json
 
@@ -274,13 +293,15 @@ def list_rules(disable_plugin, output_format: str) -> None:
 
 @main.command("rule")
 @click.argument("name")
+@click.option("--config", "config", type=click.Path(dir_okay=False), help="Also explain the user rules of this configuration file.")
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin.")
-def explain_rule(name: str, disable_plugin) -> None:
+@_rules_dir_option
+def explain_rule(name: str, config: str | None, disable_plugin, rules_dir) -> None:
     """Explain one rule (by code or name), with a bad and a good example."""
     from lint.selection import resolve_selector
 
-    linter = _linter(None, {}, disable_plugin)
-    matches = [rule for rule in resolve_selector(name, linter.plugins.rules) if rule.code == name.upper() or rule.name == name]
+    linter = _linter(config, {}, disable_plugin, rules_dir)
+    matches = [rule for rule in resolve_selector(name, _rules(linter)) if rule.code == name.upper() or rule.name == name]
     if not matches:
         _fail(f"unknown rule {name!r} (see 'scrapelint rules')")
     rule = matches[0]
@@ -312,14 +333,15 @@ def explain_rule(name: str, disable_plugin) -> None:
 
 @main.command("plugins")
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin.")
-def list_plugins(disable_plugin) -> None:
+@_rules_dir_option
+def list_plugins(disable_plugin, rules_dir) -> None:
     """List loaded plugins with their versions and rule counts."""
-    linter = _linter(None, {}, disable_plugin)
+    linter = _linter(None, {}, disable_plugin, rules_dir)
     counts: dict[str, int] = {}
     for rule in linter.plugins.rules:
         counts[rule.plugin] = counts.get(rule.plugin, 0) + 1
     for plugin in sorted(linter.plugins.plugins, key=lambda p: p.name):
-        kind = "built-in" if plugin.builtin else "third-party"
+        kind = "built-in" if plugin.builtin else "local" if plugin.version == "local" else "third-party"
         click.echo(f"{plugin.name:<20} {plugin.version:<10} {kind:<12} {counts.get(plugin.name, 0)} rules  ({plugin.module})")
     for name in linter.plugins.disabled:
         click.echo(f"{name:<20} {'-':<10} disabled")
