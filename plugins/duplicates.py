@@ -90,6 +90,12 @@ def _units(page: Page) -> list[_Line]:
         line.keys.append(unicodedata.normalize("NFKC", match.group()).casefold())
         line.spans.append((start, end))
     for line in lines:
+        label = _SUMMARY.match(page.lines[line.index])
+        if label:  # "本文摘要：" is the site's label, not part of the text it copies
+            cut = page.line_starts[line.index] + label.end()
+            kept = [i for i, span in enumerate(line.spans) if span[0] >= cut]
+            line.keys = [line.keys[i] for i in kept]
+            line.spans = [line.spans[i] for i in kept]
         keys = line.keys
         line.shingles = [hash(tuple(keys[j : j + SHINGLE])) for j in range(len(keys) - SHINGLE + 1)]
     return lines
@@ -253,8 +259,8 @@ def _check_repeated_paragraph(page: Page, options: Mapping[str, Any]) -> Iterato
         percent = int(copy.share * 100)
         message = f"{what} repeats {_lines_phrase(copy.sources)} ({percent}% of its text)"
         start, end = page.line_span(index)
-        first = analysis.lines[index].spans
-        start = max(start, first[0][0]) if first else start
+        text = page.lines[index]
+        start += len(text) - len(text.lstrip())
         remove = page.line_span_with_break(index)
         if copy.exact:
             fix = Fix.delete(*remove, message="remove the repeated line")

@@ -40,7 +40,7 @@ _PLAIN = {"\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\xad": "", 
 
 def _decode_entity(entity: str) -> str | None:
     """The text an entity stands for, or None when it is not an HTML entity at all."""
-    core = entity[4:] if entity.startswith("&amp;") else entity[1:]
+    core = entity[5:] if entity.startswith("&amp;") else entity[1:]
     core = core if core.endswith(";") else core + ";"
     if not core.startswith("#") and core not in html.entities.html5:
         return None
@@ -261,7 +261,8 @@ SCRIPT_FRAGMENT = Rule(
 # --- MKP004: percent-encoded text ---------------------------------------------------------------
 
 _PERCENT_RUN = regex.compile(r"(?:%[0-9A-Fa-f]{2}){3,}")
-_TOKEN_CHARS = r"[^\s\p{Han}，。；！？、（）【】《》“”‘’<>\"']"
+#: An address is ASCII without spaces, quotes or angle brackets; CJK punctuation ends it.
+_TOKEN_CHARS = r"[!#-&(-;=?-~]"
 _TOKEN_LEFT = regex.compile(rf"{_TOKEN_CHARS}*$", regex.V1)
 _TOKEN_RIGHT = regex.compile(rf"{_TOKEN_CHARS}*", regex.V1)
 
@@ -456,26 +457,32 @@ _LIST_EDGE = regex.compile(rf"\[[ \t]*[{_QUOTE_OPEN}]|[{_QUOTE_CLOSE}][ \t]*\]")
 
 def _check_serialized(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     min_items: int = options["min_items"]
-    spans: list[tuple[int, int]] = []
-    remnants: list[tuple[int, int]] = []
+    text = page.text
+    # Per line: the list stretch it holds (if any), how many items, and its bracket edges.
+    lines: list[tuple[tuple[int, int] | None, int, list[tuple[int, int]]]] = []
     for index in range(len(page.line_starts)):
         start, end = page.line_span(index)
-        separators = list(_ITEM_SEPARATOR.finditer(page.text, start, end))
-        edges = list(_LIST_EDGE.finditer(page.text, start, end))
-        if len(separators) + 1 >= min_items and edges:
+        separators = list(_ITEM_SEPARATOR.finditer(text, start, end))
+        edges = list(_LIST_EDGE.finditer(text, start, end))
+        stretch = None
+        if separators and edges:
             first = min(separators[0].start(), edges[0].start())
-            if page.text[first] not in "[" and not any(e.start() < separators[0].start() for e in edges):
+            if text[first] != "[":
                 first = start  # the line starts inside a list broken over lines
             last = max(separators[-1].end(), edges[-1].end())
-            spans.append((first, last))
-        else:
-            remnants.extend(edge.span() for edge in edges)
-    if not spans:
+            if not any(text[e.end() - 1] == "]" and e.start() > separators[-1].start() for e in edges):
+                last = end  # the list goes on past the end of the line
+            stretch = (first, last)
+        lines.append((stretch, len(separators) + 1, [edge.span() for edge in edges]))
+    if not any(stretch and items >= min_items for stretch, items, _ in lines):
         return
-    for start, end in spans:
-        yield Violation(start, end, f"serialized data in text: {_shown(page.text[start:end])}")
-    for start, end in remnants:
-        yield Violation(start, end, f"remnant of serialized data {page.text[start:end]!r}")
+    # The page prints a list: its pieces on other lines, and lone bracket remnants, count too.
+    for stretch, _, edges in lines:
+        if stretch:
+            yield Violation(*stretch, f"serialized data in text: {_shown(text[stretch[0]:stretch[1]])}")
+            continue
+        for start, end in edges:
+            yield Violation(start, end, f"remnant of serialized data {text[start:end]!r}")
 
 
 SERIALIZED_DATA = Rule(

@@ -1,0 +1,226 @@
+"""DUP001 repeated-paragraph and DUP002 repeated-sentence: which copy is reported, and what is not.
+
+Every page here is written for the test. Positions are 1-based lines and code-point columns;
+``end_column`` is exclusive.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.api import Linter
+from lint.fixer import apply_fixes
+
+
+@pytest.fixture(scope="module")
+def dup():
+    """Lint a page with DUP only; options per rule name may be given."""
+    linters: dict[str, Linter] = {}
+
+    def lint(text: str, options: dict | None = None):
+        key = repr(options)
+        if key not in linters:
+            config = {"select": ["DUP"]}
+            if options:
+                config["options"] = options
+            linters[key] = Linter.create(config)
+        report = linters[key].lint_text(text)
+        assert not report.errors
+        return list(report)
+
+    return lint
+
+
+def where(findings) -> list[tuple[int, int, int, int, str]]:
+    return [(f.line, f.column, f.end_line, f.end_column, f.code) for f in findings]
+
+
+INTRO = "本周一晚，社区第一期夜校在活动中心开班，三十多位居民报名参加。"
+BODY = INTRO + "课程包括急救常识、手机支付和防范电信诈骗，每周一节，由街道医院的医生和派出所民警授课。"
+OTHER = "负责夜校的志愿者说，第一节课后就有居民提出希望增加书法和合唱课程，下学期会考虑开设。"
+
+
+# -- DUP001: which copy of a repeated paragraph is reported ------------------------------------
+
+
+def test_a_labelled_summary_that_copies_the_first_paragraph_is_the_copy(dup):
+    findings = dup(f"社区夜校开班\n本文摘要：{INTRO}\n{BODY}\n{OTHER}\n")
+    assert where(findings) == [(2, 1, 2, 37, "DUP001")]
+    assert findings[0].name == "repeated-paragraph"
+    assert findings[0].message == "summary repeats line 3 (100% of its text)"
+    assert not findings[0].fix.is_safe  # the summary is not the same text as line 3
+
+
+def test_a_summary_longer_than_the_paragraph_after_it_is_still_the_copy(dup):
+    summary = "本文摘要：" + BODY + "授课结束后居民还参观了社区图书室。"
+    findings = dup(f"社区夜校开班\n{summary}\n{BODY}\n{OTHER}\n")
+    assert [(f.line, f.message) for f in findings] == [(2, "summary repeats line 3 (79% of its text)")]
+
+
+def test_an_unlabelled_lead_that_holds_part_of_the_next_paragraph_is_the_copy(dup):
+    findings = dup(f"社区夜校开班\n{INTRO}\n{BODY}\n{OTHER}\n")
+    assert [(f.line, f.message) for f in findings] == [(2, "paragraph repeats line 3 (100% of its text)")]
+
+
+def test_the_same_paragraph_twice_reports_the_later_one_with_a_safe_fix(dup):
+    text = f"社区夜校开班\n{BODY}\n{OTHER}\n{BODY}\n"
+    findings = dup(text)
+    assert where(findings) == [(4, 1, 4, len(BODY) + 1, "DUP001")]
+    assert findings[0].message == "paragraph repeats line 2 (100% of its text)"
+    assert findings[0].fix.is_safe
+    fixed = apply_fixes(text, [findings[0]])
+    assert fixed == f"社区夜校开班\n{BODY}\n{OTHER}\n"
+
+
+def test_a_near_copy_is_reported_with_an_unsafe_fix(dup):
+    near = BODY.replace("三十多位", "四十多位").replace("每周一节", "每周两节")
+    findings = dup(f"社区夜校开班\n{BODY}\n{OTHER}\n{near}\n")
+    assert [f.line for f in findings] == [4]
+    assert findings[0].message.startswith("paragraph repeats line 2 (")
+    assert not findings[0].fix.is_safe
+
+
+def test_a_conclusion_that_repeats_the_introduction_far_below_is_the_later_copy(dup):
+    opening = INTRO + "课程包括急救常识、手机支付和防范电信诈骗。"
+    lines = [
+        "社区夜校开班",
+        opening,
+        OTHER,
+        "第一节课由街道医院的医生讲授心肺复苏，居民们轮流在模型上练习按压和人工呼吸。",
+        "第二节课上，派出所民警用真实案例讲解了冒充客服退款和刷单返利两类骗局。",
+        "不少老人表示，以前总担心手机支付不安全，现在学会了设置密码和查看账单。",
+        "总之，" + opening,
+    ]
+    findings = dup("\n".join(lines) + "\n")
+    assert [(f.line, f.message) for f in findings] == [(7, "paragraph repeats line 2 (95% of its text)")]
+
+
+def test_a_product_description_copied_with_only_the_model_changed_is_a_copy(dup):
+    first = "AB-100型测定仪根据索氏抽提原理，用重量法测定样品中的脂肪含量，适用于食品和饲料检测。"
+    second = first.replace("AB-100型", "AB-200C型")
+    findings = dup(f"测定仪产品列表\nAB-100型测定仪\n{first}\nAB-200C型测定仪\n{second}\n")
+    assert [(f.line, f.code) for f in findings] == [(5, "DUP001")]
+    assert findings[0].message.startswith("paragraph repeats line 3 (")
+
+
+def test_an_english_paragraph_repeated_is_a_copy(dup):
+    paragraph = (
+        "The council said the new bus lanes would open in March, after a consultation that drew "
+        "more than two thousand replies from residents and local businesses."
+    )
+    other = "Cyclists welcomed the plan but asked for wider lanes near the station."
+    findings = dup(f"Bus lanes to open in March\n{paragraph}\n{other}\n{paragraph}\n")
+    assert [(f.line, f.message) for f in findings] == [(4, "paragraph repeats line 2 (100% of its text)")]
+
+
+def test_emoji_injected_into_the_copy_do_not_hide_it(dup):
+    noisy = BODY[:10] + "😀" + BODY[10:30] + "🎉" + BODY[30:]
+    findings = dup(f"社区夜校开班\n{BODY}\n{OTHER}\n{noisy}\n")
+    assert [f.line for f in findings] == [4]
+
+
+def test_sentences_reshuffled_from_earlier_lines_make_a_copy_of_several_lines(dup):
+    a = "张兰当年在写字楼里开了第一家餐厅，很多人劝她租金太高风险太大。"
+    b = "她认为白领顾客最理性，只要饭菜合口味，他们就会结伴再来。"
+    c = "三年后这家餐厅已经在北京开了五家分店，员工超过两百人。"
+    d = "如今她把更多精力放在培养年轻厨师上，每年送十几人去外地进修。"
+    findings = dup(f"创业故事\n{a}{b}\n{c}{d}\n{OTHER}\n{b}{c}\n")
+    assert [(f.line, f.message) for f in findings] == [(5, "paragraph repeats lines 2 and 3 (91% of its text)")]
+
+
+def test_a_line_that_a_longer_paragraph_right_after_it_contains_is_the_copy(dup):
+    b = "她认为白领顾客最理性，只要饭菜合口味，他们就会结伴再来。"
+    c = "三年后这家餐厅已经在北京开了五家分店，员工超过两百人。"
+    findings = dup(f"创业故事\n{c}\n{b}{c}\n")
+    assert [(f.line, f.message) for f in findings] == [(2, "paragraph repeats line 3 (100% of its text)")]
+
+
+# -- DUP001: what is not a repeated paragraph ------------------------------------------------
+
+
+def test_repeated_short_headings_and_captions_are_not_reported(dup):
+    text = (
+        "社区夜校开班\n一、课程安排\n"
+        + BODY
+        + "\n图片来源：社区居委会\n二、课程安排\n"
+        + OTHER
+        + "\n图片来源：社区居委会\n"
+    )
+    assert dup(text) == []
+
+
+def test_a_repeated_headline_in_a_list_is_not_a_repeated_paragraph(dup):
+    headline = "齐鲁德比又来，山东男篮最该提升的是血性！"
+    text = f"体育新闻\n{headline}\n{headline}令人瞩目的德比战又来了，上轮青岛队本赛季第二次输球。\n"
+    assert dup(text) == []
+
+
+def test_the_title_repeated_as_the_first_body_line_is_left_to_byl(dup):
+    title = "社区第一期夜校在活动中心开班，三十多位居民报名参加"
+    assert dup(f"{title}\n{title}。\n{OTHER}\n") == []
+
+
+def test_paragraphs_sharing_set_phrases_are_not_copies(dup):
+    text = (
+        "会议报道\n"
+        "会议指出，要坚持以人民为中心的发展思想，推动经济社会高质量发展，切实保障和改善民生。\n"
+        "会议强调，要坚持以人民为中心的发展思想，做好稳就业、稳物价工作，确保群众温暖过冬。\n"
+        "会议要求，各地要推动经济社会高质量发展，抓好安全生产，防范化解重大风险。\n"
+    )
+    assert dup(text) == []
+
+
+def test_min_share_is_an_option(dup):
+    near = BODY.replace("三十多位", "四十多位").replace("每周一节", "每周两节")
+    text = f"社区夜校开班\n{BODY}\n{OTHER}\n{near}\n"
+    assert dup(text, {"repeated-paragraph": {"min_share": 0.95}}) == []
+    assert [f.line for f in dup(text, {"repeated-paragraph": {"min_share": 0.7}})] == [4]
+
+
+# -- DUP002: a sentence repeated inside an otherwise new paragraph ----------------------------
+
+
+def test_a_sentence_said_twice_on_one_line_reports_the_second_time(dup):
+    sentence = "这款传感器精度很高，适合实验室和工厂的标定使用。"
+    line = f"产品介绍：{sentence}它的外壳非常结实。{sentence}量程从二十牛到五十千牛。"
+    findings = dup(f"力传感器\n{line}\n")
+    start = line.index(sentence, 10) + 1
+    assert where(findings) == [(2, start, 2, start + len(sentence), "DUP002")]
+    assert findings[0].name == "repeated-sentence"
+    assert findings[0].message == f"sentence repeats earlier on this line: {sentence!r}"
+    assert not findings[0].fix.is_safe
+
+
+def test_a_sentence_of_an_earlier_paragraph_pasted_into_a_later_one_names_that_line(dup):
+    pasted = "课程包括急救常识、手机支付和防范电信诈骗，每周一节。"
+    later = "下学期夜校将增加书法和合唱课程，报名方式不变。" + pasted + "有意参加的居民可以电话咨询。"
+    findings = dup(f"社区夜校开班\n{INTRO}{pasted}\n{OTHER}\n{later}\n")
+    assert [(f.line, f.code, f.message) for f in findings] == [
+        (4, "DUP002", f"sentence repeats line 2: {pasted!r}")
+    ]
+
+
+def test_short_sentences_said_again_are_not_reported(dup):
+    text = "致辞\n谢谢大家。今天我们在这里庆祝学校建校六十周年，欢迎各位校友回家。谢谢大家。\n"
+    assert dup(text) == []
+
+
+def test_a_heading_mentioned_again_in_a_sentence_is_not_a_repeated_sentence(dup):
+    heading = "面试时人事经理最常问的几个问题是什么"
+    text = f"求职指南\n{heading}\n面试前要做好准备。接下来小编整理了{heading}，供大家参考学习。\n"
+    assert dup(text) == []
+
+
+def test_a_fragment_cut_off_at_the_end_of_a_teaser_is_not_reported(dup):
+    first = "韩系车在全球市场的质量稳定性表现突出。权威调研机构发布的美国新车质量研究报告显示，前三名都是韩系品牌。"
+    second = "韩系车在国内的存在感越来越低。权威调研机构发布的美国新车质量研究报告显示"
+    assert dup(f"汽车新闻\n{first}\n{second}\n") == []
+
+
+def test_scattered_set_phrases_do_not_make_a_repeated_sentence(dup):
+    text = (
+        "会议报道\n"
+        "全会听取了中央纪律检查委员会的工作报告，讨论并通过了决议。\n"
+        "会议指出，全会总结了中央纪律检查委员会的工作报告。会议还部署了明年的任务。\n"
+    )
+    assert dup(text) == []
