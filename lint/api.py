@@ -47,6 +47,7 @@ class Linter:
     resolver: ConfigResolver
     jobs: int = 1  # worker processes for check_paths (lint.parallel)
     cache: "ResultCache | None" = None  # results of unchanged pages (lint.cache)
+    keep_decoded: bool = True  # FileResult.decoded (page text) for reports that show whole pages
 
     @classmethod
     def create(
@@ -77,7 +78,7 @@ class Linter:
 
     def runner(self, force_exclude: bool = False) -> Runner:
         runner = Runner(self.plugins.rules, self.resolver, force_exclude)
-        runner.jobs, runner.cache = self.jobs, self.cache
+        runner.jobs, runner.cache, runner.keep_decoded = self.jobs, self.cache, self.keep_decoded
         return runner
 
     def rules(self) -> list:

@@ -115,6 +115,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     plugin_failed = _report_plugin_problems(linter)
     no_cache = no_cache or output_format in NEEDS_PAGE_TEXT  # cached results do not keep the page text
     _speed(linter, jobs, None if no_cache else cache_dir, no_cache, quiet)
+    linter.keep_decoded = output_format in NEEDS_PAGE_TEXT  # memory stays flat on many pages
     from lint.reporters import ReportContext, get_reporter
 
     out: TextIO

@@ -112,7 +112,7 @@ class Runner:
         if self.fix is not None:
             yield from self._fix(paths)
             return
-        if self.cache is not None or self.jobs > 1:
+        if self.cache is not None or self.jobs > 1 or not self.keep_decoded:
             from lint.parallel import check_in_order
 
             yield from check_in_order(self.candidates(paths), self)

@@ -1,0 +1,344 @@
+"""Speed benchmark: scrapelint against a regex floor and datatrove's filters, in one run.
+
+    python benchmarks/bench.py ../shared/corpus [--pages 2000] [--sizes 1K,10K,100K,1M,10M]
+                               [--per-rule] [--big 50M] [--profile] [--skip-datatrove]
+
+Builds pages from the corpus in a temporary folder, measures, prints figures and ratios, and
+checks them against the targets of the speed issue. Times are wall-clock seconds on this machine
+(other work on it shows up in them; compare the ratios of one run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from the checkout
+
+from benchmarks.bench_pages import BenchError, PageSource, write_folder, write_sized  # noqa: E402
+
+MB = 1_000_000
+_UNITS = {"K": 1_000, "M": MB}
+
+
+@dataclass
+class Report:
+    """Rows as they are measured, and the targets checked at the end."""
+
+    checks: list[tuple[str, float, str, bool]] = field(default_factory=list)
+
+    def section(self, title: str) -> None:
+        print(f"\n{title}", flush=True)
+
+    def row(self, label: str, seconds: float, megabytes: float | None = None, note: str = "") -> None:
+        rate = f"{megabytes / seconds:9.2f} MB/s" if megabytes and seconds > 0 else " " * 14
+        print(f"  {label:<52} {seconds:9.3f} s {rate}  {note}".rstrip(), flush=True)
+
+    def target(self, label: str, value: float, goal: str, ok: bool) -> None:
+        self.checks.append((label, value, goal, ok))
+
+    def summary(self) -> bool:
+        self.section("Targets")
+        for label, value, goal, ok in self.checks:
+            print(f"  {'PASS' if ok else 'MISS'}  {label:<58} {value:8.2f}  ({goal})")
+        return all(ok for *_, ok in self.checks)
+
+
+def _size(text: str) -> int:
+    number, unit = (text[:-1], text[-1].upper()) if text[-1].upper() in _UNITS else (text, "")
+    return int(float(number) * _UNITS.get(unit, 1))
+
+
+def _human(size: int) -> str:
+    return f"{size // MB} MB" if size >= MB else f"{size // 1000} KB"
+
+
+def _scrapelint() -> list[str]:
+    script = Path(sys.executable).with_name("scrapelint")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "lint.cli"]
+
+
+#: Commands run as a user's shell runs them: with bytecode caching on (some sandboxes turn it off,
+#: which makes every start-up compile every module).
+_ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _run(command: list[str], cwd: Path) -> float:
+    """Wall-clock seconds of a command; its output is thrown away, a failure stops the benchmark."""
+    start = time.perf_counter()
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_ENV)
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise BenchError(f"{' '.join(command)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
+    return seconds
+
+
+def _best(times: int, measure: Callable[[], float]) -> float:
+    return min(measure() for _ in range(times))
+
+
+def _megabytes(folder: Path) -> float:
+    return sum(path.stat().st_size for path in folder.rglob("*.txt")) / MB
+
+
+def floor_seconds(paths: list[Path]) -> float:
+    """One regex pass for Extended_Pictographic over every file, read and decoded here."""
+    import regex
+
+    pattern = regex.compile(r"\p{Extended_Pictographic}")
+    start = time.perf_counter()
+    for path in paths:
+        pattern.findall(path.read_bytes().decode("utf-8"))
+    return time.perf_counter() - start
+
+
+def datatrove_seconds(documents: list[tuple[str, str]]) -> dict[str, float]:
+    """Each of datatrove's three heuristic filters over the same texts (start-up not counted)."""
+    import logging
+
+    from datatrove.data import Document
+    from datatrove.pipeline.filters import C4QualityFilter, FineWebQualityFilter, GopherRepetitionFilter
+
+    logging.disable(logging.WARNING)
+    seconds: dict[str, float] = {}
+    for kind in (C4QualityFilter, FineWebQualityFilter, GopherRepetitionFilter):
+        filters = {lang: kind(language=lang) for lang in ("zh", "en")}
+        for lang, text in {lang: text for text, lang in documents}.items():
+            filters[lang].filter(Document(text=text, id="warm-up"))  # loads jieba / spaCy
+        docs = [(Document(text=text, id=str(number)), filters[lang]) for number, (text, lang) in enumerate(documents)]
+        start = time.perf_counter()
+        for doc, chosen in docs:
+            chosen.filter(doc)
+        seconds[kind.__name__] = time.perf_counter() - start
+    return seconds
+
+
+def scrapelint_in_process(folder: Path) -> float:
+    """All default rules over a folder in this process (no cache, one job): the engine's cost."""
+    from lint.api import Linter
+
+    linter = Linter.create()
+    start = time.perf_counter()
+    for _ in linter.check_paths([folder]):
+        pass
+    return time.perf_counter() - start
+
+
+def _rule_child(connection, files: list[str], code: str, profile: bool) -> None:
+    """In a forked process: prepare the pages, then time one rule on them."""
+    from lint.page import Page
+    from lint.plugin_manager import load_plugins
+
+    rule = next(rule for rule in load_plugins().rules if rule.code == code)
+    pages = []
+    prep = time.perf_counter()
+    for name in files:
+        page = Page(Path(name).read_bytes().decode("utf-8"), name)
+        page.lines, page.denoised  # noqa: B018  shared work, computed once per page in a real run
+        pages.append(page)
+    prep = time.perf_counter() - prep
+    profiler = None
+    if profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+    start = time.perf_counter()
+    found = sum(1 for page in pages for _ in rule.check(page, rule.default_options()))
+    seconds = time.perf_counter() - start
+    top = ""
+    if profiler is not None:
+        import io
+        import pstats
+
+        profiler.disable()
+        stream = io.StringIO()
+        pstats.Stats(profiler, stream=stream).sort_stats("tottime").print_stats(8)
+        top = "\n".join(line for line in stream.getvalue().splitlines() if line.strip())[-1600:]
+    connection.send((prep, seconds, found, top))
+
+
+def rule_seconds(files: list[Path], code: str, timeout: float, profile: bool = False):
+    """``(prep, rule seconds, findings, profile)`` for one rule, or ``None`` past ``timeout``."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_rule_child, args=(send, [str(f) for f in files], code, profile))
+    child.start()
+    ready = receive.poll(timeout)
+    outcome = receive.recv() if ready else None
+    if child.is_alive():
+        child.kill()
+    child.join()
+    return outcome
+
+
+def _stamp() -> str:
+    """What the cache keys on besides pages and settings (versions, plugin source files)."""
+    from lint.cache import environment_stamp
+    from lint.plugin_manager import load_plugins
+
+    return environment_stamp(load_plugins())
+
+
+def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Report) -> None:
+    from lint.parallel import default_jobs
+
+    source = PageSource.read(corpus)
+    if options.only_per_rule:
+        per_rule(source, work, options, report)
+        return
+    jobs = default_jobs()
+    folder = work / "pages"
+    pages = write_folder(source, folder, options.pages)
+    size = _megabytes(folder)
+    print(f"scrapelint speed benchmark: {len(pages)} pages, {size:.1f} MB, from {corpus} "
+          f"(zh-news, en-news with planted defects; zh-web as it is); {jobs} cores")
+
+    _run([*_scrapelint(), "check", "--no-cache", str(pages[0][0])], work)  # writes __pycache__ once
+    report.section("Throughput over the same pages")
+    floor = floor_seconds([path for path, _ in pages])
+    report.row("floor: one regex pass for \\p{Extended_Pictographic}", floor, size, "1.00x floor")
+    one = _run([*_scrapelint(), "check", "--no-cache", "--jobs", "1", "pages"], work)
+    report.row("scrapelint, all default rules, --jobs 1 (whole CLI run)", one, size, f"{floor / one:.2f}x floor")
+    many = _run([*_scrapelint(), "check", "--no-cache", "--jobs", str(jobs), "pages"], work)
+    report.row(f"scrapelint, all default rules, --jobs {jobs}", many, size, f"{one / many:.2f}x --jobs 1")
+    report.target("all default rules, --jobs 1, throughput vs the floor", floor / one, ">= 0.10", floor / one >= 0.10)
+    if jobs >= 2:
+        report.target(f"--jobs {jobs} speed-up over --jobs 1", one / many, ">= 1.60", one / many >= 1.6)
+
+    if not options.skip_datatrove:
+        documents = [(path.read_text(encoding="utf-8"), lang) for path, lang in pages]
+        peers = datatrove_seconds(documents)
+        for name, seconds in peers.items():
+            report.row(f"datatrove {name} (in process)", seconds, size, f"{seconds / one:.2f}x scrapelint time")
+        together = sum(peers.values())
+        report.row("datatrove, the three filters together", together, size, f"{together / one:.2f}x scrapelint time")
+        report.target("datatrove's three filters' time / scrapelint --jobs 1 time", together / one, ">= 1.00", together >= one)
+
+    report.section("Cache")
+    cache = work / "cache"
+    for _ in range(3):  # a plugin file edited between the runs (a checkout in use) invalidates all
+        shutil.rmtree(cache, ignore_errors=True)
+        before = _stamp()
+        cold = _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work)
+        warm = _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work)
+        if _stamp() == before:
+            break
+        print("  (plugin or core source files changed during the cache runs: measuring again)")
+    report.row(f"cold run, --jobs {jobs}, empty cache", cold, size)
+    report.row(f"warm re-run, --jobs {jobs}, nothing changed", warm, size, f"{cold / warm:.1f}x faster")
+    report.target("warm-cache re-run speed-up over a cold run", cold / warm, ">= 10", cold / warm >= 10)
+
+    report.section("Start-up: one file (the pre-commit case)")
+    single = pages[0][0].relative_to(work)
+    python = _best(7, lambda: _run([sys.executable, "-c", "pass"], work))
+    alone = _best(7, lambda: _run([*_scrapelint(), "check", "--no-cache", str(single)], work))
+    cached = _best(7, lambda: _run([*_scrapelint(), "check", "--cache-dir", str(cache), str(single)], work))
+    report.row("python -c pass (best of 7)", python)
+    report.row("scrapelint check ONE_FILE --no-cache (best of 7)", alone, note=f"{alone / python:.2f}x python")
+    report.row("scrapelint check ONE_FILE, cached (best of 7)", cached, note=f"{cached / python:.2f}x python")
+    report.target("single-file run (no cache) / python -c pass", alone / python, "< 6", alone / python < 6)
+
+    report.section("Throughput by page size (all default rules, in process, one job)")
+    per_mb: dict[int, float] = {}
+    for page_size in options.sizes:
+        target = work / f"size-{page_size}"
+        total = write_sized(source, target, page_size, max(page_size, options.size_total))
+        seconds = scrapelint_in_process(target)
+        per_mb[page_size] = seconds / (total / MB)
+        report.row(f"{_human(page_size)} pages, {total / MB:.1f} MB", seconds, total / MB,
+                   f"{per_mb[page_size]:.3f} s/MB")
+        shutil.rmtree(target)
+    if 10_000 in per_mb and 10 * MB in per_mb:
+        ratio = per_mb[10 * MB] / per_mb[10_000]
+        report.target("s/MB of a 10 MB page / s/MB of 10 KB pages", ratio, "<= 1.50", ratio <= 1.5)
+
+    if options.per_rule:
+        per_rule(source, work, options, report)
+
+
+def per_rule(source: PageSource, work: Path, options: argparse.Namespace, report: Report) -> None:
+    """Each default rule alone on 10 KB pages, 10 MB pages (lines, one line) and a big page."""
+    from lint.plugin_manager import load_plugins
+
+    size = options.rule_size
+    shapes = {
+        "10 KB pages": (10_000, size, False),
+        f"{_human(size)} page": (size, size, False),
+        f"{_human(size)} one-line page": (size, size, True),
+        f"{_human(options.big)} page": (options.big, options.big, False),
+    }
+    folders = {}
+    for name, (page_size, total, one_line) in shapes.items():
+        folders[name] = work / f"rule-{name.replace(' ', '-')}"
+        write_sized(source, folders[name], page_size, total, one_line)
+    rules = [rule for rule in load_plugins().rules if rule.default_enabled]
+    report.section(f"Per rule: seconds per MB by page shape (x: vs 10 KB pages; timeout {options.timeout:.0f} s)")
+    print(f"  {'rule':<28}" + "".join(f"{name:>24}" for name in shapes))
+    for rule in rules:
+        cells, base, profiles = [], None, []
+        for name, folder in folders.items():
+            files = sorted(folder.glob("*.txt"))
+            megabytes = sum(f.stat().st_size for f in files) / MB
+            outcome = rule_seconds(files, rule.code, options.timeout)
+            if outcome is None:
+                cells.append(f"> {options.timeout:.0f} s")
+                continue
+            per = outcome[1] / megabytes
+            base = per if base is None else base
+            ratio = per / base if base else 1.0
+            cells.append(f"{per:.3f} ({ratio:.1f}x)")
+            if options.profile and ratio > 1.5:
+                profiled = rule_seconds(files, rule.code, options.timeout * 2, profile=True)
+                profiles.append((name, profiled[3] if profiled else "(timed out under the profiler)"))
+        print(f"  {rule.code + ' ' + rule.name:<28.28}" + "".join(f"{cell:>24}" for cell in cells), flush=True)
+        for name, text in profiles:
+            print(f"    profile of {rule.code} on the {name}:\n" + "\n".join("      " + l for l in text.splitlines()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path, help="corpus folder (zh-news.jsonl, en-news.jsonl, zh-web.jsonl, emoji-test.txt)")
+    parser.add_argument("--pages", type=int, default=2000, help="pages in the main folder (default 2000)")
+    parser.add_argument("--sizes", default="1K,10K,100K,1M,10M", help="page sizes for throughput by size")
+    parser.add_argument("--size-total", type=_size, default=4 * MB, help="bytes per page-size folder (default 4M)")
+    parser.add_argument("--per-rule", action="store_true", help="also time each rule alone on big and one-line pages")
+    parser.add_argument("--rule-size", type=_size, default=10 * MB, help="--per-rule: page size (default 10M)")
+    parser.add_argument("--big", type=_size, default=50 * MB, help="--per-rule: size of the big page (default 50M)")
+    parser.add_argument("--only-per-rule", action="store_true", help="run only the --per-rule section")
+    parser.add_argument("--timeout", type=float, default=300.0, help="seconds before a rule is called superlinear")
+    parser.add_argument("--profile", action="store_true", help="with --per-rule: profile rules that are not linear")
+    parser.add_argument("--skip-datatrove", action="store_true", help="do not run datatrove's filters")
+    parser.add_argument("--keep", type=Path, help="build the pages here and keep them")
+    options = parser.parse_args(argv)
+    try:
+        options.sizes = [_size(item) for item in options.sizes.split(",") if item]
+    except ValueError:
+        parser.error(f"--sizes: expected sizes like 1K,10K,1M, got {options.sizes!r}")
+    report = Report()
+    work = options.keep or Path(tempfile.mkdtemp(prefix="scrapelint-bench-"))
+    try:
+        measure(options.corpus, options, work, report)
+    except BenchError as error:
+        print(f"bench: error: {error}", file=sys.stderr)
+        return 2
+    except ImportError as error:
+        print(f"bench: error: {error.name or error} is not installed (pip install -e '.[bench]')", file=sys.stderr)
+        return 2
+    finally:
+        if options.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0 if report.summary() else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
