@@ -259,9 +259,15 @@ class _Scheduler:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        # fork: workers start in milliseconds with the modules already imported; the plugins
-        # are still loaded anew in each worker through the entry points.
-        context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+        # fork: workers start in milliseconds with the modules already imported (the plugins are
+        # still loaded anew in each worker through the entry points). Forking while another
+        # thread runs (a progress bar, a caller's threads) can copy a held lock into the child,
+        # so then a fork server starts the workers instead.
+        context = None
+        if sys.platform.startswith("linux"):
+            import threading
+
+            context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
         self.executor = ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=context,

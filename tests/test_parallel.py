@@ -164,3 +164,33 @@ def test_workers_load_local_plugin_folders(tmp_path: Path) -> None:
     results = list(_runner(tmp_path, rules, None).run([tmp_path / "pages"]))
     assert len(results) == 60 and all(len(result.findings) == 1 for result in results)
     assert PARENT not in _pids(results)
+
+
+def test_with_another_thread_running_workers_come_from_a_fork_server(tmp_path: Path, monkeypatch) -> None:
+    """Forking next to a running thread could copy a held lock; the pool must still work."""
+    import threading
+
+    def no_fallback(self) -> None:
+        raise AssertionError("the pool broke and the files were checked in the parent")
+
+    started: list[str] = []
+    start_pool = parallel._Scheduler._start_pool
+
+    def record(self) -> None:
+        start_pool(self)
+        started.append(self.executor._mp_context.get_start_method())
+
+    monkeypatch.setattr(parallel._Scheduler, "_fall_back", no_fallback)
+    monkeypatch.setattr(parallel._Scheduler, "_start_pool", record)
+    stop = threading.Event()
+    ticker = threading.Thread(target=stop.wait, daemon=True)
+    ticker.start()
+    try:
+        _write_pages(tmp_path / "pages", 40)
+        rules = [rule for rule in load_plugins().rules if rule.plugin == "byline"]
+        results = list(_runner(tmp_path, rules, None).run([tmp_path / "pages"]))
+        serial = list(_runner(tmp_path, rules, None, jobs=1).run([tmp_path / "pages"]))
+    finally:
+        stop.set()
+    assert started == ["forkserver"]
+    assert [(r.display, r.findings, r.error) for r in results] == [(r.display, r.findings, r.error) for r in serial]
