@@ -32,30 +32,40 @@ _ZH_AFTER = r"浏览|阅读|点击|访问|人气|热度|播放|观看|围观|点
 _META = r"(?:发布时间|发表时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|字号|标签|分类)\s*[:：]"
 _END = rf"(?=$|[\s|｜丨·•,，;；。、)）\]】>»]|{_META})"
 _START = r"(?<![\p{L}\p{N}.,])"
+# After a labelled count the page may run on without a break ("阅读：5700近日，……", "浏览次数：
+# 27340阅读全文"): anything may follow except what turns the figure into a quantity, a date or
+# a decimal ("阅读 3 本书", "浏览：2021-06-03", "点击率 12%").
+_NOT_A_QUANTITY = r"(?![\d%‰]|[.,．:：/\-]\d|[ \t]?[年月日号时分秒字页本篇章元岁个倍米吨周天项名位家条款份期届座辆台件小])"
 
 _INLINE = regex.compile(
-    rf"{_START}(?:"
-    # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次 / 阅读 3.4k / 阅读(2055) / 阅读量2055
-    rf"(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})\s*[:：]\s*{_NUM}{_MAG}{_ZH_UNIT}"
-    rf"|(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT}|赞)\s*[(（\[【]\s*{_NUM}{_MAG}{_ZH_UNIT}\s*[)）\]】]"
-    rf"|(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}"
-    rf"|(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}"
-    # 2055 次浏览 / 1.2万阅读 / 240 阅读 / 182人气
-    rf"|{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?"
-    # Views: 1,024 / Page views: 3.4k
-    rf"|(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}"
-    rf"|(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times"
-    rf"){_END}",
+    r"(?:"
+    # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次 / 阅读(2055): a label with a colon or brackets is a
+    # widget wherever it stands ("……美国军舰浏览：429次")
+    rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t]*[:：][ \t]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
+    rf"|(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT}|赞)[ \t]*[(（\[【][ \t]*{_NUM}{_MAG}{_ZH_UNIT}[ \t]*[)）\]】]"
+    # 阅读 3.4k / 浏览量 16305 / 阅读量2055: a bare label only where no letter touches it
+    rf"|{_START}(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
+    rf"|{_START}(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
+    # 52242次浏览 / 75.3万阅读: a count with its unit may run into the next sentence
+    rf"|{_START}{_NUM}(?:[ \t]?(?:万|千|亿|[kKwW])\+?(?:[ \t]?(?:人次|次|人))?|[ \t]?(?:人次|次))[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?"
+    # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
+    rf"|{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}"
+    # Views: 1,024 / Page views: 3.4k / Viewed 201 times
+    rf"|{_START}(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}{_END}"
+    rf"|{_START}(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times{_END}"
+    r")",
     regex.V1,
 )
 
 # 12,345 views: an English count after its number is only a widget where it stands alone.
 _EN_AFTER = regex.compile(
-    rf"{_START}{_NUM}{_MAG}[ \t]*(?i:views|reads|hits|plays|likes|clicks|visits)(?![\p{{L}}\p{{N}}])",
+    rf"{_START}{_NUM}{_MAG}[ \t]*(?i:views|reads|plays|likes|clicks|visits)(?![\p{{L}}\p{{N}}])",  # "top 20 hits" are songs
     regex.V1,
 )
-_EN_BEFORE_OK = regex.compile(r"(?:^|[|｜丨·•,，;；\-–—(（\[【/]|\d)[ \t]*$", regex.V1)
-_EN_AFTER_OK = regex.compile(r"^[ \t]*(?:$|[|｜丨·•,，;；\-–—)）\]】/]|\d)", regex.V1)
+# It counts at a line start, after a sentence, a separator or a field label; or where it ends the
+# line or meets a separator or a byline. "The clip got 12,345 views on YouTube." stays.
+_EN_BEFORE_OK = regex.compile(r"(?:^|[|｜丨·•,，;；\-–—(（\[【/:：.!?。！？\"”’)]|\d)[ \t]*$", regex.V1)
+_EN_AFTER_OK = regex.compile(r"^[ \t]*(?:$|[|｜丨·•;；\-–—)）\]】/]|\d|(?:BY|By|Reporting|Written)\b)", regex.V1)
 
 # "0 发布时间：2021.04.17": a count the template printed before the page's date field.
 # Only before a date field: a number before "编辑：" is more often the day left from a cut date.
@@ -71,7 +81,7 @@ def _check_inline_counter(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
         line_start = text.rfind("\n", 0, match.start()) + 1
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
-        if _EN_BEFORE_OK.search(text[line_start : match.start()]) and _EN_AFTER_OK.match(text[match.end() : line_end]):
+        if _EN_BEFORE_OK.search(text[line_start : match.start()]) or _EN_AFTER_OK.match(text[match.end() : line_end]):
             spans.append(match.span())
     if options["leading_count"]:
         spans.extend(match.span(1) for match in _LEADING.finditer(text))
@@ -126,7 +136,7 @@ INLINE_COUNTER = Rule(
 
 _BARE = regex.compile(rf"^[ \t\u3000]*((?!0\d){_NUM}{_MAG})(?:[ \t]?(?:人次|次))?[ \t\u3000]*$", regex.V1)
 _PLAIN_DECIMAL = regex.compile(r"^\d+\.\d+$")
-_SENTENCE_END = regex.compile(r"[。！？.!?]$")
+_SENTENCE_END = regex.compile(r"(?:。|(?<!\.)\.)$")  # a headline may end with ? or !, not with a full stop
 
 
 def _value(number: str) -> float | None:
