@@ -39,6 +39,12 @@ _SUMMARY = regex.compile(
 )
 #: How a first line that is a sentence, not a title, ends.
 _TITLE_END = regex.compile(r"(?:[。；;]|(?<!\.)\.|\.{3,}|…+)[”’」』\"')）]*$")
+#: A numbered list item or clause: "3、", "2. ", "（b）", "一、", "①", "第三条".
+_LIST_ITEM = regex.compile(
+    r"^\s*(?:[(（]\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})\s*[)）]|(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})"
+    r"\s*[、.．)）](?!\d)|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百\d]{1,4}[条款章节])",
+    regex.V1,
+)
 #: Sentence punctuation: a line without any is a heading or a list item, never a paragraph copy.
 _SENTENCE_MARK = regex.compile(r"[。！？；，!?;,]|\.(?:\s|$)")
 _FULL_STOP = regex.compile(r"[。]|(?<!\.)\.(?:\s|$)|[；;]\s*$")
@@ -128,14 +134,17 @@ def _title_index(page: Page, lines: list[_Line]) -> int | None:
     return None
 
 
-def analyse(page: Page, *, min_units: int, min_share: float, lead_window: int) -> Analysis:
+def analyse(
+    page: Page, *, min_units: int, min_share: float, lead_window: int, skip_list_items: bool = True
+) -> Analysis:
     """Find the lines that repeat other lines, and decide which copy of each pair is the repeat.
 
     1. A *lead*: a line followed within ``lead_window`` non-blank lines by the text it copies,
        when it is labelled as a summary, ends truncated (``...``), or holds less than those lines
        (a part of the next paragraph printed above it). The lead is the copy, though it comes first.
     2. Otherwise the later line is the copy: a line whose shingles occur (``min_share`` of them)
-       in earlier lines that are not leads.
+       in earlier lines that are not leads; unless ``skip_list_items`` and the line or its
+       source is a numbered list item.
     """
     lines = _units(page)
     title = _title_index(page, lines)
@@ -209,6 +218,8 @@ def analyse(page: Page, *, min_units: int, min_share: float, lead_window: int) -
             copies[source] = Copy(source, (line.index,), held, True, False)
             leads[source] = copies[source]
             continue
+        if skip_list_items and any(_LIST_ITEM.match(page.lines[i]) for i in (line.index, *sources)):
+            continue  # clauses of parallel sections (A and C shares, one rule per category) repeat by design
         exact = len(sources) == 1 and _same_text(page.lines[line.index], page.lines[sources[0]])
         copies[line.index] = Copy(line.index, sources, share, False, exact)
 
@@ -251,7 +262,11 @@ def _lines_phrase(indices: tuple[int, ...]) -> str:
 
 def _check_repeated_paragraph(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     analysis = analyse(
-        page, min_units=options["min_units"], min_share=options["min_share"], lead_window=options["lead_window"]
+        page,
+        min_units=options["min_units"],
+        min_share=options["min_share"],
+        lead_window=options["lead_window"],
+        skip_list_items=options["skip_list_items"],
     )
     for index in sorted(analysis.copies):
         copy = analysis.copies[index]
@@ -282,7 +297,8 @@ REPEATED_PARAGRAPH = Rule(
         "truncated lead or a lead that holds only part of the paragraph right after it, otherwise "
         "the later copy. Similarity counts shared runs of five characters (five words in Latin "
         "script), so punctuation, spacing and a changed word or two do not hide a copy. Headings, "
-        "list items and short lines are never reported. An exact repeat is removed by --fix; a "
+        "headlines, short lines and (by default) numbered clauses, which parallel sections repeat "
+        "by design, are never reported. An exact repeat is removed by --fix; a "
         "near-copy only with --unsafe-fixes, since its few different words may matter."
     ),
     bad_example=(
@@ -310,6 +326,13 @@ REPEATED_PARAGRAPH = Rule(
             3,
             "A lead that copies the text after it is reported when that text starts within this many non-blank lines.",
             int,
+        ),
+        RuleOption(
+            "skip_list_items",
+            True,
+            "Leave numbered items and clauses ('3、', '（b）', '第三条') alone: parallel sections of rules, "
+            "contracts and forms repeat them by design.",
+            bool,
         ),
     ),
 )

@@ -224,3 +224,14 @@ def test_scattered_set_phrases_do_not_make_a_repeated_sentence(dup):
         "会议指出，全会总结了中央纪律检查委员会的工作报告。会议还部署了明年的任务。\n"
     )
     assert dup(text) == []
+
+
+def test_numbered_clauses_of_parallel_sections_are_left_alone_unless_asked(dup):
+    clause = "2. 评审将从适当性、构图、印刷质量和兴趣度等角度进行评判，请按时提交作品。"
+    text = (
+        "摄影比赛规则\n新闻摄影\n1. 可以是新闻或专题报道配的照片。\n" + clause + "\n"
+        "体育摄影\n1. 这是一张展示运动员在比赛中动作的照片。\n" + clause + "\n"
+    )
+    assert dup(text) == []
+    findings = dup(text, {"repeated-paragraph": {"skip_list_items": False}})
+    assert [(f.line, f.message) for f in findings] == [(7, "paragraph repeats line 4 (100% of its text)")]
