@@ -68,25 +68,32 @@ _ARROWS = r"(?:[ \t]*(?:>{1,3}|》{1,3}|→|»|›|∨|▼|↓|\.{3}|…)+)?"
 _HAN_EDGE_LEFT = r"(?<!\p{Han})"
 _HAN_EDGE_RIGHT = r"(?!\p{Han})"
 
-# Chinese phrases a writer never uses in running text.
+# Chinese phrases a writer never uses in running text: found wherever they stand, even run into
+# the next sentence ("……决策。点击展开全文成渝地区……").
 _ZH_STRONG = (
     r"返回\p{Han}{1,6}[,，、]?[ \t]*查看更多"
     r"|返回搜狐"
     r"|(?:点击)?展开(?:阅读)?全文"
-    r"|点击(?:查看|加载|阅读)(?:更多|全文)(?:内容|精彩内容)?"
+    r"|点击(?:查看|加载|阅读)(?:更多|全文|原文)(?:内容|精彩内容)?"
     r"|详情(?:请)?点击"
     r"|(?:点击|点此)(?:进入|查看|阅读|这里|此处|跳转|下载|展开)\p{Han}{0,12}?(?=[ \t]*(?:>{2,}|》{1,}|→))"
     r"|扫一扫(?:分享|关注)"
     r"|字号[:：]?[ \t]*大[ \t]*中[ \t]*小"
 )
-# Phrases that are ordinary words inside a clause: only where no Han letter touches them.
+# Phrases that are also ordinary words ("请查看更多信息", "他返回首页"): only where no Han letter
+# touches them, or at the end of a line, where a sentence would have ended with punctuation.
 _ZH_BOUNDED = (
-    r"(?:查看|阅读)全文"
+    r"(?:查看|阅读)(?:全文|原文)"
     r"|(?:查看|加载)更多(?:内容|评论|精彩内容)?"
-    r"|阅读原文|打印本页|关闭窗口|打印文章|收藏本文|收藏本页|文章导航"
+    r"|打印本页|关闭窗口|打印文章|收藏本文|收藏本页|文章导航"
     r"|返回(?:顶部|首页|列表|目录|上一页|栏目)"
     r"|(?:分享到|分享至)[ \t]*[:：]?(?:[ \t]*(?:微信|微博|朋友圈|QQ空间|QQ|新浪微博|腾讯微博|豆瓣))*"
-    r"|(?:点击|点此)(?:这里|此处|跳转|进入|查看)"
+)
+_ZH_BOUNDED_RUN = rf"(?:{_ZH_BOUNDED})(?:[ \t]*(?:{_ZH_BOUNDED}|{_ZH_STRONG}))*{_ARROWS}"
+# A link's label that starts with "点击": a link only where its clause ends (line end, arrow,
+# bracket); "然后点击下载，即可安装。" is an instruction.
+_ZH_CLICK = (
+    r"(?:点击|点此)(?:这里|此处|跳转|进入|查看)"
     r"|(?:点击|点此)[^\s，。,.!！?？；;：:（）()“”\"]{0,8}?(?:查看|进入|阅读|下载|跳转|访问|观看|收听|加入)"
     r"[^\s，。,.!！?？；;：:（）()“”\"]{0,14}"
 )
@@ -95,29 +102,36 @@ _ZH_BUTTONS = r"(?:【(?:打印|关闭|收藏|返回顶部|关闭窗口|打印�
 _ZH_CLICK_BRACKET = r"[（(][ \t]*(?:点击|点此)[^（()）\n]{1,20}[）)]"
 
 _ZH_PHRASE = regex.compile(
-    rf"(?:{_ZH_STRONG}){_ARROWS}"
-    rf"|{_HAN_EDGE_LEFT}(?:{_ZH_BOUNDED}){_ARROWS}{_HAN_EDGE_RIGHT}"
-    rf"|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET}",
+    rf"(?P<strong>(?:{_ZH_STRONG}){_ARROWS}(?:[ \t]*{_ZH_BOUNDED_RUN})?|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET})"
+    rf"|(?P<bounded>{_ZH_BOUNDED_RUN})"
+    rf"|{_HAN_EDGE_LEFT}(?P<click>(?:{_ZH_CLICK}){_ARROWS})",
     regex.V1,
 )
-# A bounded click phrase is a link only where its clause ends: line end, arrow or bracket.
-_CLICK_TAIL_OK = regex.compile(r"^[ \t]*(?:$|[>》→»)）\]】|｜])", regex.V1)
+_CLICK_TAIL_OK = regex.compile(r"[ \t]*(?:$|[>》→»)）\]】|｜\r\n])", regex.V1)
+_HAN_BEFORE = regex.compile(r"\p{Han}$", regex.V1)
+_LINE_END_AFTER = regex.compile(r"[ \t]*(?:$|[\r\n])", regex.V1)
+_HAN_AFTER = regex.compile(r"\p{Han}", regex.V1)
+_CLAUSE_GOES_ON = regex.compile(r"[ \t]*[，、,]", regex.V1)
+_SENTENCE_BEFORE = regex.compile(r"(?:^|[。！？!?.\r\n]|-{2,})[ \t]*$", regex.V1)
 
-# English: capitalised, at a line start or after a sentence or separator, and ending its line
-# or followed by an arrow, colon or separator.
-_EN_PHRASE = regex.compile(
-    r"(?:Read|READ|Continue|CONTINUE|Keep|See|View|Show|Load)[ \t]+(?:more|More|MORE|reading|Reading|READING)"
-    r"(?:[ \t]+(?:the[ \t]+)?(?:full[ \t]+)?(?:story|article|post|stories|articles|main[ \t]+story))?"
+# English: capitalised, after a line start, a sentence end, a separator or another UI phrase;
+# a short one ("Read more") also needs its line to end, or an arrow, colon or a new sentence
+# after it. "I want to read more books" and "users can click here" stay.
+_EN_LONG = (
+    r"(?:Continue|CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)(?:[ \t]+the[ \t]+(?:main[ \t]+|full[ \t]+)?(?:story|article))?"
     r"|Read[ \t]+(?:the[ \t]+)?full[ \t]+(?:story|article|post)"
-    r"|Share[ \t]+(?:this|on)(?:[ \t]+(?:article|story|post|page|Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit))?"
-    r"|Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}[.!]?)?"
+    r"|Share[ \t]+this[ \t]+(?:article|story|post|page)"
+    r"|Share[ \t]+on[ \t]+(?:Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit)"
+    r"|Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}?(?=[.!?]|$|[ \t]+[A-Z\d]))?"
     r"|Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)"
     r"|Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)"
-    r"|Sign[ \t]+up[ \t]+for[ \t]+our[ \t]+newsletter|Subscribe[ \t]+to[ \t]+our[ \t]+newsletter",
-    regex.V1,
+    r"|Sign[ \t]+up[ \t]+for[ \t]+our[ \t]+newsletter|Subscribe[ \t]+to[ \t]+our[ \t]+newsletter"
 )
-_EN_BEFORE_OK = regex.compile(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”][ \t]*|[ \t]{2,})$", regex.V1)
-_EN_AFTER_OK = regex.compile(r"^(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[|｜·•(\[]|[:：])", regex.V1)
+_EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
+_EN_PHRASE = regex.compile(rf"(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])", regex.V1 | regex.MULTILINE)
+_EN_BEFORE_OK = regex.compile(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$", regex.V1)
+_EN_AFTER_OK = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])", regex.V1)
+_EN_AFTER_SENTENCE = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+\p{Lu}", regex.V1)
 # Lines that are nothing but a button, a menu entry or the site's address.
 _ALONE_LINE = regex.compile(
     r"^[ \t\u3000]*(?:"
@@ -131,34 +145,56 @@ _ALONE_LINE = regex.compile(
 )
 
 
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+def _zh_phrases(text: str) -> Iterator[tuple[int, int]]:
+    for match in _ZH_PHRASE.finditer(text):
+        start, end = match.span()
+        if match.group("bounded") is not None:
+            # "请查看更多信息" and "……查看原文，在Wi-Fi环境下观看" are sentences; "……试点查看更多"
+            # ending a line and "……问题。阅读全文生态环境部门……" after a full stop are links.
+            if _HAN_BEFORE.search(text, 0, start):
+                if not _LINE_END_AFTER.match(text, end):
+                    continue
+            elif _HAN_AFTER.match(text, end) or _CLAUSE_GOES_ON.match(text, end):
+                if not _SENTENCE_BEFORE.search(text, 0, start):
+                    continue
+        elif match.group("click") is not None and not _CLICK_TAIL_OK.match(text, end):
+            continue
+        yield start, end
+
+
+def _en_phrases(text: str) -> Iterator[tuple[int, int]]:
+    last_end = -1
+    for match in _EN_PHRASE.finditer(text):
+        start, end = match.span()
+        line_start, line_end = _line_bounds(text, start, end)
+        before = text[line_start:start]
+        after_chrome = last_end >= 0 and not text[last_end:start].strip()
+        at_line_end = _EN_AFTER_OK.match(text, end, line_end + 1) is not None
+        if match.group("long") is not None:
+            ok = after_chrome or _EN_BEFORE_OK.search(before) is not None or at_line_end
+        else:
+            # a capitalised "Read more" ending a line is a link: a sentence would end with a stop
+            ok = at_line_end or (
+                (after_chrome or _EN_BEFORE_OK.search(before) is not None)
+                and _EN_AFTER_SENTENCE.match(text, end, line_end) is not None
+            )
+        if ok:
+            last_end = end
+            yield start, end
+
+
 def _check_ui_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
-    found: list[tuple[int, int]] = []
-    for match in _ZH_PHRASE.finditer(text):
-        start, end = match.span()
-        phrase = match.group()
-        if phrase.startswith(("点击", "点此")) and not _CLICK_TAIL_OK.match(text, end):
-            # "然后点击下载，即可……": an instruction in a how-to, not a link label
-            line_end = text.find("\n", end)
-            tail = text[end : len(text) if line_end < 0 else line_end]
-            if not _CLICK_TAIL_OK.match(tail):
-                continue
-        found.append(_strip_span(text, start, end))
-    for match in _EN_PHRASE.finditer(text):
-        start, end = match.span()
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        line_end = len(text) if line_end < 0 else line_end
-        if not _EN_BEFORE_OK.search(text[line_start:start]):
-            continue
-        if not match.group().startswith("Click") and not _EN_AFTER_OK.match(text[end:line_end]):
-            continue
-        found.append((start, end))
-    found.extend(match.span() for match in _ALONE_LINE.finditer(text))
-    found = [_strip_span(text, start, end) for start, end in found]
+    found = [*_zh_phrases(text), *_en_phrases(text), *(m.span() for m in _ALONE_LINE.finditer(text))]
     last_end = -1
-    for start, end in sorted(found):
+    for start, end in sorted(_strip_span(text, start, end) for start, end in found):
         if start < last_end or end <= start:
             continue
         last_end = end
@@ -192,18 +228,43 @@ _ZH_FIELD = (
     r"责任编辑|作者|编辑|责编|记者|出处|浏览次数|浏览量|阅读量|阅读数|点击量|点击数|点击次数|"
     r"字数|标签|关键词|所属分类|分类|栏目"
 )
-_ZH_BARE_FIELD = r"时间|日期|阅读|浏览|点击"  # empty only when another field follows
+_ZH_BARE_FIELD = r"时间|日期|阅读|浏览|点击"  # empty only when something else follows
 _EN_FIELD = r"Posted|Published|Updated|Last updated|Source|Author|By|Date|Tags|Filed under|Views|Category"
-_ANY_FIELD = rf"(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:"
-_UNIT_ONLY = r"(?:[ \t]*(?:人|次|人次))?"
-_EMPTY_FIELD = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?:"
-    rf"(?P<field>(?:{_ZH_FIELD})[ \t]*[:：]){_UNIT_ONLY}[ \t\u3000]*(?=$|(?:{_ANY_FIELD}))"
-    rf"|(?P<field>(?:{_ZH_BARE_FIELD})[ \t]*[:：]){_UNIT_ONLY}[ \t\u3000]*(?=(?:{_ANY_FIELD}))"
-    rf"|(?<=^|[ \t|｜·•])(?P<field>(?:{_EN_FIELD})[ \t]*:)[ \t]*(?=$|(?:{_ANY_FIELD}))"
-    rf")",
+_FIELD = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}])(?P<field>(?P<zh>{_ZH_FIELD})[ \t]*[:：]|(?P<bare>{_ZH_BARE_FIELD})[ \t]*[:：])"
+    rf"|(?<=^|[ \t|｜·•])(?P<field>(?P<en>{_EN_FIELD})[ \t]*:)",
     regex.V1 | regex.MULTILINE,
 )
+# What may follow a label that leaves it without a value.
+_NEXT_FIELD = regex.compile(rf"(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:", regex.V1)
+_UNIT_ONLY = regex.compile(r"[ \t\u3000]*(?:人次|人|次)?[ \t\u3000]*", regex.V1)
+# A view count where the value should be ("更新时间: 阅读 78972", "Author: 66,904 views").
+_COUNTER_NEXT = regex.compile(
+    r"(?:阅读|浏览|点击|人气|热度|播放)(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
+    r"|\d[\d,.]*[ \t]?(?:[万千kKwWmM]\+?)?[ \t]?(?:人次|次|人)?[ \t]?(?:阅读|浏览|点击|views|reads|likes|plays)"
+    r"|(?:Viewed|Read|Played)[ \t]+\d[\d,.]*[ \t]+times",
+    regex.V1,
+)
+# The label printed twice ("Updated: Updated 2 November 2012"): the first one is empty.
+_LABEL_AGAIN = regex.compile(r"(?:Updated|Published|Posted|Last updated)\b|(?:更新时间|发布时间|发表时间)(?![:：])", regex.V1)
+# A person or source label followed straight by a date: the name is missing.
+_WHO_LABELS = frozenset({"来源", "文章来源", "本文来源", "信息来源", "作者", "编辑", "责任编辑", "责编", "记者", "出处", "Source", "Author", "By"})
+_DATE_NEXT = regex.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", regex.V1)
+
+
+def _empty_reason(text: str, match: regex.Match) -> str | None:
+    """Why the field ``match`` has no value, or ``None`` when it has one."""
+    rest_start = _UNIT_ONLY.match(text, match.end()).end()
+    line_end = text.find("\n", rest_start)
+    rest = text[rest_start : len(text) if line_end < 0 else line_end].rstrip("\r")
+    label = match.group("zh") or match.group("bare") or match.group("en")
+    if not rest.strip():
+        return None if match.group("bare") else "end"
+    if _NEXT_FIELD.match(rest) or _COUNTER_NEXT.match(rest) or _LABEL_AGAIN.match(rest):
+        return "next"
+    if label in _WHO_LABELS and _DATE_NEXT.match(rest):
+        return "next"
+    return None
 
 
 def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:
@@ -220,11 +281,12 @@ def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Viola
     view = page.denoised
     text = view.text
     max_value: int = options["value_on_next_line_chars"]
-    for match in _EMPTY_FIELD.finditer(text):
+    for match in _FIELD.finditer(text):
+        reason = _empty_reason(text, match)
+        if reason is None:
+            continue
         start, end = match.span("field")
-        after = match.end()
-        at_line_end = after == len(text) or text[after] in "\r\n"
-        if at_line_end and _value_on_next_line(text, after, max_value):
+        if reason == "end" and _value_on_next_line(text, _UNIT_ONLY.match(text, end).end(), max_value):
             continue
         label = regex.sub(r"[ \t]*[:：]$", "", match.group("field"))
         yield _violation(page, view, start, end, f"empty metadata field {label!r}", "remove the empty field label")
@@ -236,10 +298,10 @@ EMPTY_FIELD = Rule(
     summary="A metadata field printed with no value",
     explanation=(
         "Templates print their metadata labels even when the value is missing: 更新时间: followed "
-        "by nothing or directly by the next field (更新时间: 浏览次数:2055), 来源： at the end of a "
-        "line, 浏览量：人 (a unit and no number), Posted: with nothing after it. The label alone tells "
-        "the reader nothing. A label whose value the scraper moved to the next short line "
-        "(作者：\\n张三) is not empty."
+        "by nothing, by the next field or by a view count (更新时间: 浏览次数:2055), 来源： at the end "
+        "of a line, 浏览量：人 (a unit and no number), Posted: with nothing after it, Author: followed "
+        "by a date, Updated: Updated 2 November. The label alone tells the reader nothing. A label "
+        "whose value the scraper moved to the next short line (作者：\\n张三) is not empty."
     ),
     bad_example="更新时间: 浏览次数:2055\n来源：\nPosted:",
     good_example="更新时间：2023-09-22 浏览次数:2055\n来源：新华社\nPosted: 12 March 2024",
