@@ -1,0 +1,205 @@
+"""What each line of a page looks like: prose, a list item, a bare number, a list header, chrome.
+
+Appended blocks are told apart first by shape: prose has sentences, a headline or a name does
+not, a "related stories" block starts with a header line, and the site's footer lines are
+neither article nor appended content. Shapes only; whether a block is off-topic is decided
+elsewhere from what it talks about.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import regex
+
+from plugins._text_stats import measure
+
+__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines"]
+
+
+class Shape(str, enum.Enum):
+    PROSE = "prose"  # has sentences
+    ITEM = "item"  # a headline, a name, a list line: no sentence inside
+    NUMBER = "number"  # a bare number (a view count under a headline)
+    HEADER = "header"  # "相关阅读", "Related stories": a list of links follows
+    NEUTRAL = "neutral"  # footer and chrome lines: neither article nor appended block
+
+
+#: Headers that introduce a list of other pages' headlines, in Chinese and English.
+DEFAULT_HEADERS: tuple[str, ...] = (
+    "推荐阅读", "相关阅读", "相关阅读推荐", "延伸阅读", "扩展阅读", "拓展阅读", "更多阅读", "热门阅读",
+    "相关新闻", "相关文章", "相关推荐", "相关报道", "相关资讯", "相关内容", "相关链接", "相关专题",
+    "热门推荐", "热点推荐", "精彩推荐", "为你推荐", "为您推荐", "今日推荐", "编辑推荐", "小编推荐",
+    "猜你喜欢", "猜你感兴趣", "你可能感兴趣", "您可能感兴趣", "你可能还喜欢", "大家都在看", "看了又看",
+    "更多精彩", "更多新闻", "更多资讯", "更多文章", "更多推荐", "热门文章", "热门新闻", "热门资讯",
+    "最新文章", "最新新闻", "最新资讯", "最新推荐", "往期回顾", "往期推荐", "往期精彩", "阅读排行",
+    "热文排行", "热门排行", "排行榜", "点击排行", "本周热门", "今日热点", "热点新闻", "热点资讯",
+    "Related stories", "Related story", "Related articles", "Related article", "Related news",
+    "Related posts", "Related content", "Related reading", "Related links", "Related coverage",
+    "Related", "Recommended", "Recommended for you", "Recommended stories", "Recommended articles",
+    "Recommended reading", "More stories", "More news", "More articles", "More on this story",
+    "More on this topic", "More like this", "Most read", "Most popular", "Most viewed",
+    "Most shared", "Popular stories", "Popular posts", "Popular articles", "Top stories",
+    "Trending", "Trending now", "Trending stories", "You may also like", "You might also like",
+    "You may be interested in", "Further reading", "Also read", "Read next",
+    "Don't miss", "Editor's picks", "Latest news", "Latest stories", "What to read next",
+    "See also",
+)
+
+# "More from <site>" names the site, so it is a pattern rather than a phrase.
+_MORE_FROM = r"More\s+(?:from|on|in|about)\s+[\p{L}\p{N}][\p{L}\p{N} '&.-]{0,40}"
+# Phrases that are a header only with a colon: alone, "Read more" is a link (CHR's business).
+_COLON_HEADERS = r"Read more|Read also|See more|More|阅读更多|更多"
+# Decoration around a header: brackets, arrows, bullets, emoji already removed by de-noising.
+_DECOR = r"[\s【】\[\]()（）<>《》〈〉«»>|｜丨/\\#*=_~\-—–·•◆◇■□●○▶▷►▼▽↓→:：]*"
+
+# Labelled footer and metadata lines: they follow an article and are not appended content.
+_FOOTER = regex.compile(
+    r"^(?:责任编辑|责编|编辑|主编|校对|审核|审校|监制|来源|作者|记者|撰文|供稿|通讯员|原标题|原文|出处|"
+    r"本文来源|文章来源|图片来源|免责声明|声明|版权声明|版权所有|转载请注明|特别声明|"
+    r"\p{Han}{0,4}(?:标签|关键词|关键字)|联系电话|联系方式|电话|手机|传真|网址|地址|邮箱|微信|QQ|"
+    r"上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|前一篇|后一篇|Previous(?: article| post)?|Next(?: article| post)?|"
+    r"Editor|Edited by|Source|Author|Reporting by|Writing by|Copyright|Disclaimer|Tags?|Keywords|"
+    r"Tel|Phone|E-?mail|Address)\s*[:：|｜]"
+    r"|^(?:[(（]\s*(?:完|全文完|终|记者[^()（）]{0,20}|编辑[^()（）]{0,20})\s*[)）])$"
+    r"|(?:©|Copyright|All rights reserved|版权所有|未经授权|禁止转载|ICP备)",
+    regex.IGNORECASE,
+)
+# The site's UI phrases when they stand on their own line (the CHR family reports them).
+_CHROME = regex.compile(
+    r"^(?:返回[\p{Han}]{1,6}[,，]?\s*查看更多|返回(?:首页|顶部|列表|搜狐)|展开全文|点击展开全文|阅读全文|"
+    r"查看原文|查看更多|点击查看更多|点击阅读原文|阅读原文|分享到[:：]?|分享|收藏|打印|关闭窗口|"
+    r"上一篇.*|下一篇.*|"
+    r"Read more|Continue reading(?: the main story)?|Share this(?: article)?:?|Click here to read more|"
+    r"Read the full story|Back to top|Print|Share)$",
+    regex.IGNORECASE,
+)
+# How an article marks its own list items: bullets (private-use glyphs included), numbers.
+_MARKER = regex.compile(
+    r"^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.])"
+)
+# A field of a data sheet (``重复性误差：±2%；``) or an item continuing a sentence (``…；``).
+_DATA = regex.compile(r"^[^:：]{1,16}[:：][^:：]*\d|[；;，,]$")
+# A date or time closing a line, as in a list of headlines with their dates.
+_DATED = regex.compile(r"\s*[(（\[]?\d{2,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$|\s+\d{1,2}\s+\p{L}+\s+\d{4}$")
+# A line that announces a list of the article's own: "…如下：", "The squad:".
+_INTRO = regex.compile(r"[:：]$|以下|如下|the following|as follows", regex.IGNORECASE)
+# A short remark in brackets on its own line: (完), （记者 张三）, (更新时间戳: 1681649425565).
+_ASIDE = regex.compile(r"^[(（\[【][^()（）\[\]【】]{1,40}[)）\]】]$")
+_LETTER = regex.compile(r"\p{L}")
+_NUMBER = regex.compile(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|views?|reads?)?$")
+# Sentence ends: Chinese full stop always; a Latin full stop after a word and before a space.
+_FULL_STOP = regex.compile(r"。|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
+_EXCLAIM = regex.compile(r"[！？!?]")
+# Separators between items of an enumeration written on one line.
+_SEPARATOR = regex.compile(r"[、，,;；|｜/·]|\s{2,}|\s[-–—]\s")
+
+
+@functools.lru_cache(maxsize=32)
+def header_matcher(extra: tuple[str, ...] = ()) -> "HeaderMatcher":
+    """One compiled matcher per set of extra headers (compiling takes milliseconds)."""
+    return HeaderMatcher(extra)
+
+
+class HeaderMatcher:
+    """Recognises a header line, alone (``推荐阅读``) or followed by one headline (``相关阅读：…``)."""
+
+    def __init__(self, extra: Iterable[str] = ()) -> None:
+        phrases = sorted({*DEFAULT_HEADERS, *(phrase.strip() for phrase in extra if phrase.strip())}, key=len, reverse=True)
+        alternatives = "|".join(regex.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
+        heads = rf"(?:{alternatives}|{_MORE_FROM})"
+        self._alone = regex.compile(rf"^{_DECOR}(?P<header>{heads}){_DECOR}$", regex.IGNORECASE)
+        self._colon = regex.compile(rf"^{_DECOR}(?P<header>{_COLON_HEADERS})\s*[:：]\s*$", regex.IGNORECASE)
+        self._inline = regex.compile(rf"^{_DECOR}(?P<header>{heads})\s*[:：>»|｜]{_DECOR}(?P<rest>\S.*)$", regex.IGNORECASE)
+
+    def match(self, text: str) -> tuple[str, str] | None:
+        """``(header, rest of the line)`` for a header line, else ``None``."""
+        found = self._alone.match(text)
+        if found:
+            return found.group("header"), ""
+        found = self._colon.match(text)
+        if found:
+            return found.group("header"), ""
+        found = self._inline.match(text)
+        if found:
+            return found.group("header"), found.group("rest")
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One non-blank line of the page, with the measurements the OFT rule needs."""
+
+    index: int  # 0-based line index in the page
+    text: str  # de-noised and stripped
+    shape: Shape
+    words: float  # length in word equivalents
+    items: int  # items enumerated on the line (1 for a single item or sentence)
+    terms: tuple[str, ...]
+    word_terms: int = 0  # how many of the terms are words (the rest are character bigrams)
+    header: str = ""  # the header phrase for HEADER lines
+    marked: bool = False  # starts with a bullet or an item number, as an article's own lists do
+    data: bool = False  # a data-sheet field or a sentence's continuation
+    intro: bool = False  # announces a list ("如下：", "the following")
+
+
+def read_lines(lines: Sequence[str], headers: HeaderMatcher, max_item_words: float) -> list[Line]:
+    """Measure every non-blank line; ``lines`` are the de-noised lines of the page."""
+    measured = []
+    for index, raw in enumerate(lines):
+        text = raw.strip()
+        if text:
+            measured.append(_measure(index, text, headers, max_item_words))
+    return measured
+
+
+def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: float) -> Line:
+    found, words, word_terms = measure(text)
+    header = headers.match(text)
+    if header is not None:
+        name, rest = header
+        rest_terms, rest_words, rest_word_terms = measure(rest)
+        if not rest or _is_item(rest, rest_words, max_item_words):
+            return Line(index, text, Shape.HEADER, words, 1 if rest else 0, tuple(rest_terms), rest_word_terms, name)
+    shape = _shape(text, words, max_item_words)
+    items = _enumeration(text, words) or 1
+    return Line(
+        index, text, shape, words, items, tuple(found), word_terms,
+        marked=bool(_MARKER.match(text)), data=bool(_DATA.search(_DATED.sub("", text))), intro=bool(_INTRO.search(text)),
+    )
+
+
+def _shape(text: str, words: float, max_item_words: float) -> Shape:
+    if _NUMBER.match(text):
+        return Shape.NUMBER
+    if _FOOTER.match(text) or (words <= 12 and (_FOOTER.search(text) or _CHROME.match(text) or _ASIDE.match(text))):
+        return Shape.NEUTRAL
+    if not _LETTER.search(text):
+        return Shape.NEUTRAL  # a rule, a row of stars: layout, not content
+    if text[-1] in ":：":
+        return Shape.PROSE  # it announces what follows, as a sentence does
+    if _is_item(text, words, max_item_words) or _enumeration(text, words) and not _FULL_STOP.search(text):
+        return Shape.ITEM
+    return Shape.PROSE
+
+
+def _is_item(text: str, words: float, max_item_words: float) -> bool:
+    """A headline or a name: short, no full stop, at most a couple of ``?``/``!``."""
+    return words <= max_item_words and not _FULL_STOP.search(text) and len(_EXCLAIM.findall(text)) <= 2
+
+
+def _enumeration(text: str, words: float) -> int:
+    """Item count of a line that enumerates short items (``东城区、西城区、…``), else 0.
+
+    A full stop may close the line (``出席的还有：王毅、尹力、….``), not split sentences.
+    """
+    body = text.rstrip("。.")
+    if _FULL_STOP.search(body) or _EXCLAIM.search(body):
+        return 0
+    items = len(_SEPARATOR.findall(body)) + 1
+    if items >= 5 and words / items <= 6:
+        return items
+    return 0
