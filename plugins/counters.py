@@ -35,7 +35,11 @@ _START = r"(?<![\p{L}\p{N}.,])"
 # After a labelled count the page may run on without a break ("阅读：5700近日，……", "浏览次数：
 # 27340阅读全文"): anything may follow except what turns the figure into a quantity, a date or
 # a decimal ("阅读 3 本书", "浏览：2021-06-03", "点击率 12%").
-_NOT_A_QUANTITY = r"(?![\d%‰]|[.,．:：/\-]\d|[ \t]?[年月日号时分秒字页本篇章元岁个倍米吨周天项名位家条款份期届座辆台件小])"
+_NOT_A_QUANTITY = r"(?![\d%‰]|[.,．:：/\-]\d|[ \t]?(?:[年月日号时分秒字页篇章元岁个倍米吨项名位家条款份期届座辆台件小]|本(?![文站网报刊])))"
+
+_COUNT_WITH_UNIT = (
+    rf"{_NUM}(?:[ \t]?(?:万|千|亿|[kKwW])\+?(?:[ \t]?(?:人次|次|人))?|[ \t]?(?:人次|次))[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?"
+)
 
 _INLINE = regex.compile(
     r"(?:"
@@ -47,14 +51,16 @@ _INLINE = regex.compile(
     rf"|{_START}(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
     rf"|{_START}(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
     # 52242次浏览 / 75.3万阅读: a count with its unit may run into the next sentence
-    rf"|{_START}{_NUM}(?:[ \t]?(?:万|千|亿|[kKwW])\+?(?:[ \t]?(?:人次|次|人))?|[ \t]?(?:人次|次))[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?"
+    rf"|{_START}{_COUNT_WITH_UNIT}"
+    # "……进口禁令88.6万阅读": a headline with its count glued on, at the end of the line
+    rf"|(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)"
     # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
     rf"|{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}"
     # Views: 1,024 / Page views: 3.4k / Viewed 201 times
     rf"|{_START}(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}{_END}"
     rf"|{_START}(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times{_END}"
     r")",
-    regex.V1,
+    regex.V1 | regex.MULTILINE,
 )
 
 # 12,345 views: an English count after its number is only a widget where it stands alone.
