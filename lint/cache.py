@@ -135,8 +135,11 @@ class ResultCache:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(state["directory"], state["stamp"])
 
-    def key(self, data: bytes, active: Sequence["ActiveRule"]) -> str:
-        """The entry name for a page's bytes checked with these rules and options."""
+    def key(self, data: bytes, active: Sequence["ActiveRule"], variant: str = "") -> str:
+        """The entry name for a page's bytes checked with these rules and options.
+
+        ``variant`` is whatever else decides the result (a shard's text and id fields).
+        """
         identity = tuple(id(rule) for rule in active)
         known = self._contexts.get(identity)
         if known is None:
@@ -145,7 +148,7 @@ class ResultCache:
             known = self._contexts[identity] = (tuple(active), digest)  # keeps the ids alive
         context = known[1]
         content = blake2b(data, digest_size=16).digest()
-        return blake2b(content + context, digest_size=16).hexdigest()
+        return blake2b(content + context + variant.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
     def _entry(self, key: str) -> Path:
         return self._root / key[:2] / key[2:]
@@ -163,7 +166,7 @@ class ResultCache:
 
     def store(self, key: str, result: "FileResult") -> None:
         """Remember a result; results with rule failures are not kept (they must be seen again)."""
-        if not self._writable or result.failures:
+        if not self._writable or result.failures or any(part.failures for part in result.parts or ()):
             return
         entry = self._entry(key)
         try:
@@ -195,14 +198,25 @@ def _fix_row(fix: Fix | None) -> list[Any] | None:
     return [fix.applicability.value, fix.message, [[e.start, e.end, e.content] for e in fix.edits]]
 
 
-def _encode(result: "FileResult") -> bytes:
-    findings = [
+def _finding_rows(findings: Sequence[Finding]) -> list[list[Any]]:
+    return [
         [f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.message, f.severity.value,
          f.start, f.end, _fix_row(f.fix), f.record_id, f.record_index]
-        for f in result.findings
+        for f in findings
     ]
+
+
+def _encode(result: "FileResult") -> bytes:
+    findings = _finding_rows(result.findings)
     lines = [[number, text] for number, text in result.source_lines.items()]
-    payload = marshal.dumps([findings, lines, result.notice, result.error])
+    entry: list[Any] = [findings, lines, result.notice, result.error]
+    if result.records is not None:  # a shard: the records checked and each record's result
+        entry.append([result.records, [
+            [part.record_id, part.record_index, _finding_rows(part.findings),
+             [[number, text] for number, text in part.source_lines.items()], part.error]
+            for part in result.parts or ()
+        ]])
+    payload = marshal.dumps(entry)
     kind = _RAW
     if len(payload) > _COMPRESS_ABOVE:
         kind, payload = _ZLIB, zlib.compress(payload, 1)
@@ -217,7 +231,28 @@ def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
         raise ValueError("damaged entry")
     if kind == _ZLIB:
         body = zlib.decompress(body)
-    rows, lines, notice, error = marshal.loads(body)
+    rows, lines, notice, error, *shard = marshal.loads(body)
+    result = FileResult(
+        display, findings=_findings(rows, display), path=path, notice=notice, error=error,
+        source_lines={int(number): text for number, text in lines},
+    )
+    if shard:
+        from lint.model import record_location
+
+        result.records, parts = shard[0]
+        result.parts = [
+            FileResult(
+                display if part_error else record_location(display, record_id, record_index),
+                findings=_findings(part_rows, display), path=path, error=part_error,
+                source_lines={int(number): text for number, text in part_lines},
+                record_id=record_id, record_index=record_index,
+            )
+            for record_id, record_index, part_rows, part_lines, part_error in parts
+        ]
+    return result
+
+
+def _findings(rows: list[Any], display: str) -> list[Finding]:
     findings = []
     for (line, column, end_line, end_column, code, name, message, severity, start, end, fix,
          record_id, record_index) in rows:
@@ -228,7 +263,4 @@ def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
                 tuple(Edit(s, e, c) for s, e, c in fix[2]), Applicability(fix[0]), fix[1]),
             start=start, end=end, record_id=record_id, record_index=record_index,
         ))
-    return FileResult(
-        display, findings=findings, path=path, notice=notice, error=error,
-        source_lines={int(number): text for number, text in lines},
-    )
+    return findings

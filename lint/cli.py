@@ -94,6 +94,10 @@ def main() -> None:
 @click.option("--fix-only", is_flag=True, help="Apply fixes and do not report what remains (exit 0 unless a file failed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of results.")
+@click.option("--text-field", help="Shards of records: the field (column) holding a record's text [default: text].")
+@click.option("--id-field", help="Shards of records: the field holding a record's id [default: id; WARC: the target URI].")
+@click.option("--sample", type=click.IntRange(min=1), default=None,
+              help="Shards of records: check N records of each shard, drawn at random with a fixed seed.")
 @click.option("--cache-dir", type=click.Path(path_type=Path), envvar="SCRAPELINT_CACHE_DIR",
               help="Cache folder (default: .scrapelint_cache in the current folder).")
 def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ignore, include, exclude,
@@ -101,7 +105,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
           statistics: bool, exit_zero: bool, disable_plugin, colour: bool | None, quiet: bool,
           fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, fix_only: bool = False,
           jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None, rules_dir: tuple[str, ...] = (),
-          baseline: Path | None = None, write_baseline: Path | None = None, progress: bool | None = None) -> None:
+          baseline: Path | None = None, write_baseline: Path | None = None, progress: bool | None = None,
+          text_field: str | None = None, id_field: str | None = None, sample: int | None = None) -> None:
     """Check pages (files and folders; default: the current folder)."""
     overrides = {
         "select": _split(select),
@@ -110,6 +115,9 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
         "include": _split(include),
         "exclude": _split(exclude),
         "extend_exclude": _split(extend_exclude),
+        "text_field": text_field,
+        "id_field": id_field,
+        "sample": sample,
     }
     linter = _linter(config, overrides, disable_plugin, rules_dir)
     plugin_failed = _report_plugin_problems(linter)

@@ -44,6 +44,11 @@ class Settings:
     user_rules: tuple[Any, ...] = ()  # lint.model.Rule objects compiled from rules-as-data
     rule_sources: str = ""  # the user rules' definitions, for the cache key
     plugin_dirs: tuple[Path, ...] = ()
+    # shards of records (lint.records): the fields holding a record's text and id, and how
+    # many records of each shard to check (None: all; --sample)
+    text_field: str = "text"
+    id_field: str = "id"
+    sample: int | None = None
 
     @property
     def where(self) -> str:
@@ -77,6 +82,12 @@ def _strings(file: str, key: str, value: Any) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise ConfigError(f"{file}: {key}: expected a list of strings, got {value!r}")
     return tuple(value)
+
+
+def _string(file: str, key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{file}: {key}: expected a non-empty string, got {value!r}")
+    return value
 
 
 def _globs(file: str, key: str, value: Any) -> tuple[str, ...]:
@@ -120,6 +131,8 @@ _KEYS = {
     "rules-files": ("rules_files", _strings),
     "rule-packs": ("rule_packs", _strings),
     "plugins-dir": ("plugins_dir", _strings),
+    "text-field": ("text_field", _string),
+    "id-field": ("id_field", _string),
 }
 
 

@@ -23,7 +23,15 @@ __all__ = [
     "RuleOption",
     "Rule",
     "Family",
+    "record_location",
 ]
+
+
+def record_location(path: str, record_id: str | None, record_index: int | None) -> str:
+    """Where a record is, as reports show it: ``shard.jsonl#<id>`` (``#<index>`` without an id)."""
+    if record_index is None:
+        return path
+    return f"{path}#{record_id if record_id is not None else record_index}"
 
 
 class Severity(str, enum.Enum):
@@ -119,6 +127,11 @@ class Finding:
     @property
     def family(self) -> str:
         return self.code[:3]
+
+    @property
+    def location(self) -> str:
+        """The path, with ``#<record id>`` for a finding in a record of a shard."""
+        return record_location(self.path, self.record_id, self.record_index)
 
     def sort_key(self) -> tuple:
         return (self.path, self.record_index or 0, self.line, self.column, self.code)

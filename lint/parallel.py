@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from lint.config import Settings
 from lint.discovery import Candidate, PathProblem, relative_to_root
+from lint.records import cache_variant
 from lint.runner import FileResult, check_file
 from lint.selection import RuleSet
 
@@ -78,11 +79,13 @@ def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_dec
         result = check_file(Candidate(task.path, task.display, task.settings), ruleset, data)
         if cache is not None:
             active = ruleset.active_for(relative_to_root(task.path, task.settings))
-            cache.store(cache.key(data, active), result)
+            cache.store(cache.key(data, active, cache_variant(task.path, task.settings)), result)
     except Exception as error:  # a bug here must cost one file, not the run
         return FileResult(task.display, path=task.path, error=f"internal error: {type(error).__name__}: {error}")
     if not keep_decoded:
         result.decoded = None
+        for part in result.parts or ():  # the records of a shard
+            part.decoded = None
     return result
 
 
@@ -222,7 +225,8 @@ class _Scheduler:
                 self._ready(FileResult(item.display, path=item.path, error=f"cannot read: {error.strerror or error}"))
                 return
             active = ruleset.active_for(relative_to_root(item.path, item.settings))
-            hit = self.cache.load(self.cache.key(data, active), item.display, item.path)
+            key = self.cache.key(data, active, cache_variant(item.path, item.settings))
+            hit = self.cache.load(key, item.display, item.path)
             if hit is not None:
                 self._ready(hit)
                 return

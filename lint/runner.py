@@ -16,13 +16,14 @@ from lint.discovery import Candidate, PathProblem, discover, relative_to_root
 from lint.engine import RuleFailure, check_page
 from lint.model import Finding, Rule
 from lint.page import Page
+from lint.records import is_shard
 from lint.selection import RuleSet
 
 if TYPE_CHECKING:
     from lint.cache import ResultCache
     from lint.fixfile import FixOptions
 
-__all__ = ["FileResult", "Runner", "check_file"]
+__all__ = ["FileResult", "Runner", "check_file", "expand_records"]
 
 
 @dataclass
@@ -39,10 +40,21 @@ class FileResult:
     fixed: int = 0
     diff: str = ""  # --diff: the unified diff --fix would apply (empty when nothing changes)
     source_lines: dict[int, str] = field(default_factory=dict)  # lines that hold findings
+    # Shards of records (lint.records): a record's result names its record; a shard's own result
+    # counts the records checked, and carries the results of the records with findings or
+    # problems in ``parts`` until Runner.run hands them out (before the shard's own result).
+    record_id: str | None = None
+    record_index: int | None = None
+    records: int | None = None
+    parts: list["FileResult"] | None = None
 
     @property
     def failed(self) -> bool:
         return self.error is not None or bool(self.failures)
+
+    @property
+    def is_record(self) -> bool:
+        return self.record_index is not None
 
 
 def read_page(path: Path, display: str, data: bytes | None = None) -> tuple[Page, Decoded]:
@@ -55,6 +67,10 @@ def read_page(path: Path, display: str, data: bytes | None = None) -> tuple[Page
 
 def check_file(candidate: Candidate, ruleset: RuleSet, data: bytes | None = None) -> FileResult:
     """Check one file (``data``: its bytes, already read). Never raises for a problem with the file itself."""
+    if is_shard(candidate.path):
+        from lint.records.check import check_shard
+
+        return check_shard(candidate, ruleset, data)
     result = FileResult(candidate.display, path=candidate.path)
     try:
         page, decoded = read_page(candidate.path, candidate.display, data)
@@ -74,6 +90,15 @@ def check_file(candidate: Candidate, ruleset: RuleSet, data: bytes | None = None
     result.failures = outcome.failures
     result.source_lines = source_lines(page, outcome.findings)
     return result
+
+
+def expand_records(results: Iterable[FileResult]) -> Iterator[FileResult]:
+    """Results in output order: a shard's record results, then the shard's own result."""
+    for result in results:
+        if result.parts is not None:
+            parts, result.parts = result.parts, None
+            yield from parts
+        yield result
 
 
 def source_lines(page: Page, findings: list[Finding]) -> dict[int, str]:
@@ -108,7 +133,13 @@ class Runner:
         return discover(paths, self.resolver, self.force_exclude)
 
     def run(self, paths: Iterable[Path]) -> Iterator[FileResult]:
-        """Results in discovery order; path problems come as results with an error."""
+        """Results in discovery order; path problems come as results with an error.
+
+        A shard of records gives one result per record with findings or problems, then its own.
+        """
+        yield from expand_records(self._results(paths))
+
+    def _results(self, paths: Iterable[Path]) -> Iterator[FileResult]:
         if self.fix is not None:
             yield from self._fix(paths)
             return
@@ -130,5 +161,10 @@ class Runner:
         for item in self.candidates(paths):
             if isinstance(item, PathProblem):
                 yield FileResult(item.display, error=item.message)
+                continue
+            if is_shard(item.path):
+                from lint.records.check import fix_shard
+
+                yield fix_shard(item, self.ruleset(item.settings), self.fix)
                 continue
             yield fix_file(item, self.ruleset(item.settings), self.fix)

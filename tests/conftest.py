@@ -74,3 +74,16 @@ def require_tool(name: str) -> str:
     if os.environ.get("SCRAPELINT_REQUIRE_ALL_TESTS"):
         pytest.fail(message)
     pytest.skip(message)
+
+
+def require_module(name: str, extra: str) -> object:
+    """Import an optional library, or skip (fail in CI, where .ci/run installs the extra)."""
+    import importlib
+
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        message = f"{name} is not installed (pip install -e '.[{extra}]'; .ci/run installs it)"
+        if os.environ.get("SCRAPELINT_REQUIRE_ALL_TESTS"):
+            pytest.fail(message)
+        pytest.skip(message)

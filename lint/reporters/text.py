@@ -11,6 +11,7 @@ from typing import Iterable, TextIO
 
 from lint.model import Finding
 from lint.reporters import ReportContext
+from lint.reporters.units import count_units
 from lint.runner import FileResult
 
 BOLD, RED, CYAN, DIM, YELLOW, RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[2m", "\x1b[33m", "\x1b[0m"
@@ -37,7 +38,7 @@ class Reporter:
         return " [*]" if fix and (fix.is_safe or self.context.unsafe_fixes) else ""
 
     def headline(self, finding: Finding) -> str:
-        location = self.paint(f"{finding.path}:{finding.line}:{finding.column}:", BOLD)
+        location = self.paint(f"{finding.location}:{finding.line}:{finding.column}:", BOLD)
         return f"{location} {self.paint(finding.code, RED)}{self.fixable_mark(finding)} {finding.message}"
 
     def file(self, result: FileResult) -> None:
@@ -67,21 +68,18 @@ class Reporter:
     def summary(self, results: list[FileResult], findings: list[Finding]) -> str:
         """One line: how much was found in how many files, what was fixed, what failed."""
         fixed = sum(result.fixed for result in results)
-        checked = sum(1 for result in results if result.error is None and result.notice is None)
-        files_with = sum(1 for result in results if result.findings)
+        units = count_units(results)
         fixable = sum(1 for finding in findings if finding.fix and finding.fix.is_safe)
         parts = []
         if findings:
-            parts.append(f"Found {plural(len(findings), 'finding')} in {files_with} of {plural(checked, 'file')}")
+            parts.append(f"Found {plural(len(findings), 'finding')} in {units.affected()}")
         else:
-            parts.append(f"All checks passed ({plural(checked, 'file')} checked)")
+            parts.append(f"All checks passed ({units.checked()} checked)")
         if fixed:
             parts.append(f"fixed {fixed}")
         if fixable and not self.context.fix_mode:
             parts.append(f"{fixable} fixable with --fix")
-        failed = sum(1 for result in results if result.failed)
-        if failed:
-            parts.append(f"{plural(failed, 'file')} with errors")
+        parts.extend(units.failures())
         return "; ".join(parts) + "."
 
     def _statistics(self, findings: list[Finding]) -> None:

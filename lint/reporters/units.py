@@ -1,0 +1,85 @@
+"""Count what a run checked in the units people think in: files, and records of shards.
+
+A shard's own result counts the records it checked (``FileResult.records``); each record with
+findings or problems has a result of its own. Summaries say "2 of 300 records (1 shard)" for
+those and keep "files" for plain pages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterable
+
+if TYPE_CHECKING:
+    from lint.runner import FileResult
+
+__all__ = ["Units", "count_units", "plural"]
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+@dataclass
+class Units:
+    files: int = 0  # plain files checked
+    files_with: int = 0  # ... with findings
+    files_failed: int = 0  # plain files and shards that could not be (fully) checked
+    shards: int = 0
+    records: int = 0  # records checked in all shards
+    records_with: int = 0  # ... with findings
+    records_failed: int = 0  # broken records and records where a rule failed
+
+    @property
+    def has_records(self) -> bool:
+        return self.shards > 0
+
+    @property
+    def pages(self) -> int:
+        """Everything checked as a page: plain files and records."""
+        return self.files + self.records
+
+    def checked(self) -> str:
+        """``3 files``, ``300 records in 2 shards`` or both."""
+        parts = []
+        if self.files or not self.has_records:
+            parts.append(plural(self.files, "file"))
+        if self.has_records:
+            parts.append(f"{plural(self.records, 'record')} in {plural(self.shards, 'shard')}")
+        return " and ".join(parts)
+
+    def affected(self) -> str:
+        """``2 of 3 files``, ``5 of 300 records (2 shards)`` or both."""
+        parts = []
+        if self.files or not self.has_records:
+            parts.append(f"{self.files_with} of {plural(self.files, 'file')}")
+        if self.has_records:
+            parts.append(f"{self.records_with} of {plural(self.records, 'record')} ({plural(self.shards, 'shard')})")
+        return " and ".join(parts)
+
+    def failures(self) -> list[str]:
+        parts = []
+        if self.files_failed:
+            parts.append(f"{plural(self.files_failed, 'file')} with errors")
+        if self.records_failed:
+            parts.append(f"{plural(self.records_failed, 'record')} with errors")
+        return parts
+
+
+def count_units(results: Iterable["FileResult"]) -> Units:
+    units = Units()
+    for result in results:
+        if result.record_index is not None:
+            units.records_with += bool(result.findings)
+            units.records_failed += result.failed
+            continue
+        if result.records is not None:
+            units.shards += 1
+            units.records += result.records
+            units.files_failed += result.failed
+            continue
+        if result.error is None and result.notice is None:
+            units.files += 1
+            units.files_with += bool(result.findings)
+        units.files_failed += result.failed
+    return units
