@@ -26,6 +26,8 @@ from lint.page import Page
 #: (a name, an institution) rarely cover most of a paragraph, short enough that one changed
 #: word in a near-copy only spoils a few shingles.
 SHINGLE = 5
+#: An unlabelled lead is one of the page's first lines (after the title): its opening.
+HEAD_LINES = 2
 #: A shingle found on more lines than this is boilerplate (a slogan on every item), not a copy.
 MAX_OCCURRENCES = 8
 
@@ -140,8 +142,10 @@ def analyse(
     """Find the lines that repeat other lines, and decide which copy of each pair is the repeat.
 
     1. A *lead*: a line followed within ``lead_window`` non-blank lines by the text it copies,
-       when it is labelled as a summary, ends truncated (``...``), or holds less than those lines
-       (a part of the next paragraph printed above it). The lead is the copy, though it comes first.
+       when it is labelled as a summary (``本文摘要：``), or when it opens the page and holds
+       less than those lines (a part of the next paragraph, often cut off with ``...``). The lead is the copy,
+       though it comes first. A labelled summary that holds the next paragraph and more is the
+       copy too.
     2. Otherwise the later line is the copy: a line whose shingles occur (``min_share`` of them)
        in earlier lines that are not leads; unless ``skip_list_items`` and the line or its
        source is a numbered list item.
@@ -187,7 +191,9 @@ def analyse(
         summary = bool(_SUMMARY.match(page.lines[line.index]))
         sources = _main_sources(shared, partners, covered)
         held = sum(len(lines[other].shingle_set()) for other in sources)
-        if summary or held > 1.15 * len(shingles):
+        # An unlabelled lead is the page's opening: further down, a short line followed by a
+        # longer one that holds it is a list of similar items (a CV, a price list), not a lead.
+        if summary or (held > 1.15 * len(shingles) and rank[line.index] <= HEAD_LINES):
             leads[line.index] = Copy(line.index, sources, share, summary, False)
 
     copies: dict[int, Copy] = dict(leads)
@@ -357,7 +363,11 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
     min_share: float = options["min_share"]
     defaults = REPEATED_PARAGRAPH.default_options()
     analysis = analyse(
-        page, min_units=defaults["min_units"], min_share=min_share, lead_window=defaults["lead_window"]
+        page,
+        min_units=defaults["min_units"],
+        min_share=defaults["min_share"],
+        lead_window=defaults["lead_window"],
+        skip_list_items=defaults["skip_list_items"],
     )
     for line in analysis.lines:
         index = line.index
@@ -442,9 +452,12 @@ REPEATED_SENTENCE = Rule(
     explanation=(
         "A sentence pasted twice in one paragraph ('U15 精度高，用于标定。非常结实。U15 精度高，用于"
         "标定。'), or a sentence of an earlier paragraph pasted into a later one. The later copy is "
-        "reported, with the line it repeats. Whole lines that repeat another line are DUP001's; "
-        "short sentences (a set phrase, 'Thank you.') are never reported. The fix removes the "
-        "sentence and is unsafe: a writer may repeat a sentence on purpose."
+        "reported, with the line it repeats. By default only a sentence said again word for word "
+        "counts (letters and digits; spacing and punctuation aside): parallel sentences that differ "
+        "by a name ('张某买入该基金并持有至今。李某买入该基金并持有至今。') are the writer's. Whole "
+        "lines that repeat another line are DUP001's; short sentences (a set phrase, 'Thank you.'), "
+        "fragments cut off at the end of a teaser and a heading quoted in a sentence are never "
+        "reported. The fix removes the sentence and is unsafe: a writer may repeat one on purpose."
     ),
     bad_example="这款传感器精度很高，适合实验室标定使用。它非常结实。这款传感器精度很高，适合实验室标定使用。",
     good_example="这款传感器精度很高，适合实验室标定使用。它非常结实。",
@@ -458,7 +471,13 @@ REPEATED_SENTENCE = Rule(
             "Shortest sentence that counts, in units (a Han character, or a word of another script).",
             int,
         ),
-        RuleOption("min_share", 0.8, "Share (0-1) of a sentence's text that must have been seen before.", float),
+        RuleOption(
+            "min_share",
+            1.0,
+            "Share (0-1) of a sentence's text said before, in the same order. Whole by default: "
+            "parallel sentences about different people or products differ by a name only.",
+            float,
+        ),
     ),
 )
 

@@ -235,3 +235,23 @@ def test_numbered_clauses_of_parallel_sections_are_left_alone_unless_asked(dup):
     assert dup(text) == []
     findings = dup(text, {"repeated-paragraph": {"skip_list_items": False}})
     assert [(f.line, f.message) for f in findings] == [(7, "paragraph repeats line 4 (100% of its text)")]
+
+
+def test_a_short_item_followed_by_a_longer_similar_one_further_down_is_not_a_lead(dup):
+    text = (
+        "张三简历\n"
+        "张三，男，汉族，1965年生，经济学博士，高级经济师，长期从事化工企业管理工作。\n"
+        "1998年7月，任某某化工集团有限公司办公室副主任、研究室主任；\n"
+        "2010年4月，任某某化工集团有限公司党组成员、副总经理；\n"
+        "2010年5月，任某某化工集团有限公司党组成员、副总经理兼某某石化有限公司总经理；\n"
+    )
+    assert dup(text) == []
+
+
+def test_parallel_sentences_about_different_people_are_not_repeats(dup):
+    text = (
+        "基金大赛获奖名单\n"
+        "用户姚某以46.73%的收益荣获首期权益赛道亚军。姚某在本赛季买入某某纳斯达克指数基金，并且当前仍持有。\n"
+        "用户李某以42.68%的收益荣获首期权益赛道第四名。李某在本赛季买入某某纳斯达克指数基金，并且当前仍持有。\n"
+    )
+    assert dup(text) == []
