@@ -78,6 +78,7 @@ _ZH_STRONG = (
     r"|详情(?:请)?点击"
     r"|(?:点击|点此)(?:进入|查看|阅读|这里|此处|跳转|下载|展开)\p{Han}{0,12}?(?=[ \t]*(?:>{2,}|》{1,}|→))"
     r"|扫一扫(?:分享|关注)"
+    r"|(?:分享到|分享至)[ \t]*[:：](?:[ \t]*(?:微信|微博|朋友圈|QQ空间|QQ|新浪微博|腾讯微博|豆瓣))*"
     r"|字号[:：]?[ \t]*大[ \t]*中[ \t]*小"
 )
 # Phrases that are also ordinary words ("请查看更多信息", "他返回首页"): only where no Han letter
@@ -112,7 +113,7 @@ _HAN_BEFORE = regex.compile(r"\p{Han}$", regex.V1)
 _LINE_END_AFTER = regex.compile(r"[ \t]*(?:$|[\r\n])", regex.V1)
 _HAN_AFTER = regex.compile(r"\p{Han}", regex.V1)
 _CLAUSE_GOES_ON = regex.compile(r"[ \t]*[，、,]", regex.V1)
-_SENTENCE_BEFORE = regex.compile(r"(?:^|[。！？!?.\r\n]|-{2,})[ \t]*$", regex.V1)
+_SENTENCE_BEFORE = regex.compile(r"(?:^|[。！？!?.；;\r\n]|-{2,})[ \t]*$", regex.V1)
 
 # English: capitalised, after a line start, a sentence end, a separator or another UI phrase;
 # a short one ("Read more") also needs its line to end, or an arrow, colon or a new sentence
@@ -130,8 +131,8 @@ _EN_LONG = (
 _EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
 _EN_PHRASE = regex.compile(rf"(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])", regex.V1 | regex.MULTILINE)
 _EN_BEFORE_OK = regex.compile(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$", regex.V1)
-_EN_AFTER_OK = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])", regex.V1)
-_EN_AFTER_SENTENCE = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+\p{Lu}", regex.V1)
+_EN_AFTER_OK = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d", regex.V1)
+_EN_AFTER_SENTENCE = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}", regex.V1)
 # Lines that are nothing but a button, a menu entry or the site's address.
 _ALONE_LINE = regex.compile(
     r"^[ \t\u3000]*(?:"
@@ -237,7 +238,7 @@ _FIELD = regex.compile(
 )
 # What may follow a label that leaves it without a value.
 _NEXT_FIELD = regex.compile(rf"(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:", regex.V1)
-_UNIT_ONLY = regex.compile(r"[ \t\u3000]*(?:人次|人|次)?[ \t\u3000]*", regex.V1)
+_UNIT_ONLY = regex.compile(r"[ \t\u3000]*(?:(?:人次|人|次)(?!\p{L}))?[ \t\u3000]*", regex.V1)
 # A view count where the value should be ("更新时间: 阅读 78972", "Author: 66,904 views").
 _COUNTER_NEXT = regex.compile(
     r"(?:阅读|浏览|点击|人气|热度|播放)(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
