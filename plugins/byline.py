@@ -189,7 +189,15 @@ _CLOSING = "】]」》"  # "[栏目]标题": a bracketed prefix; a bracket after
 _LABELLED = regex.compile(r"^(.{1,24}?[:：|｜丨_»>】\]」》])\s*(?=\S)", regex.V1)
 #: Text around a title that belongs to the article: a kicker ending in a verb of saying, a
 #: wire dateline ("新华社北京10月8日电 题："), a subtitle joined with a dash.
-_NOT_SITE_TEXT = regex.compile(r"(?:强调|表示|指出|提出|要求|宣布|发布|声称)\s*[:：]?$|\d+日电|^题[:：]|——", regex.V1)
+#: A field whose value happens to equal the title ("所属分类：" + the title on a category page,
+#: "赠品1：" + a product name) is not the title printed again.
+_NOT_SITE_TEXT = regex.compile(
+    r"(?:强调|表示|指出|提出|要求|宣布|发布|声称)\s*[:：]?$|\d+日电|^题[:：]|——"
+    r"|(?:分类|栏目|标签|关键词|关键字|赠品\d*|Tags?|Category)\s*[:：]?$",
+    regex.V1,
+)
+#: A near-copy only counts after a label and colon ("原标题：", "yabo手机版登录:"), not a bracket.
+_FUZZY_SEPARATOR = ":：|｜丨"
 _FULL_STOP = regex.compile(r"(?:。|(?<!\.)\.)$")  # "..." (an ellipsis after NFKC) is not a full stop
 _SENTENCE_END = regex.compile(r"(?:[。；;,，、:：]|(?<!\.)\.)$")
 
@@ -259,7 +267,7 @@ def _fuzzy_after_separator(longer: str, title: str, ratio: float) -> str | None:
     if _LABELLED.match(title):
         return None
     match = _LABELLED.match(longer)
-    if not match:
+    if not match or match.group(1)[-1] not in _FUZZY_SEPARATOR:
         return None
     rest = longer[match.end() :].strip()
     rest_letters, title_letters = regex.sub(r"\P{L}+", "", rest), regex.sub(r"\P{L}+", "", title)
