@@ -203,7 +203,9 @@ _SENTENCE_END = regex.compile(r"(?:[。；;,，、:：]|(?<!\.)\.)$")
 
 
 def _normalise(line: str) -> str:
-    return regex.sub(r"\s+", " ", unicodedata.normalize("NFKC", line)).strip()
+    """NFKC, control characters dropped (scrapers leave \\x06 and friends), spaces collapsed."""
+    line = regex.sub(r"[^\P{Cc}\t]", "", unicodedata.normalize("NFKC", line))
+    return regex.sub(r"\s+", " ", line).strip()
 
 
 def _letters(text: str) -> int:
