@@ -82,7 +82,9 @@ def main() -> None:
 @click.option("--baseline", type=click.Path(dir_okay=False, path_type=Path), help="Report only findings not recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False, path_type=Path), help="Record every finding of this run in a baseline file (exit 0).")
 @click.option("--progress/--no-progress", default=None, help="Progress bar on stderr (default: on a terminal, not in CI, human formats only).")
-@click.option("--statistics", is_flag=True, help="Show counts per rule.")
+@click.option("--statistics", is_flag=True, help="Show counts per rule and family, pages affected and examples (json: the summary instead of the findings).")
+@click.option("--statistics-file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the statistics (per rule and family, share of records affected, examples) as JSON here.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin (also SCRAPELINT_DISABLE_PLUGINS=a,b).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour output (default: on a terminal).")
@@ -106,7 +108,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
           fix: bool = False, unsafe_fixes: bool = False, diff: bool = False, fix_only: bool = False,
           jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None, rules_dir: tuple[str, ...] = (),
           baseline: Path | None = None, write_baseline: Path | None = None, progress: bool | None = None,
-          text_field: str | None = None, id_field: str | None = None, sample: int | None = None) -> None:
+          text_field: str | None = None, id_field: str | None = None, sample: int | None = None,
+          statistics_file: Path | None = None) -> None:
     """Check pages (files and folders; default: the current folder)."""
     overrides = {
         "select": _split(select),
@@ -166,6 +169,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
             bar.close()
     if recorder is not None:
         _write_baseline(recorder, quiet)
+    if statistics_file is not None:
+        _write_statistics(statistics_file, results, linter.plugins.families)
     if output_format == "text" and quiet:
         context.statistics = statistics
     if not report:
@@ -191,6 +196,24 @@ def _baselines(baseline: Path | None, write_baseline: Path | None):
     except BaselineError as error:
         _fail(str(error))
     return accepted, BaselineWriter(write_baseline) if write_baseline is not None else None
+
+
+def _write_statistics(path: Path, results, families) -> None:
+    """``--statistics-file``: the corpus summary as JSON, written whole or not at all."""
+    import json
+    import tempfile
+
+    from lint.corpus_stats import CorpusStatistics
+
+    document = json.dumps(CorpusStatistics.of(results, families).to_dict(), ensure_ascii=False, indent=2) + "\n"
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(document)
+        os.replace(temporary, path)
+    except OSError as error:
+        _fail(f"{path}: cannot write statistics: {error.strerror or error}")
 
 
 def _progress_bar(wanted: bool | None, output_format: str, reporting: bool):

@@ -20,6 +20,7 @@ from lint.records.base import BrokenRecord, Fields, Record, ShardError, describe
 __all__ = ["read", "write_fixed"]
 
 _CHUNK = 1 << 20
+_MISSING = object()
 _STYLES = tuple((ascii_only, separators) for ascii_only in (False, True) for separators in ((", ", ": "), (",", ":")))
 
 
@@ -67,7 +68,7 @@ def _lines(data: bytes, fmt: ShardFormat) -> Iterator[bytes]:
 def _parse(line: bytes, number: int, fields: Fields) -> tuple[dict[str, Any] | None, str]:
     """The record's object, or ``None`` and the reason it is broken."""
     try:
-        value = json.loads(line)
+        value = json.loads(line.rstrip(b"\r\n"))  # so an error at the end of the line has its column
     except UnicodeDecodeError as error:
         return None, f"line {number} is not valid UTF-8 (byte {error.start})"
     except json.JSONDecodeError as error:
@@ -89,9 +90,6 @@ def text_problem(value: Any, fields: Fields, keys: Any) -> str:
     except UnicodeEncodeError as error:
         return f"{fields.text!r} holds a lone surrogate at offset {error.start}: not valid Unicode"
     return ""
-
-
-_MISSING = object()
 
 
 def read(data: bytes, fmt: ShardFormat, fields: Fields) -> Iterator[Record | BrokenRecord]:

@@ -24,6 +24,7 @@ from lint.page import Page
 from lint.reporters import ReportContext
 from lint.reporters.html_text import render_text, spans_for, visible_ranges
 from lint.reporters.spans import excerpt
+from lint.reporters.units import count_units
 from lint.runner import FileResult
 
 WHOLE_FILE_CHARS = 200_000  # larger files show context around findings
@@ -189,10 +190,15 @@ class Reporter:
 
     def finish(self, results: Iterable[FileResult]) -> None:
         total = sum(row.count for row in self.rows)
-        summary = (
-            f"{total} finding{'s' if total != 1 else ''} in {len(self.rows)} of "
-            f"{self.checked} file{'s' if self.checked != 1 else ''} checked"
-        )
+        results = list(results)
+        units = count_units(results)
+        if units.has_records:  # shards: say records (a sample of them with --sample)
+            summary = f"{total} finding{'s' if total != 1 else ''} in {units.affected()} checked"
+        else:
+            summary = (
+                f"{total} finding{'s' if total != 1 else ''} in {len(self.rows)} of "
+                f"{self.checked} file{'s' if self.checked != 1 else ''} checked"
+            )
         families = sorted({prefix for row in self.rows for prefix in row.families})
         open_attr = " open" if len(self.rows) <= OPEN_SECTIONS else ""
         parts = [

@@ -62,7 +62,7 @@ class Reporter:
         results = list(results)
         findings = [finding for result in results for finding in result.findings]
         if self.context.statistics:
-            self._statistics(findings)
+            self._statistics(results)
         self.out.write(self.summary(results, findings) + "\n")
 
     def summary(self, results: list[FileResult], findings: list[Finding]) -> str:
@@ -82,9 +82,28 @@ class Reporter:
         parts.extend(units.failures())
         return "; ".join(parts) + "."
 
-    def _statistics(self, findings: list[Finding]) -> None:
-        counts = Counter((finding.code, finding.name) for finding in findings)
-        fixable = Counter(finding.code for finding in findings if finding.fix)
-        for (code, name), count in sorted(counts.items(), key=lambda item: (-item[1], item[0])):
-            mark = "[*]" if fixable[code] else "   "
-            self.out.write(f"{count:>6}  {code}  {mark} {name}\n")
+    def _statistics(self, results: list[FileResult]) -> None:
+        """Per rule and per family: findings, pages (records or files) affected and their share; examples."""
+        from lint.corpus_stats import CorpusStatistics
+
+        statistics = CorpusStatistics.of(results, self.context.families)
+        unit = statistics.unit
+        rules = statistics.ordered(statistics.rules)
+        width = max((len(count.name) for count in rules), default=0)
+        for count in rules:
+            mark = "[*]" if count.fixable else "   "
+            spread = f"{plural(count.pages, unit)} ({statistics.share(count.pages):.1%})"
+            self.out.write(f"{count.findings:>6}  {count.key}  {mark} {count.name:<{width}}  {spread}\n")
+        families = statistics.ordered(statistics.families)
+        if not families:
+            return
+        width = max(len(count.name) for count in families)
+        self.out.write("By family:\n")
+        for count in families:
+            spread = f"{plural(count.pages, unit)} ({statistics.share(count.pages):.1%})"
+            self.out.write(f"{count.findings:>6}  {count.key}  {count.name:<{width}}  {spread}\n")
+        self.out.write("Examples:\n")
+        for count in rules:
+            for example in count.examples:
+                where = f"{example['location']}:{example['line']}:{example['column']}"
+                self.out.write(f"  {count.key}  {where}  {example['text']!r}\n")

@@ -66,20 +66,25 @@ class Units:
         return parts
 
 
+    def add(self, result: "FileResult") -> None:
+        """Count one result: a record's, a shard's own, or a plain file's."""
+        if result.record_index is not None:
+            self.records_with += bool(result.findings)
+            self.records_failed += result.failed
+            return
+        if result.records is not None:
+            self.shards += 1
+            self.records += result.records
+            self.files_failed += result.failed
+            return
+        if result.error is None and result.notice is None:
+            self.files += 1
+            self.files_with += bool(result.findings)
+        self.files_failed += result.failed
+
+
 def count_units(results: Iterable["FileResult"]) -> Units:
     units = Units()
     for result in results:
-        if result.record_index is not None:
-            units.records_with += bool(result.findings)
-            units.records_failed += result.failed
-            continue
-        if result.records is not None:
-            units.shards += 1
-            units.records += result.records
-            units.files_failed += result.failed
-            continue
-        if result.error is None and result.notice is None:
-            units.files += 1
-            units.files_with += bool(result.findings)
-        units.files_failed += result.failed
+        units.add(result)
     return units
