@@ -1,0 +1,161 @@
+"""BYL: bylines and titles printed twice. Each case is a page and the findings it must give."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint import fix_text, lint_text
+from conftest import SEED
+
+
+def found(text: str, select: str = "BYL") -> list[tuple[int, int, str]]:
+    return [(f.line, f.column, f.code) for f in lint_text(text, select=(select,))]
+
+
+# --- BYL001 duplicated-byline ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # the second copy is reported where it starts
+        ("文 | 财华社 文 | 财华社 9月22日，英伟达宣布投资。", [(1, 9, "BYL001")]),
+        ("作者：张三 作者：张三\n正文第一段。", [(1, 7, "BYL001")]),
+        ("来源：新华社 来源：新华社\n新华社北京电，……", [(1, 8, "BYL001")]),
+        ("来源：新华社来源：新华社\n正文。", [(1, 7, "BYL001")]),
+        ("By Jane Doe By Jane Doe\nThe minister said on Monday.", [(1, 13, "BYL001")]),
+        ("BY JANE DOE BY JANE DOE\nText.", [(1, 13, "BYL001")]),
+        ("By Jane Doe, BBC News By Jane Doe, BBC News\nText.", [(1, 23, "BYL001")]),
+        # on the next line, blank lines between or not
+        ("By Jane Doe\nBy Jane Doe\nThe minister said on Monday.", [(2, 1, "BYL001")]),
+        ("记者 李明\n\n记者 李明\n本报讯 昨日，……", [(3, 1, "BYL001")]),
+        # a date between the two copies on one line
+        ("来源：新华社 2023-09-01 来源：新华社\n正文。", [(1, 19, "BYL001")]),
+        # label spelled differently, same source
+        ("文章来源：人民网 来源：人民网\n正文。", [(1, 10, "BYL001")]),
+        # a header line ending with the source, the next line starting with it again
+        ("2022年04月14日\u3000来源：南方周末 分享到\n来源：南方周末\n记者：柯玉圆", [(2, 1, "BYL001")]),
+        # an emoji planted in the repeat does not hide it
+        ("文 | 财华社 文 | 财😀华社 9月22日，……", [(1, 9, "BYL001")]),
+    ],
+)
+def test_repeated_byline_is_reported_at_the_repeat(page: str, expected: list) -> None:
+    assert found(page, "BYL001") == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "文 | 财华社 9月22日，英伟达宣布投资。",  # a single byline
+        "By Jane Doe\nThe minister said on Monday.",
+        "作者：张三 作者：张三丰\n正文。",  # two different names
+        "来源：新华社 作者：新华社\n正文。",  # two different labels
+        "作者：张三 编辑：张三\n正文。",
+        # the same photographer credited under two captions: not adjacent bylines
+        "图为街景。记者 张三 摄\n图为会场。记者 张三 摄",
+        # a long paragraph that ends with a credit, the next line starting with the same credit
+        "新华社记者 王五 报道：" + "会议指出，要扎实推进各项工作。" * 8 + " 记者 王五\n记者 王五 摄",
+        "He said by Friday he would decide. By Friday, the deal was done.",
+    ],
+)
+def test_single_or_different_bylines_are_fine(page: str) -> None:
+    assert found(page, "BYL001") == []
+
+
+def test_the_fix_removes_only_the_repeat() -> None:
+    result = fix_text("文 | 财华社 文 | 财华社 9月22日，英伟达宣布投资。\n", select=("BYL001",))
+    assert result.text == "文 | 财华社 9月22日，英伟达宣布投资。\n"
+    result = fix_text("By Jane Doe\nBy Jane Doe\nThe minister said.\n", select=("BYL001",))
+    assert result.text == "By Jane Doe\nThe minister said.\n"
+
+
+def test_message_quotes_the_byline() -> None:
+    [finding] = lint_text("作者：张三 作者：张三\n正文。", select=("BYL001",))
+    assert finding.message == "byline repeated: '作者：张三'"
+    assert finding.fix is not None and finding.fix.is_safe
+
+
+# --- BYL002 site-prefixed-title ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("千亿绑定OpenAI,英伟达图什么?\n吃瓜电子官网最新热点:千亿绑定OpenAI,英伟达图什么?\n正文。", [(2, 1, "BYL002")]),
+        # the prefixed copy first, the heading after it
+        ("【财经早报】央行宣布下调存款准备金率\n央行宣布下调存款准备金率\n正文。", [(1, 1, "BYL002")]),
+        # the site's name after the title, as in a page's <title>
+        ("Bank raises interest rates again\nBank raises interest rates again - Daily Planet\nText.", [(2, 1, "BYL002")]),
+        ("央行宣布下调存款准备金率\n央行宣布下调存款准备金率_新浪财经_新浪网\n正文。", [(2, 1, "BYL002")]),
+        # a label and a near copy (the scraper dropped a character)
+        ("广州增城凯悦酒店全新启幕践\n原标题：广州增城凯悦酒店全新启幕\n正文。", [(2, 1, "BYL002")]),
+        # the copy two lines down, a date line between
+        ("如何快速收回成本，游乐场投资诀窍\n2023-09-01\n热点资讯：如何快速收回成本，游乐场投资诀窍\n正文。", [(3, 1, "BYL002")]),
+    ],
+)
+def test_title_with_site_text_is_reported_on_the_copy(page: str, expected: list) -> None:
+    assert found(page, "BYL002") == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "千亿绑定OpenAI,英伟达图什么?\n9月22日，英伟达宣布投资OpenAI。",  # a title that appears once
+        # the lead sentence restates the title: it ends like a sentence
+        "2026年中国网络文明大会在南宁举行\n央视网消息（新闻联播）：2026年中国网络文明大会在南宁举行。",
+        # the title with its own subtitle, and the subtitle on its own line
+        "为新时代干部教育提供制度保证——中央组织部负责人答记者问\n中央组织部负责人答记者问\n正文。",
+        # a kicker that ends with a verb of saying, and a wire dateline
+        "解放思想开拓进取\n习近平在江西考察时强调 解放思想开拓进取\n正文。",
+        "劳动书写新时代壮丽华章\n新华社北京10月8日电 题：劳动书写新时代壮丽华章\n正文。",
+        # a category field whose value equals the title
+        "冻煮生开杂色蛤肉\n所属分类：冻煮生开杂色蛤肉\n正文。",
+        # numbers in a table row are not a site name
+        "东吴证券股份有限公司苏州滨河路证券营业部\n29 日换手率达到20% 361.12/18167.00(1.99%) 东吴证券股份有限公司苏州滨河路证券营业部",
+        # template lines ("name：result") look alike but are not a title
+        "金哥：上期预测中双色球5+1，前期预测中大乐透1463万！\n阿旺：上期预测中双色球5+1，前期预测中大乐透2850万！",
+    ],
+)
+def test_titles_that_appear_once_are_fine(page: str) -> None:
+    assert found(page, "BYL002") == []
+
+
+def test_the_fix_removes_the_prefixed_line() -> None:
+    page = "千亿绑定OpenAI,英伟达图什么?\n吃瓜电子官网最新热点:千亿绑定OpenAI,英伟达图什么?\n正文。\n"
+    assert fix_text(page, select=("BYL002",)).text == "千亿绑定OpenAI,英伟达图什么?\n正文。\n"
+
+
+# --- BYL003 repeated-title ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        (" 如何快速收回成本，游乐场投资诀窍\n如何快速收回成本，游乐场投资诀窍\n暑假快结束了。", [(2, 1, "BYL003")]),
+        ("颈椎病能否诱发脑卒中\n\n颈椎病能否诱发脑卒中\n一网友问。", [(3, 1, "BYL003")]),
+        # a near copy of a long heading
+        (" 过去90天铂金之多米尼加比索(DOP)历史价格\n过去90天铂金之多米尼加比索(DOP)价格\n表格。", [(2, 1, "BYL003")]),
+    ],
+)
+def test_heading_printed_twice_at_the_top(page: str, expected: list) -> None:
+    assert found(page, "BYL003") == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # short repeated lines lower down are content (a list, a chorus)
+        "标题\n第一段。\n第二段。\n第三段。\n副歌部分\n歌词。\n副歌部分",
+        "P5L2C\n型号说明\nP5L2C",  # a model code, not a heading
+        # rows of a table that differ only in figures
+        "7月18日：公推1中1+私推2中2+重心2中1\n7月17日：公推1中0+私推2中2+重心3中1",
+        "会议取得圆满成功。\n会议取得圆满成功。",  # sentences, not headings
+    ],
+)
+def test_repeats_that_are_not_the_heading_are_fine(page: str) -> None:
+    assert found(page, "BYL003") == []
+
+
+def test_seed_page_byline_findings() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    assert found(text, "BYL") == [(2, 1, "BYL002"), (4, 9, "BYL001")]
