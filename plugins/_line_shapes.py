@@ -69,17 +69,19 @@ _FOOTER = regex.compile(
     regex.IGNORECASE,
 )
 # The site's UI phrases when they stand on their own line (the CHR family reports them).
-_CHROME = regex.compile(
-    r"^(?:返回[\p{Han}]{1,6}[,，]?\s*查看更多|返回(?:首页|顶部|列表|搜狐)|展开全文|点击展开全文|阅读全文|"
+_UI_PHRASE = (
+    r"(?:返回[\p{Han}]{1,6}[,，]?\s*查看更多|返回(?:首页|顶部|列表|搜狐)|展开全文|点击展开全文|阅读全文|"
     r"查看原文|查看更多|点击查看更多|点击阅读原文|阅读原文|分享到[:：]?|分享|收藏|打印|关闭窗口|"
-    r"上一篇.*|下一篇.*|"
-    r"Read more|Continue reading(?: the main story)?|Share this(?: article)?:?|Click here to read more|"
-    r"Read the full story|Back to top|Print|Share)$",
-    regex.IGNORECASE,
+    r"Read more|Continue reading(?: the main story)?|Share this(?: article| story)?:?|Click here to read more|"
+    r"Read the full (?:story|article)|Back to top|Print|Share)"
 )
+# The site's UI phrases when they make up a whole line, alone or chained (CHR reports them).
+_CHROME = regex.compile(rf"^{_UI_PHRASE}(?:[\s,，|｜/·>»]*{_UI_PHRASE})*[\s>»]*$|^(?:上一篇|下一篇).*", regex.IGNORECASE)
 # How an article marks its own list items: bullets (private-use glyphs included), numbers.
 _MARKER = regex.compile(
-    r"^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.])"
+    r"^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
+    r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])",
+    regex.IGNORECASE,
 )
 # A field of a data sheet (``重复性误差：±2%；``) or an item continuing a sentence (``…；``).
 _DATA = regex.compile(r"^[^:：]{1,16}[:：][^:：]*\d|[；;，,]$")
@@ -94,6 +96,8 @@ _NUMBER = regex.compile(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|
 # Sentence ends: Chinese full stop always; a Latin full stop after a word and before a space.
 _FULL_STOP = regex.compile(r"。|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
 _EXCLAIM = regex.compile(r"[！？!?]")
+_COMMA = regex.compile(r"，|,(?=\s)")
+_SHORT_ITEM_WORDS = 20  # up to this length an item may have commas (a headline with two clauses)
 # Separators between items of an enumeration written on one line.
 _SEPARATOR = regex.compile(r"[、，,;；|｜/·]|\s{2,}|\s[-–—]\s")
 
@@ -187,8 +191,13 @@ def _shape(text: str, words: float, max_item_words: float) -> Shape:
 
 
 def _is_item(text: str, words: float, max_item_words: float) -> bool:
-    """A headline or a name: short, no full stop, at most a couple of ``?``/``!``."""
-    return words <= max_item_words and not _FULL_STOP.search(text) and len(_EXCLAIM.findall(text)) <= 2
+    """A headline or a name: short, no full stop, at most a couple of ``?``/``!``.
+
+    A long line of clauses joined by commas is a sentence that lost its full stop, not a headline.
+    """
+    if words > max_item_words or _FULL_STOP.search(text) or len(_EXCLAIM.findall(text)) > 2:
+        return False
+    return words <= _SHORT_ITEM_WORDS or len(_COMMA.findall(text)) <= 1
 
 
 def _enumeration(text: str, words: float) -> int:

@@ -26,6 +26,10 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _MIN_SECTION_TERMS = 30  # shorter sections say too little about their topic
 _MIN_PROSE_TERMS = 30  # after less prose than this, a list is the page's content
 _CONTENT_RATIO = 3  # so is a list with this many times more terms than the prose before it
+_HEADLINE_WORDS = 6  # list items this long on average are headlines, shorter ones names or places
+# Headlines pick up a page's common words more than names do: they may share this much more.
+_HEADLINE_FACTOR = 1.5
+_LONG_LIST = 5  # ... when there are this many of them
 
 OPTIONS = (
     RuleOption("max-similarity", 0.07, "prose after the article whose term cosine with it is at most this is unrelated (Chinese-like text)", float),
@@ -111,7 +115,12 @@ def _appended_blocks(lines: list[Line], start: int, options: Mapping[str, Any]) 
         if segment.kind is Shape.HEADER:
             in_tail = True  # reported wherever it stands, below
         elif segment.kind is Shape.ITEM:
-            reason = None if _own_list(lines, first, segment, start, options) else _unrelated_list(segment, before, options)
+            if _own_list(lines, first, segment, start, options):
+                reason = None
+            elif number and segments[number - 1].kind is Shape.NEUTRAL:
+                reason = _list_kind(segment) + " after the end of the article"
+            else:
+                reason = _unrelated_list(segment, before, options)
             if reason is None:
                 break
             blocks.append(_Block(first, last, reason))
@@ -263,13 +272,24 @@ def _unrelated_list(segment: _Segment, article: Counter, options: Mapping[str, A
     """Why a list is not the article's own (its terms are not the article's), or ``None``."""
     found = segment.terms()
     shared = containment(found, article)
-    if shared > options["max-list-shared"]:
+    entries = sum(1 for line in segment.lines if line.shape is Shape.ITEM)
+    headlines = _mean_words(segment) >= _HEADLINE_WORDS and entries >= _LONG_LIST
+    if shared > options["max-list-shared"] * (_HEADLINE_FACTOR if headlines else 1):
         return None
+    return f"{_list_kind(segment)} unrelated to the article: shares {shared:.0%} of its terms with it"
+
+
+def _list_kind(segment: _Segment) -> str:
+    """"list of 12 headlines" or "list of 40 short items" (names, places)."""
     entries = [line for line in segment.lines if line.shape is Shape.ITEM]
-    items = sum(line.items for line in entries)
-    mean_words = sum(line.words for line in entries) / max(1, items)
-    kind = f"list of {len(entries)} headlines" if mean_words >= 6 else f"list of {items} short items"
-    return f"{kind} unrelated to the article: shares {shared:.0%} of its terms with it"
+    if _mean_words(segment) >= _HEADLINE_WORDS:
+        return f"list of {len(entries)} headlines"
+    return f"list of {sum(line.items for line in entries)} short items"
+
+
+def _mean_words(segment: _Segment) -> float:
+    entries = [line for line in segment.lines if line.shape is Shape.ITEM]
+    return sum(line.words for line in entries) / max(1, sum(line.items for line in entries))
 
 
 def _unrelated_in_tail(segment: _Segment, article: Counter, limit: "_Limit") -> str | None:
