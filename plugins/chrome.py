@@ -129,6 +129,7 @@ _EN_LONG = (
     r"|Sign[ \t]+up[ \t]+for[ \t]+our[ \t]+newsletter|Subscribe[ \t]+to[ \t]+our[ \t]+newsletter"
 )
 _EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
+_EN_ARROWS = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*", regex.V1)
 _EN_PHRASE = regex.compile(rf"(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])", regex.V1 | regex.MULTILINE)
 _EN_BEFORE_OK = regex.compile(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$", regex.V1)
 _EN_AFTER_OK = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d", regex.V1)
@@ -186,6 +187,7 @@ def _en_phrases(text: str) -> Iterator[tuple[int, int]]:
                 and _EN_AFTER_SENTENCE.match(text, end, line_end) is not None
             )
         if ok:
+            end = _EN_ARROWS.match(text, end).end()
             last_end = end
             yield start, end
 
@@ -242,7 +244,7 @@ _UNIT_ONLY = regex.compile(r"[ \t\u3000]*(?:(?:人次|人|次)(?!\p{L}))?[ \t\u3
 # A view count where the value should be ("更新时间: 阅读 78972", "Author: 66,904 views").
 _COUNTER_NEXT = regex.compile(
     r"(?:阅读|浏览|点击|人气|热度|播放)(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
-    r"|\d[\d,.]*[ \t]?(?:[万千kKwWmM]\+?)?[ \t]?(?:人次|次|人)?[ \t]?(?:阅读|浏览|点击|views|reads|likes|plays)"
+    r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.])[ \t]?(?:[万千kKwWmM]\+?)?[ \t]?(?:人次|次|人)?[ \t]?(?:阅读|浏览|点击|views|reads|likes|plays)"
     r"|(?:Viewed|Read|Played)[ \t]+\d[\d,.]*[ \t]+times",
     regex.V1,
 )
@@ -426,7 +428,7 @@ _WP_META = regex.compile(
     regex.V1 | regex.MULTILINE,
 )
 _HASHTAG_LINE = regex.compile(
-    r"^[ \t\u3000]*(?:#[^#\s][^#\r\n]{0,24}#[ \t]*)+[^\r\n#。！？!?:：\d]{0,12}$"
+    r"^[ \t\u3000]*(?:#[^#\s][^#\r\n]{0,24}#[ \t]*)+(?![^\r\n]*(?:\d{4}[-年/]|\d{1,2}:\d{2}))[^\r\n#。！？!?:：]{0,12}$"
     r"|^[ \t\u3000]*#[\p{L}\p{N}_]+(?:[ \t]+#[\p{L}\p{N}_]+)+[ \t]*$",
     regex.V1 | regex.MULTILINE,
 )
