@@ -33,8 +33,9 @@ _LONG_LIST = 5  # ... when there are this many of them
 
 OPTIONS = (
     RuleOption("max-similarity", 0.07, "prose after the article whose term cosine with it is at most this is unrelated (Chinese-like text)", float),
-    RuleOption("max-similarity-words", 0.15, "the same limit for text in spaced scripts, whose words are shared more often than bigrams", float),
+    RuleOption("max-similarity-words", 0.12, "the same limit for text in spaced scripts, whose words are shared more often than bigrams", float),
     RuleOption("full-size-terms", 250, "for shorter texts the limit shrinks in proportion: short texts look unrelated by chance", int),
+    RuleOption("full-size-words", 150, "the same size for text in spaced scripts, whose word terms say more each", int),
     RuleOption("min-article-terms", 60, "prose needs this many terms (bigrams or words) to be judged by similarity", int),
     RuleOption("tail-factor", 2.0, "prose followed by another appended block may be this many times as similar", float),
     RuleOption("min-list-lines", 3, "a list has at least this many item lines", int),
@@ -128,7 +129,7 @@ def _appended_blocks(lines: list[Line], start: int, options: Mapping[str, Any]) 
         else:
             size = len(segment.terms())
             holds_article = first <= start
-            if not holds_article and size < options["min-article-terms"]:
+            if not holds_article and not limit.judged(size):
                 pending.append(segment)
                 continue
             if not holds_article and in_tail:
@@ -307,11 +308,10 @@ def _unrelated_suffix(lines: list[Line], low: int, high: int, limit: "_Limit", o
         return None
     head = _terms_before(lines, low)
     units = [lines[number].terms for number in range(low, high + 1)]
-    least = options["min-article-terms"]
     best: tuple[float, int] | None = None
     for offset, similarity, size_before, size_after in suffix_cosines(head, units):
         size = min(size_before, size_after)
-        if size >= least:
+        if limit.judged(size):
             ratio = similarity / limit(size)
             if best is None or ratio < best[0]:
                 best = (ratio, low + offset)
@@ -319,7 +319,7 @@ def _unrelated_suffix(lines: list[Line], low: int, high: int, limit: "_Limit", o
         return None
     cut = best[1]
     prose = sum(len(line.terms) for line in lines[cut : high + 1] if line.items == 1)
-    if prose < least:
+    if not limit.judged(prose):
         return None  # what follows is a list of names, not an article
     if _wanders(lines[:cut], limit) or _wanders(lines[cut : high + 1], limit):
         return None  # a digest of unrelated items: no telling what was appended
@@ -340,12 +340,16 @@ class _Limit:
     """The cosine under which two texts are unrelated, for texts of a given size.
 
     Word terms are shared more often than character bigrams, so the limit moves from the
-    bigram limit to the word limit with the page's share of word terms; short texts look
-    unrelated by chance, so below ``full_size`` terms it shrinks in proportion.
+    bigram limit to the word limit with the page's share of word terms. Short texts look
+    unrelated by chance, so below full size the limit shrinks in proportion, and below the
+    smallest size nothing is judged. A word says more than a bigram: sizes are counted in
+    bigram equivalents (``weight`` bigrams per term, from the two full sizes).
     """
 
     base: float
+    weight: float
     full_size: int
+    least: int
     tail_factor: float
 
     @classmethod
@@ -353,10 +357,17 @@ class _Limit:
         total = sum(len(line.terms) for line in lines) or 1
         share = sum(line.word_terms for line in lines) / total
         base = options["max-similarity"] * (1 - share) + options["max-similarity-words"] * share
-        return cls(base, max(1, options["full-size-terms"]), options["tail-factor"])
+        full_size = max(1, options["full-size-terms"])
+        words_ratio = full_size / max(1, options["full-size-words"])
+        weight = (1 - share) + words_ratio * share
+        return cls(base, weight, full_size, options["min-article-terms"], options["tail-factor"])
+
+    def judged(self, size: int) -> bool:
+        """Whether a text of ``size`` terms is long enough to be judged by similarity."""
+        return size * self.weight >= self.least
 
     def __call__(self, size: int) -> float:
-        return self.base * min(1.0, size / self.full_size)
+        return self.base * min(1.0, size * self.weight / self.full_size)
 
 
 def _headed_article(lines: Sequence[Line], start: int) -> bool:

@@ -1,0 +1,230 @@
+"""OFT: content appended after the article. Each case is a page we wrote and the findings it must give.
+
+A finding spans an appended block from its first line (column 1) to the end of its last line.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import SEED
+from lint import fix_text, lint_text
+from lint.page import Page
+from plugins.offtopic import OFFTOPIC
+
+
+def found(text: str) -> list[tuple[int, int, int]]:
+    """``(line, column, end_line)`` of every OFT finding."""
+    return [(f.line, f.column, f.end_line) for f in lint_text(text, select=("OFT",))]
+
+
+def messages(text: str) -> list[str]:
+    return [f.message for f in lint_text(text, select=("OFT",))]
+
+
+# --- pages ---------------------------------------------------------------------------------------
+
+TRAM_TITLE = "本市首条现代有轨电车线路今天正式开通运营"
+TRAM = [
+    "本报讯 今天上午九时，本市首条现代有轨电车线路正式开通运营。这条线路全长十八公里，设车站二十二座，"
+    "连接高铁东站、大学城和滨江新区，沿线覆盖居民约四十万人。",
+    "有轨电车采用低地板车辆，乘客上下车无需台阶，轮椅和婴儿车可以直接进入车厢。每列电车最多可容纳三百六十名乘客，"
+    "高峰时段发车间隔为六分钟，平峰时段为十分钟。",
+    "市交通运输局负责人介绍，有轨电车在路口享有信号优先，全程运行时间约四十五分钟，比公交车节省近二十分钟。"
+    "开通首月，市民乘坐有轨电车可享受票价五折优惠。",
+    "不少市民一早就赶到高铁东站体验有轨电车。家住大学城的王女士说，以前进城要换乘两趟公交，现在坐电车直达，上下班方便多了。",
+]
+HARVEST = [
+    "连日来，东北平原的水稻进入收获期。在黑龙江建三江，成片的稻田金黄一片，大型收割机在田间往来穿梭，收割、脱粒、装车一气呵成。",
+    "当地农场今年推广了旱育稀植和侧深施肥技术，水稻亩产比去年提高了约五十公斤。农技人员说，今年积温偏高，病虫害发生较轻，"
+    "稻谷籽粒饱满，品质明显提升。",
+    "眼下，各地粮库已经做好收储准备，烘干塔昼夜运转，粮食部门组织收购网点延长服务时间，确保新粮颗粒归仓。",
+]
+LIBRARY_TITLE = "Town library reopens after two-year renovation"
+LIBRARY = [
+    "The central library in Millbrook reopened on Saturday after a two-year renovation that added a children's wing, "
+    "a rooftop reading garden and a room for local history archives.",
+    "More than 2,000 people queued outside the library before the doors opened at nine, the council said. Many came to "
+    "see the restored Victorian reading room, whose glass ceiling had been covered since the 1970s.",
+    "The renovation cost 8.4 million pounds, most of it raised from a heritage grant and a public appeal. Librarians "
+    "said the new wing would host reading groups for toddlers and homework clubs for older children every weekday.",
+    "Head librarian Ruth Okafor said the library had lent more than 600 books by lunchtime. \"People have missed this "
+    "building,\" she said. \"It is their living room, and now it has its windows back.\"",
+]
+VOLCANO = [
+    "A volcano on the island of Halvey erupted early on Tuesday, sending a column of ash eight kilometres into the sky "
+    "and forcing airlines to cancel flights across the northern Atlantic.",
+    "Geologists had warned of rising magma pressure for weeks after a swarm of small earthquakes shook the island's "
+    "fishing villages. Around 3,000 residents were evacuated by ferry overnight, the coastguard said.",
+    "Lava flows were moving slowly towards an uninhabited valley, and scientists expect the eruption to continue for "
+    "several days. Ash fell on the mainland coast, where schools were closed as a precaution.",
+]
+DISTRICTS = [
+    "江苏省:南京市:(玄武区、秦淮区、建邺区、鼓楼区、浦口区、栖霞区、雨花台区、江宁区、六合区、溧水区、高淳区)",
+    "浙江省:杭州市:(上城区、拱墅区、西湖区、滨江区、萧山区、余杭区、临平区、钱塘区、富阳区、临安区、桐庐县、淳安县)",
+    "四川省:成都市:(锦江区、青羊区、金牛区、武侯区、成华区、龙泉驿区、青白江区、新都区、温江区、双流区、郫都区)",
+    "湖北省:武汉市:(江岸区、江汉区、硚口区、汉阳区、武昌区、青山区、洪山区、东西湖区、汉南区、蔡甸区、江夏区)",
+]
+HEADLINES_ZH = [
+    "社区广场舞比赛搭建风采展示平台",
+    "百余名环卫工技能竞赛上展“绣花功夫”",
+    "见义勇为宣传雕塑传递崇德向善新风尚",
+    "文艺直通车开进老街社区 文化盛宴点亮邻里生活",
+    "多学科团队巧放支架成功救治危重患者",
+]
+NAMES_EN = ["Harriet Cole", "Daniel Mbeki", "Sofia Lindqvist", "Tomasz Nowak", "Priya Raman", "Oliver Grant"]
+
+
+def page(*blocks: list[str] | str) -> str:
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend([block] if isinstance(block, str) else block)
+    return "\n".join(lines)
+
+
+# --- appended blocks ------------------------------------------------------------------------------
+
+
+def test_headline_list_after_a_header_with_view_counts_is_one_block() -> None:
+    counts = ["7222", "7621", "8113", "7922", "2664"]
+    tail = ["推荐阅读"] + [line for pair in zip(HEADLINES_ZH, counts) for line in pair]
+    text = page(TRAM_TITLE, TRAM, tail)
+    assert found(text) == [(6, 1, 16)]
+    assert messages(text) == ["headline list after '推荐阅读' (lines 6-16)"]
+
+
+def test_headline_list_after_an_english_header() -> None:
+    tail = ["Related stories", "Council approves new cycle lanes", "Flood defences finished ahead of winter",
+            "Local bakery wins national award"]
+    text = page(LIBRARY_TITLE, LIBRARY, tail)
+    assert found(text) == [(6, 1, 9)]
+    assert "headline list after 'Related stories'" in messages(text)[0]
+
+
+def test_header_broken_by_an_injected_emoji_is_still_a_header() -> None:
+    text = page(TRAM_TITLE, TRAM, ["相关😀阅读", *HEADLINES_ZH[:3]])
+    assert found(text) == [(6, 1, 9)]
+
+
+def test_headline_list_without_a_header_unrelated_to_the_article() -> None:
+    text = page(TRAM_TITLE, TRAM, HEADLINES_ZH)
+    assert found(text) == [(6, 1, 10)]
+    assert messages(text)[0].startswith("list of 5 headlines unrelated to the article")
+
+
+def test_administrative_list_appended_to_a_one_line_article() -> None:
+    text = page(TRAM_TITLE, "".join(TRAM), DISTRICTS)
+    assert found(text) == [(3, 1, 6)]
+    assert messages(text)[0].startswith("list of 45 short items unrelated to the article")
+
+
+def test_names_one_per_line_after_an_english_article() -> None:
+    text = page(LIBRARY_TITLE, LIBRARY, NAMES_EN)
+    assert found(text) == [(6, 1, 11)]
+
+
+def test_unrelated_article_appended_in_chinese() -> None:
+    text = page(TRAM_TITLE, TRAM, HARVEST)
+    assert found(text) == [(6, 1, 8)]
+    assert messages(text)[0].startswith("unrelated article: shares")
+
+
+def test_unrelated_article_appended_in_english_with_its_title() -> None:
+    text = page(LIBRARY_TITLE, LIBRARY, "Volcano erupts on Halvey, flights cancelled", VOLCANO)
+    assert found(text) == [(6, 1, 9)]
+
+
+def test_unrelated_article_on_one_line() -> None:
+    text = page(LIBRARY_TITLE, LIBRARY, " ".join(VOLCANO))
+    assert found(text) == [(6, 1, 6)]
+
+
+def test_several_blocks_each_reported_once() -> None:
+    tail_headlines = ["推荐阅读", *HEADLINES_ZH]
+    text = page(TRAM_TITLE, "".join(TRAM), DISTRICTS, "".join(HARVEST), tail_headlines)
+    assert found(text) == [(3, 1, 6), (7, 1, 7), (8, 1, 13)]
+
+
+def test_finding_ends_at_the_end_of_the_last_line() -> None:
+    text = page(TRAM_TITLE, TRAM, ["推荐阅读", *HEADLINES_ZH[:2]])
+    (finding,) = lint_text(text, select=("OFT",))
+    assert (finding.end_line, finding.end_column) == (8, len(HEADLINES_ZH[1]) + 1)
+
+
+def test_seed_page_district_list_unrelated_article_and_headlines() -> None:
+    if not SEED.exists():
+        pytest.skip("the seed page is not next to this checkout")
+    text = SEED.read_text(encoding="utf-8")
+    assert found(text) == [(5, 1, 15), (16, 1, 16), (17, 1, 59)]
+
+
+# --- hard negatives: the article's own content ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        page(TRAM_TITLE, TRAM),
+        page(LIBRARY_TITLE, LIBRARY),
+        page(TRAM_TITLE, "".join(TRAM)),
+        # a short closing paragraph and a sign-off
+        page(TRAM_TITLE, TRAM, "记者将继续关注。", "（完）", "责任编辑：李华"),
+        page(LIBRARY_TITLE, LIBRARY, "The library is open daily from 9am.", "Copyright 2024 Millbrook Gazette"),
+        # the article's own bullet list, announced by its text
+        page(TRAM_TITLE, TRAM, "乘车须知：", ["- 车票可在站台自助售票机购买", "- 可使用公交卡和手机扫码乘车",
+                                        "- 电动自行车不得带入车厢"]),
+        # a numbered how-to
+        page(
+            "How to repot a houseplant",
+            "Repotting gives a crowded plant fresh soil and room to grow. Spring is the best time to do it.",
+            ["1. Water the plant the day before", "2. Ease the plant out of its old pot", "3. Loosen the roots gently",
+             "4. Set it in the new pot and fill with fresh soil"],
+        ),
+        # a list of the stations the article talks about
+        page(TRAM_TITLE, TRAM, ["高铁东站", "大学城站", "滨江新区站", "市民中心站"]),
+        # a list in the body, followed by more of the article
+        page(LIBRARY_TITLE, LIBRARY[:2], ["Children's wing", "Rooftop reading garden", "Local history room"],
+             LIBRARY[2:]),
+        # a news digest: headline, paragraph, headline, paragraph, each on its own subject
+        page("国内新闻速览", "本台消息：", "本市首条有轨电车线路开通", TRAM[0], "东北水稻进入收获期", HARVEST[0],
+             "多地粮库做好收储准备", HARVEST[2]),
+        # no prose at all: a list page is not judged
+        page("今日要闻", HEADLINES_ZH),
+    ],
+)
+def test_the_articles_own_content_is_not_off_topic(text: str) -> None:
+    assert found(text) == []
+
+
+# --- fix, options, size ------------------------------------------------------------------------------
+
+
+def test_fix_is_unsafe_and_removes_the_whole_block() -> None:
+    text = page(TRAM_TITLE, TRAM, ["推荐阅读", *HEADLINES_ZH])
+    (finding,) = lint_text(text, select=("OFT",))
+    assert not finding.fix.is_safe
+    assert fix_text(text, select=("OFT",)).text == text  # safe fixes only: nothing to do
+    assert fix_text(text, select=("OFT",), unsafe=True).text.rstrip("\n") == page(TRAM_TITLE, TRAM)
+
+
+def test_extra_header_phrases_come_from_the_options() -> None:
+    # headlines on the article's own subject: only the site's header tells they were appended
+    related = ["有轨电车开通首日客流突破两万人次", "有轨电车票价五折优惠延长至年底"]
+    text = page(TRAM_TITLE, TRAM, ["本站精选", *related])
+    options = OFFTOPIC.default_options()
+    assert [v.message for v in OFFTOPIC.check(Page(text), options)] == []
+    options["headers"] = ["本站精选"]
+    assert [v.message for v in OFFTOPIC.check(Page(text), options)] == ["headline list after '本站精选' (lines 6-8)"]
+
+
+def test_a_large_page_is_checked_in_linear_time() -> None:
+    body = page(TRAM, HARVEST) + "\n"
+    small, large = page(TRAM_TITLE, body * 20), page(TRAM_TITLE, body * 200)
+    timings = []
+    for text in (small, large):
+        began = time.perf_counter()
+        list(OFFTOPIC.check(Page(text), OFFTOPIC.default_options()))
+        timings.append(time.perf_counter() - began)
+    assert timings[1] < 30 * timings[0] + 0.5  # ten times the text, not a hundred times the time
