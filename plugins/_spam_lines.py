@@ -1,0 +1,145 @@
+"""Keyword-stuffed lines: short phrases with no sentence, written for search engines.
+
+A stuffed line is many short phrases separated by spaces, commas, ``、`` or ``|``, with no
+sentence punctuation. Honest lines look like that too (the districts of a city, the guests of
+a meeting, three tags), so a line also needs one thing only stuffing has:
+
+* trade words in several phrases (a line of casino site names);
+* phrases that share their words: one keyword varied (``淄博口罩无纺布价格 山东口罩无纺布价格 …``)
+  or a few keywords recombined; the category word of an honest list (``大学``, ``有限公司``,
+  ``区``) does not count;
+* phrases all cut to the same length (link texts truncated by the template);
+* a keyword field of many fragments with single characters among them (a title cut into
+  words by a segmenter, often with a brand slipped in).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+
+__all__ = ["Stuffing", "stuffing"]
+
+_LABEL = regex.compile(r"^(?P<label>[^\s:：,，、|｜]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*")
+_ITEM = regex.compile(r"[^\s,，、;；|｜丨/]+")
+_SEPARATOR = regex.compile(r"[\s,，、;；|｜丨/]+")
+_SPACED_ONLY = regex.compile(r"^[^,，、;；|｜丨/]*$")
+# Sentence punctuation, clause punctuation and quotation: a writer's line, not a keyword list.
+_SENTENCE = regex.compile(r"[。！？!?；;“”\"「」]|……|(?<=\p{Ll}{2})\.(?:\s|$)")
+_COLON = regex.compile(r"[:：]")
+_TAG_LABEL = regex.compile(r"关键词|关键字|标签|tags?$|keywords?$|热门搜索|相关搜索|热搜|热词|热门城市", regex.IGNORECASE)
+_HAN = regex.compile(r"\p{Han}")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_CHROME = regex.compile(r"ICP|©|版权所有|上一页|下一页")
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_WORD = regex.compile(r"[\p{L}\p{N}]+")
+#: The category word at the end of an honest list's items: what the items are, not a keyword.
+_HEADS = regex.compile(
+    r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|学校|中学|小学|幼儿园|医院|中心|协会|委员会|"
+    r"政府|银行|研究院|研究所|工作室|加工厂|厂|店|部|馆|局|处|省|市|县|区|镇|乡|村|街道|路|站|队|班|组)$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Stuffing:
+    """A stuffed line: where its phrases start and end (line offsets) and why it is stuffing."""
+
+    start: int
+    end: int
+    items: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    start: int
+    end: int
+    text: str
+
+
+def stuffing(
+    line: str,
+    hit_spans: Sequence[tuple[int, int]] = (),
+    min_items: int = 4,
+    max_item_chars: int = 16,
+) -> Stuffing | None:
+    """Whether ``line`` is keyword stuffing; ``hit_spans`` are lexicon words found in it.
+
+    The line's label (``热门城市：``, ``本文关键词：``) is not one of the phrases.
+    """
+    if _SENTENCE.search(line):
+        return None
+    label = _LABEL.match(line)
+    offset = label.end() if label else 0
+    if _COLON.search(line, offset):
+        return None  # "label: value" pairs or a clause introducing a list
+    if not _HAN.search(line) and _SPACED_ONLY.match(line, offset):
+        return None  # words of an English line, not phrases
+    if _CHROME.search(line):
+        return None  # a footer of links and a licence number is the site's chrome
+    items = [_Item(m.start(), m.end(), m.group()) for m in _ITEM.finditer(line, offset) if _LETTER.search(m.group())]
+    if len(items) < min_items or len(items) < 2:
+        return None
+    if max(_size(item.text) for item in items) > max_item_chars:
+        return None
+    span = (items[0].start, items[-1].end)
+    count = len(items)
+    traded = sum(1 for item in items if any(s < item.end and item.start < e for s, e in hit_spans))
+    if traded >= 2 and traded / count >= 0.4:
+        return Stuffing(*span, count, f"{count} short phrases, {traded} with trade words, no sentence")
+    separators = _SEPARATOR.findall(line, items[0].end, items[-1].start)
+    if sum(1 for sep in separators if "、" in sep) * 2 >= len(separators):
+        return None  # an enumeration written with 、 is a sentence's list, not stuffing
+    shared = _shared_keyword(items)
+    if shared:
+        return Stuffing(*span, count, f"{count} short phrases repeating {shared!r}, no sentence")
+    lengths = Counter(len(item.text) for item in items)
+    length, same = lengths.most_common(1)[0]
+    if count >= 8 and length >= 4 and same / count >= 0.7:
+        return Stuffing(*span, count, f"{count} short phrases cut to {length} characters, no sentence")
+    singles = sum(1 for item in items if len(item.text) == 1)
+    if label and _TAG_LABEL.search(label.group("label")) and count >= 8 and singles >= 2:
+        return Stuffing(*span, count, f"keyword field of {count} fragments, {singles} of one character")
+    return None
+
+
+def _size(text: str) -> int:
+    """Length of a phrase: Han characters count one each, a Latin word counts two."""
+    return sum(len(run) for run in _HAN_RUN.findall(text)) + 2 * len(_WORD.findall(_HAN_RUN.sub(" ", text)))
+
+
+def _shared_keyword(items: list[_Item]) -> str | None:
+    """The keyword that most phrases share, when at least 60% of them share some keyword."""
+    if len(items) < 4:
+        return None
+    stems = [_HEADS.sub("", item.text) or item.text for item in items]
+    grams = [{stem[i : i + 2] for i in range(len(stem) - 1) if _HAN.match(stem[i]) and _HAN.match(stem[i + 1])} for stem in stems]
+    counts: Counter = Counter(gram for item_grams in grams for gram in item_grams)
+    shared = {gram for gram, number in counts.items() if number >= 3}
+    if len(shared) < 2:
+        return None
+    covered = sum(1 for item_grams in grams if item_grams & shared)
+    if covered / len(items) < 0.6:
+        return None
+    best = max(shared, key=lambda gram: (counts[gram], gram))
+    keyword = _widen(best, [stem for stem, item_grams in zip(stems, grams) if best in item_grams])
+    if len(keyword) < (4 if len(items) <= 5 else 3 if len(items) <= 7 else 2):
+        return None  # a few phrases must share a whole keyword, not just a word
+    return keyword
+
+
+def _widen(gram: str, holders: list[str]) -> str:
+    """Grow the bigram while every phrase that holds it holds the longer string too."""
+    keyword = gram
+    first = holders[0]
+    while True:
+        at = first.find(keyword)
+        for candidate in (first[at - 1 : at + len(keyword)] if at > 0 else "", first[at : at + len(keyword) + 1]):
+            if len(candidate) > len(keyword) and all(candidate in other for other in holders):
+                keyword = candidate
+                break
+        else:
+            return keyword

@@ -1,0 +1,154 @@
+"""Phrases that recur through a page out of their sentences' context, found without a lexicon.
+
+Spam generators splice the page's target phrase into the copied text again and again, as a
+clause of its own after unrelated sentences (``…过咸食品。<target query>。``). Writers repeat
+names and terms inside clauses, short connectives (``与此同时，``), and whole sentences or
+paragraphs (a template, a copied block: DUP's business), but they do not put the same clause of
+content between three different pairs of neighbours.
+
+Clauses are hashed (a dictionary keyed by their normalised text), so the pass is linear in
+the page whatever the number of sentences.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+__all__ = ["Insertion", "repeated_clauses"]
+
+#: A clause ends at sentence or clause punctuation; a line break ends it too.
+_CLAUSE = regex.compile(r"(?P<body>[^。！？!?；;，,：:\r\n]+)(?P<end>[。！？!?；;，,：:]?)")
+#: What may open a clause without being part of it: list numbers, bullets, spaces, quotes.
+_LEAD = regex.compile(r"^(?:[\s\u3000]*(?:\d{1,2}[、.．)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[•·●■◆▪-]))?[\s\u3000“”\"'‘’「」]*")
+_WRAPPING = " \t\u3000“”\"'‘’「」"
+_MARKER_START = frozenset("0123456789（(一二三四五六七八九十•·●■◆▪-")
+_BRACKET = regex.compile(r"[()（）\[\]【】&]")
+_LETTER = regex.compile(r"[\p{L}\p{N}]")
+_HAN = regex.compile(r"\p{Han}")
+_DIGIT = regex.compile(r"\d")
+_SENTENCE_END = frozenset("。！？!?；;")
+#: A clause that starts with one of these continues its sentence (``…，并且当前仍持有。``).
+_BINDING = frozenset("是并而也还都就又且但或及和与被把将对从在由让给即则")
+#: Connectives and stock openers: clauses a writer does repeat.
+_CONNECTIVE = regex.compile(
+    r"^(?:与此同时|同时|此外|另外|其次|再次|首先|最后|然后|因此|所以|但是|然而|不过|其实|事实上|总之|总而言之|综上所述|"
+    r"一方面|另一方面|换句话说|也就是说|比如说|例如|比如|当然|可见|由此可见|值得一提的是|值得注意的是|需要注意的是|"
+    r"更重要的是|不仅如此|除此之外|据了解|据悉|据介绍|据报道|记者了解到|近年来|目前|当前|如今|现在|那么|所以说|"
+    r"是的|对|好的|谢谢|没错|不是|没有|为什么|怎么办|what's more|in addition|however|moreover)$",
+    regex.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Insertion:
+    """A phrase spliced in at ``start:end`` (text offsets), and how often the page repeats it."""
+
+    start: int
+    end: int
+    phrase: str
+    count: int
+
+
+class _Clause(NamedTuple):
+    key: str  # normalised text: no spaces, lower case, no list number or quotes around it
+    start: int
+    end: int
+    line: int
+    position: int  # 0 for the first clause of its line
+    last: bool  # the last clause of its line
+    closing: str  # the punctuation after it ("" at a line end)
+
+
+def _key(body: str) -> str:
+    key = body.strip(_WRAPPING)
+    if key[:1] in _MARKER_START:
+        lead = _LEAD.match(key)
+        key = key[lead.end() :] if lead else key
+    return "".join(key.split()).lower()
+
+
+def repeated_clauses(
+    text: str,
+    lines: list[tuple[int, int]],
+    min_repeats: int = 3,
+    min_letters: int = 4,
+    max_chars: int = 30,
+) -> list[Insertion]:
+    """Whole clauses of content that close a sentence, between different neighbours, at least
+    ``min_repeats`` times on at least two lines.
+
+    Openers (``今年以来，``, ``记者注意到，``) are followed by the rest of their sentence, so only a
+    clause that ends a sentence counts. A clause ended by a colon is a label, one with figures
+    is a template's sentence (``…有效破位30个点止损。``). An occurrence that opens its line with at
+    most a short remark after it is the heading the phrase was taken from, and a line that is
+    nothing but the phrase is a repeated line (DUP): neither counts. When the clause keeps the
+    same neighbour in most places, a sentence was repeated, not a phrase inserted.
+    """
+    clauses: list[_Clause] = []
+    counts: Counter = Counter()
+    for number, (line_start, line_end) in enumerate(lines):
+        first = len(clauses)
+        for match in _CLAUSE.finditer(text, line_start, line_end):
+            key = _key(match.group("body"))
+            if key:
+                clauses.append(_Clause(key, match.start("body"), match.end("body"), number, len(clauses) - first, False, match.group("end")))
+                counts[key] += 1
+        if len(clauses) > first:
+            clauses[-1] = clauses[-1]._replace(last=True)
+    candidates = {key for key, count in counts.items() if count >= min_repeats and _content(key, min_letters, max_chars)}
+    if not candidates:
+        return []
+    places: dict[str, list[tuple[_Clause, str, str, bool]]] = defaultdict(list)
+    for index, clause in enumerate(clauses):
+        if clause.key not in candidates or clause.closing in ":：":
+            continue
+        line_start, line_end = lines[clause.line]
+        if clause.position == 0 and (clause.last or _heading_like(text, clause.end, line_end)):
+            continue
+        before = clauses[index - 1].key if clause.position > 0 else "<line start>"
+        after = "<line end>" if clause.last else clauses[index + 1].key
+        opens = clause.position == 0 or clauses[index - 1].closing in _SENTENCE_END
+        places[clause.key].append((clause, before, after, opens))
+    found = []
+    for found_places in places.values():
+        count = len(found_places)
+        closing = sum(1 for clause, _, _, _ in found_places if clause.last or clause.closing in _SENTENCE_END)
+        opening = sum(1 for _, _, _, opens in found_places if opens)
+        if closing < min_repeats or opening < 2 or len({clause.line for clause, _, _, _ in found_places}) < 2:
+            continue  # a clause that always follows a comma is its sentence's own ("…表示，完全赞成。")
+        if min(len({place[1] for place in found_places}), len({place[2] for place in found_places})) * 3 < count * 2:
+            continue  # the same neighbours each time: a repeated sentence, not an inserted phrase
+        found.extend(Insertion(*_trimmed(text, clause.start, clause.end), count) for clause, _, _, _ in found_places)
+    return sorted(found, key=lambda insertion: insertion.start)
+
+
+def _content(key: str, min_letters: int, max_chars: int) -> bool:
+    """A clause of content: long enough, not a connective, no figures, no bracket left open,
+    Chinese or at least three words."""
+    if len(key) > max_chars or len(key) < min_letters or _DIGIT.search(key) or _BRACKET.search(key):
+        return False
+    if len(_LETTER.findall(key)) < min_letters or _CONNECTIVE.match(key) or key[0] in _BINDING:
+        return False
+    return len(_HAN.findall(key)) >= 2 or len(key.split()) >= 3
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int, str]:
+    """The clause without the list number, spaces and quotes around it."""
+    body = text[start:end]
+    stripped = body.lstrip(_WRAPPING)
+    if stripped[:1] in _MARKER_START:
+        lead = _LEAD.match(stripped)
+        stripped = stripped[lead.end() :] if lead else stripped
+    start += len(body) - len(stripped)
+    end = start + len(stripped.rstrip(_WRAPPING))
+    return start, end, text[start:end]
+
+
+def _heading_like(text: str, finish: int, line_end: int) -> bool:
+    """After a phrase that opens its line, a short remark with no sentence: a heading."""
+    rest = text[finish:line_end].strip(" \t\u3000？?！!。")
+    return len(rest) <= 20 and not regex.search(r"[。！!，,]", rest)

@@ -1,0 +1,297 @@
+"""Finding the SPM lexicon in a page: brand names, spam-shaped keywords, trade words, addresses.
+
+One Aho-Corasick pass finds every literal (brands, the user's extra terms, trade words) and a
+few ``regex`` passes find ``name + product + access`` keywords, web addresses and random
+tokens. All of it runs on the lower-cased de-noised text, so the cost is linear in the page
+and does not grow with the lexicon. Spans are de-noised offsets; the rule maps them back.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from dataclasses import dataclass
+from typing import Iterable
+
+import ahocorasick_rs
+import regex
+
+from plugins import _spam_lexicon as lexicon
+
+__all__ = ["Hit", "Lexicon", "get_lexicon", "is_delimiter", "CLOSERS"]
+
+#: Characters that end a clause or set a phrase apart.
+_DELIMITERS = frozenset("，。！？；：、,.!?;:|｜丨/\\\"“”‘’'「」『』【】[]()（）<>《》〈〉_~·•…\n\r\t \u3000")
+#: A wrapper around a brand that goes when the brand goes: ``【欧宝体育app】``, ``‘华体会’``.
+CLOSERS = {"【": "】", "「": "」", "『": "』", "‘": "’", "“": "”", "[": "]", "(": ")", "（": "）", "《": "》", "〈": "〉"}
+#: Characters that bind a word into its sentence: a name never ends or starts with them.
+_FUNCTION = frozenset("的了是在和与及将把被对为从向于以而也就都又还很让给由跟同或之其所这那个有")
+_ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+_HAN = regex.compile(r"\p{Han}")
+_LATIN_LETTER = regex.compile(r"[a-z]")
+
+
+def is_delimiter(char: str) -> bool:
+    return char in _DELIMITERS
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A spam term at ``text[start:end]`` (de-noised offsets, wrappers included)."""
+
+    start: int
+    end: int
+    category: str  # "gambling", "lottery", "adult", "grey-market", "user", "web"
+    kind: str  # "brand", "keyword", "term", "web address", "random token"
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """Longest first, so ``官网入口`` wins over ``官网``; a Latin word may not run into letters."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        escaped = regex.escape(word)
+        parts.append(escaped + r"(?![a-z])" if word[-1].isascii() and word[-1].isalpha() else escaped)
+    return "|".join(parts)
+
+
+_TAIL_WORDS = regex.compile(rf"(?:{_alternation((*lexicon.ACCESS, *lexicon.LOTTERY_SERVICES))})")
+_ACCESS_WORDS = regex.compile(rf"(?:{_alternation(lexicon.ACCESS)})")
+_SHAPE = regex.compile(
+    "|".join(f"(?:{regex.escape(product)})(?:{_alternation(access)})" for product, access in lexicon.PRODUCTS.items())
+)
+_NAMED = regex.compile(
+    "|".join(f"{regex.escape(product)}(?![{regex.escape(after)}])" for product, after in lexicon.NAMED_PRODUCTS.items())
+)
+_DIGITS = regex.compile(r"\d{1,3}")
+_NUMBERED = regex.compile(
+    rf"(?:{_alternation(lexicon.NUMBERED_GAMES)})\d{{1,2}}彩?(?=(?:{_alternation(lexicon.LOTTERY_SERVICES)}))"
+)
+_ADDRESS = regex.compile(
+    r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,3}"
+    r"\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|co|tv|biz|site|club|shop|online|wang|ink)(?:\.cn)?"
+    r"(?:/[a-z0-9_./?=&%#-]*)?(?![a-z0-9])"
+)
+_TOKEN = regex.compile(r"(?<![a-z0-9])[a-z0-9]{12,40}(?![a-z0-9])", regex.IGNORECASE)
+_INTRODUCERS = regex.compile(rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$")
+
+
+class Lexicon:
+    """The built-in lexicon plus a user's extra and ignored terms, compiled once per process."""
+
+    def __init__(self, extra: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> None:
+        self._ignore = tuple(term.lower() for term in ignore if term.strip())
+        strong: dict[str, tuple[str, str]] = {}
+        for category, terms in lexicon.BRANDS.items():
+            for term in terms:
+                strong[term.lower()] = (category, "brand")
+        for term in lexicon.BOOKMAKERS:
+            strong[term.lower()] = ("gambling", "bookmaker")
+        for term in extra:
+            if term.strip():
+                strong[term.strip().lower()] = ("user", "term")
+        self._strong_terms = list(strong)
+        self._strong_roles = [strong[term] for term in self._strong_terms]
+        self._strong = ahocorasick_rs.AhoCorasick(self._strong_terms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        trade: dict[str, set[tuple[str, str]]] = {}
+        for role, table in (("weak", lexicon.WEAK), ("reporting", lexicon.REPORTING)):
+            for category, terms in table.items():
+                for term in terms:
+                    trade.setdefault(term.lower(), set()).add((role, category))
+        for term in lexicon.BOOKMAKERS:
+            trade.setdefault(term.lower(), set()).add(("weak", "gambling"))
+        self._trade_terms = list(trade)
+        self._trade_roles = [frozenset(trade[term]) for term in self._trade_terms]
+        self._trade = ahocorasick_rs.AhoCorasick(self._trade_terms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+
+    # -- spam terms -----------------------------------------------------------------------------
+
+    def hits(self, folded: str) -> list[Hit]:
+        """Brands, spam-shaped keywords and user terms in ``folded`` (lower-cased text), merged."""
+        found: list[Hit] = []
+        for index, start, end in self._strong.find_matches_as_indexes(folded):
+            term = self._strong_terms[index]
+            if not _latin_bounded(folded, start, end):
+                continue
+            if end < len(folded) and folded[end] in lexicon.NOT_FOLLOWED_BY.get(term, ""):
+                continue
+            category, kind = self._strong_roles[index]
+            if kind == "bookmaker":
+                # legal where it trades: spam only glued into Chinese or asking to sign up
+                glued = (start > 0 and _HAN.match(folded[start - 1])) or (end < len(folded) and _HAN.match(folded[end]))
+                if not glued and not _ACCESS_WORDS.match(folded, end):
+                    continue
+                kind = "brand"
+            while start > 0 and folded[start - 1] in _ASCII_ALNUM:
+                start -= 1  # the Latin half of a name: js333 + 金沙线路
+            found.append(self._finish(folded, start, end, category, kind))
+        for match in _SHAPE.finditer(folded):
+            name = _name_start(folded, match.start(), require=True)
+            if name is not None:
+                category = "lottery" if folded.startswith("彩票", match.start()) else "gambling"
+                found.append(self._finish(folded, name, match.end(), category, "keyword"))
+        for match in _NUMBERED.finditer(folded):
+            found.append(self._finish(folded, match.start(), match.end(), "lottery", "brand"))
+        for match in _NAMED.finditer(folded):
+            name = _name_start(folded, match.start(), require=True)
+            if name is not None:
+                found.append(self._finish(folded, name, match.end(), "gambling", "brand"))
+        found = [hit for hit in found if not self._ignored(folded[hit.start : hit.end])]
+        return _merge(found)
+
+    def _finish(self, folded: str, start: int, end: int, category: str, kind: str) -> Hit:
+        """Take in the access words after a name (``官网入口``), a game number and its wrapper."""
+        if category == "lottery":
+            digits = _DIGITS.match(folded, end)
+            if digits:
+                end = digits.end()
+        for _ in range(4):
+            tail = _TAIL_WORDS.match(folded, end) if category == "lottery" else _ACCESS_WORDS.match(folded, end)
+            if not tail or tail.end() == end:
+                break
+            end = tail.end()
+        start = _clause_start(folded, start)
+        if start > 0 and end < len(folded) and CLOSERS.get(folded[start - 1]) == folded[end]:
+            start, end = start - 1, end + 1
+        return Hit(start, end, category, kind)
+
+    def _ignored(self, found: str) -> bool:
+        return any(term in found for term in self._ignore)
+
+    # -- trade words ------------------------------------------------------------------------------
+
+    def trade_words(self, folded: str) -> list[tuple[int, int, frozenset[tuple[str, str]]]]:
+        """``(start, end, {(role, category)})`` of every weak or reporting trade word."""
+        return [
+            (start, end, self._trade_roles[index])
+            for index, start, end in self._trade.find_matches_as_indexes(folded)
+            if _latin_bounded(folded, start, end)
+        ]
+
+    def reporting(self, folded: str, outside: list[tuple[int, int]]) -> Counter:
+        """Reporting words per category that stand outside the given spans (spam, keyword lines)."""
+        counts: Counter = Counter()
+        spans = sorted(outside)
+        for start, end, roles in self.trade_words(folded):
+            if _inside(spans, start, end):
+                continue
+            for role, category in roles:
+                if role == "reporting":
+                    counts[category] += 1
+        return counts
+
+
+# -- web addresses and random tokens -------------------------------------------------------------
+
+
+def spliced_addresses(text: str, folded: str) -> Iterable[tuple[int, int]]:
+    """Web addresses glued into a Chinese sentence with no word that introduces them.
+
+    ``…资源配置www.example.cn，以为…`` is spam; ``请登录www.example.cn查询``, a source named
+    in capitals (``据FashionNetwork.com报道``) and an address in brackets or after a colon belong
+    to the page.
+    """
+    for match in _ADDRESS.finditer(folded):
+        start, end = match.span()
+        if any(char.isupper() for char in text[start:end]) or "/" in folded[start:end]:
+            continue  # a source named in capitals, a link with its path: the page's own
+        if start == 0 or not _HAN.match(folded[start - 1]):
+            continue
+        if end == len(folded) or not (_HAN.match(folded[end]) or folded[end] in "，。；、,;"):
+            continue
+        if _INTRODUCERS.search(folded, max(0, start - 6), start):
+            continue
+        yield start, end
+
+
+def random_tokens(text: str) -> Iterable[tuple[int, int]]:
+    """Mixed-case letter-and-digit strings glued to Chinese text (``ls6utgDbOeKZnI6L技术``).
+
+    Product codes are upper case, names in CamelCase change case a few times, hashes in links
+    sit in the link: a token with a digit and case changes every few letters, touching Han
+    text, is noise.
+    """
+    for match in _TOKEN.finditer(text):
+        token = match.group()
+        start, end = match.span()
+        glued = (start > 0 and _HAN.match(text[start - 1])) or (end < len(text) and _HAN.match(text[end]))
+        if not glued or not any(c.isdigit() for c in token):
+            continue
+        upper = sum(c.isupper() for c in token)
+        lower = sum(c.islower() for c in token)
+        switches = sum(1 for a, b in zip(token, token[1:]) if a.isalpha() and b.isalpha() and a.isupper() != b.isupper())
+        if upper >= 3 and lower >= 3 and switches >= 6:
+            yield start, end
+
+
+# -- helpers ---------------------------------------------------------------------------------------
+
+
+def _latin_bounded(folded: str, start: int, end: int) -> bool:
+    """A term that starts or ends with a Latin letter may not run into other letters."""
+    if _LATIN_LETTER.match(folded[start]) and start > 0 and _LATIN_LETTER.match(folded[start - 1]):
+        return False
+    if _LATIN_LETTER.match(folded[end - 1]) and end < len(folded) and _LATIN_LETTER.match(folded[end]):
+        return False
+    return True
+
+
+def _name_start(folded: str, product: int, require: bool) -> int | None:
+    """Where the name before a product starts: its Latin run (``ope``), or the Han text back to
+    a delimiter (at most 4 characters), else its last two Han characters."""
+    start = product
+    while start > 0 and folded[start - 1] in _ASCII_ALNUM:
+        start -= 1
+    if start < product:
+        return start
+    start = product
+    while start > 0 and product - start < 4 and _HAN.match(folded[start - 1]) and folded[start - 1] not in _FUNCTION:
+        start -= 1
+    if start == product:
+        return None if require else product
+    if start == 0 or is_delimiter(folded[start - 1]):
+        return start
+    two = product - 2
+    if two >= start and all(_HAN.match(c) and c not in _FUNCTION for c in folded[two:product]):
+        return two
+    return None if require else product
+
+
+def _clause_start(folded: str, start: int) -> int:
+    """Take in a short Han or Latin run between a delimiter and the term (``，王者`` +
+    ``威尼斯人现金网``), so that deleting the term leaves no stub behind."""
+    begin = start
+    while begin > 0 and start - begin < 6:
+        char = folded[begin - 1]
+        if not (_HAN.match(char) or char in _ASCII_ALNUM) or char in _FUNCTION:
+            break
+        begin -= 1
+    if begin < start and (begin == 0 or is_delimiter(folded[begin - 1])) and start - begin <= 6:
+        return begin
+    return start
+
+
+def _merge(hits: list[Hit]) -> list[Hit]:
+    """Overlapping hits become one; a brand's category and kind win over a keyword's."""
+    hits.sort(key=lambda hit: (hit.start, -hit.end))
+    merged: list[Hit] = []
+    for hit in hits:
+        if merged and hit.start < merged[-1].end:
+            last = merged[-1]
+            keep = last if last.kind != "keyword" or hit.kind == "keyword" else hit
+            merged[-1] = Hit(last.start, max(last.end, hit.end), keep.category, keep.kind)
+        else:
+            merged.append(hit)
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    import bisect
+
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
+
+
+@functools.lru_cache(maxsize=16)
+def get_lexicon(extra: tuple[str, ...] = (), ignore: tuple[str, ...] = ()) -> Lexicon:
+    """One compiled lexicon per set of user terms and process (rules are pickled to workers)."""
+    return Lexicon(extra, ignore)

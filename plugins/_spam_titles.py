@@ -1,0 +1,90 @@
+"""SEO titles: one search keyword stuck to headlines that have nothing to do with it.
+
+Generated listing pages build each item's title from a search keyword and a real headline:
+``「<keyword>」<headline>``, ``[<keyword>]<headline>``, ``<keyword>_<headline>``,
+``<keyword> <headline>``, with a teaser line such as ``导读:<keyword>-<word>`` under it. One such
+line looks like a headline with a section name in front; what marks the generator is the same
+keyword stuck to *different* material on two or more headline lines. Once a keyword is known,
+every line that holds it is reported, sentences it was spliced into too.
+
+A speaker's label (``记者：``) and a brand before its products (``Brand Product``) are stuck to
+different lines as well, so a keyword must be joined by a mark (brackets, ``_``, ``-``, ``|``)
+at least once; a section name (``[视频]``) is too short to count, and the same headline printed
+twice after the keyword (once with a view count) is not two headlines.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["SeoKeyword", "seo_keywords"]
+
+_BRACKETED = regex.compile(r"^[「\[【『](?P<key>[^」\]】』]{2,30})[」\]】』](?P<rest>.*)$")
+_JOINED = regex.compile(r"^(?P<key>[^_\-－|｜:：\s「」\[\]【】『』]{2,30}?)(?P<joiner>[_\-－|｜:：]|[ \t\u3000]+)(?P<rest>.*)$")
+_LABEL = regex.compile(r"^\p{Han}{1,3}[:：]")
+_SENTENCE = regex.compile(r"[。！!；;]")
+_HAN = regex.compile(r"\p{Han}")
+_WORD_LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
+_NOT_WORD = regex.compile(r"[^\p{Han}\p{Latin}]+|人气|阅读|浏览")
+
+
+@dataclass(frozen=True, slots=True)
+class SeoKeyword:
+    """A keyword and the headline lines (0-based) it was stuck to."""
+
+    keyword: str
+    lines: tuple[int, ...]
+
+
+def seo_keywords(line_texts: list[str], min_letters: int = 5, max_headline_chars: int = 60) -> list[SeoKeyword]:
+    """Keywords stuck to different headlines on at least two lines of the page."""
+    stuck: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
+    for index, raw in enumerate(line_texts):
+        line = raw.strip(" \t\u3000")
+        if not line or len(line) > max_headline_chars or _SENTENCE.search(line) or line.count("，") > 1:
+            continue
+        for keyword, rest, joiner in _candidates(line):
+            if len(_WORD_LETTER.findall(keyword)) >= min_letters and len(_HAN.findall(keyword)) >= 2 and rest:
+                stuck[keyword].append((index, rest, joiner))
+    found = []
+    for keyword, places in stuck.items():
+        lines = sorted({index for index, _, _ in places})
+        if len(lines) < 2 or not any(joiner == "mark" for _, _, joiner in places):
+            continue  # a brand before its products ("Brand Product") is joined by spaces only
+        if _different_headlines([rest for _, rest, _ in places]):
+            found.append(SeoKeyword(keyword, tuple(lines)))
+    return found
+
+
+def _different_headlines(rests: list[str]) -> bool:
+    """Two of the texts after the keyword share few words: different headlines, not one
+    headline printed twice (with a view count, or cut short)."""
+    grams = [{text[i : i + 2] for i in range(len(text) - 1)} for text in (_NOT_WORD.sub("", rest) for rest in rests)]
+    for one in range(len(grams)):
+        for other in range(one + 1, min(len(grams), one + 8)):
+            union = grams[one] | grams[other]
+            if union and len(grams[one] & grams[other]) / len(union) < 0.3:
+                return True
+    return False
+
+
+def _candidates(line: str):
+    """``(keyword, rest, joiner)`` read off the front of a headline line; the joiner is
+    ``"mark"`` for brackets, ``_``, ``-`` or ``|``, else ``"colon"`` or ``"space"``."""
+    heads = [line]
+    label = _LABEL.match(line)
+    if label:
+        heads.append(line[label.end() :].lstrip())
+    for head in heads:
+        bracketed = _BRACKETED.match(head)
+        if bracketed:
+            yield bracketed.group("key").strip(), bracketed.group("rest").strip(), "mark"
+            continue
+        joined = _JOINED.match(head)
+        if joined:
+            joiner = joined.group("joiner")
+            kind = "colon" if joiner in ":：" else "space" if not joiner.strip() else "mark"
+            yield joined.group("key"), joined.group("rest").strip(" -_|｜"), kind

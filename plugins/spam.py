@@ -1,0 +1,364 @@
+"""SPM: spam spliced into text. Gambling and lottery names, SEO keywords, keyword stuffing.
+
+Content farms copy an article and splice search-engine bait into it: a casino's site name in
+the middle of an accident report (``…1时39分，<casino>网址：宜春市…``), a betting brand that
+replaces a company's name all through the text, a line of gambling keywords under the article,
+the page's target query repeated as a clause in sentence after sentence. The rules here find
+the bait and say where it stands; none of them flags an article *about* gambling or lotteries,
+because the trade's own vocabulary alone is never a finding.
+
+* SPM001 finds the lexicon (:mod:`plugins._spam_lexicon`, extended with ``extra-terms``),
+  spam-shaped keywords (``name + 体育 + app下载``), web addresses and random tokens glued into
+  sentences.
+* SPM002 finds a phrase that recurs through the page out of its sentences' context, with no
+  lexicon: the same clause inserted again and again, or the heading spliced into paragraphs.
+* SPM003 finds lines of keyword stuffing (:mod:`plugins._spam_lines`).
+
+Every rule reads the de-noised view, so emoji planted inside a brand do not hide it.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from lint import hookimpl
+from lint.model import Applicability, Family, Fix, Rule, RuleOption, Severity, Violation
+from lint.page import DenoisedView, Page
+from plugins._spam_lines import Stuffing, stuffing
+from plugins._spam_phrases import repeated_clauses
+from plugins._spam_titles import seo_keywords
+from plugins._spam_terms import CLOSERS, Hit, get_lexicon, is_delimiter, random_tokens, spliced_addresses
+
+_LINE = regex.compile(r"[^\r\n]*")
+_SENTENCE_END = regex.compile(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
+#: Punctuation that goes with a deleted term: ``，<term>：宜春市`` becomes ``，宜春市``.
+_JOINERS = "，,、；;：:。！？!?|｜_-"
+_SPACE = " \t\u3000\u00a0"
+
+
+# --- shared helpers ------------------------------------------------------------------------------
+
+
+def _fold(text: str) -> str:
+    """Lower case when it keeps every offset (it almost always does)."""
+    folded = text.lower()
+    return folded if len(folded) == len(text) else text
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line of the de-noised text, without its break."""
+    spans = []
+    position = 0
+    for match in _LINE.finditer(text):
+        if match.start() < position:
+            continue
+        spans.append(match.span())
+        position = match.end() + 1
+        if text.startswith("\r\n", match.end()):
+            position += 1
+    return spans
+
+
+def _line_of(lines: list[tuple[int, int]], offset: int) -> int:
+    import bisect
+
+    return max(0, bisect.bisect_right([start for start, _ in lines], offset) - 1)
+
+
+def _original(page: Page, view: DenoisedView, start: int, end: int) -> tuple[int, int]:
+    return view.span_to_original(start, end)
+
+
+def _stuffed_lines(text: str, folded: str, lines: list[tuple[int, int]], spans: list[tuple[int, int]]) -> dict[int, Stuffing]:
+    """Line index -> its stuffing verdict, for lines that are keyword stuffing."""
+    found: dict[int, Stuffing] = {}
+    for index, (start, end) in enumerate(lines):
+        if end - start < 8:
+            continue
+        inside = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
+        verdict = stuffing(text[start:end], inside)
+        if verdict:
+            found[index] = verdict
+    return found
+
+
+def _trade_spans(folded: str, hits: list[Hit]) -> list[tuple[int, int]]:
+    lexicon = get_lexicon()
+    spans = [(hit.start, hit.end) for hit in hits]
+    spans.extend((start, end) for start, end, roles in lexicon.trade_words(folded) if any(r == "weak" for r, _ in roles))
+    return sorted(spans)
+
+
+# --- SPM001: spliced spam terms -----------------------------------------------------------------------
+
+#: Trades whose reporting words speak for each other: a lottery report mentions betting too.
+_RELATED = {"gambling": ("gambling", "lottery"), "lottery": ("gambling", "lottery")}
+_KIND = {"brand": "brand", "keyword": "keyword", "term": "spam term", "web address": "web address", "random token": "random token"}
+
+
+def _check_spliced_term(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    folded = _fold(text)
+    lexicon = get_lexicon(tuple(options["extra-terms"]), tuple(options["ignore-terms"]))
+    hits = lexicon.hits(folded)
+    lines = _lines(text)
+    stuffed = _stuffed_lines(text, folded, lines, _trade_spans(folded, hits))
+    outside = [(hit.start, hit.end) for hit in hits] + [lines[index] for index in stuffed]
+    reporting = lexicon.reporting(folded, outside)
+    limit: int = options["reporting-words"]
+    extra = [Hit(s, e, "web", "web address") for s, e in spliced_addresses(text, folded)]
+    extra += [Hit(s, e, "web", "random token") for s, e in random_tokens(text)]
+    for hit in sorted(hits + extra, key=lambda h: h.start):
+        index = _line_of(lines, hit.start)
+        if index in stuffed:
+            continue  # the whole line is SPM003's
+        if hit.category not in ("user", "web") and sum(reporting[c] for c in _RELATED.get(hit.category, (hit.category,))) >= limit:
+            continue  # the page is about the trade: a report on gambling, a lottery draw
+        line_start, line_end = lines[index]
+        if hit.category == "web" and not _SENTENCE_END.search(text, line_start, line_end):
+            continue  # an address or code in a list or a heading is the page's own
+        yield _term_violation(page, view, text, (line_start, line_end), hit)
+
+
+def _term_violation(page: Page, view: DenoisedView, text: str, line: tuple[int, int], hit: Hit) -> Violation:
+    line_start, line_end = line
+    term = text[hit.start : hit.end]
+    what = f"{hit.category} {_KIND[hit.kind]}" if hit.category not in ("user", "web") else _KIND[hit.kind]
+    before = text[line_start : hit.start].strip(_SPACE)
+    after = text[hit.end : line_end].strip(_SPACE)
+    if not before and not after:
+        message = f"{what} {term!r} on a line of its own"
+    elif _SENTENCE_END.search(text, line_start, line_end) or len(before) + len(after) > 60:
+        message = f"{what} {term!r} spliced into a sentence, between {_tail(before)!r} and {_head(after)!r}"
+    else:
+        message = f"{what} {term!r} spliced into a headline: {_head(text[line_start:line_end].strip(_SPACE), 40)!r}"
+    start, end = _original(page, view, hit.start, hit.end)
+    return Violation(start, end, message, _deletion(page, view, text, line, hit))
+
+
+def _tail(text: str, size: int = 10) -> str:
+    return text if len(text) <= size else "…" + text[-size:]
+
+
+def _head(text: str, size: int = 10) -> str:
+    return text if len(text) <= size else text[:size] + "…"
+
+
+def _deletion(page: Page, view: DenoisedView, text: str, line: tuple[int, int], hit: Hit) -> Fix:
+    """Delete the term; safe when it stands between sentence parts as a whole, not inside a word.
+
+    ``，<term>：宜春市`` loses the term and the colon after it; ``【<term>】`` goes with its brackets;
+    ``js333金沙线路国`` (the brand replaced the first character of 我国) is left to a person.
+    """
+    line_start, line_end = line
+    start, end = hit.start, hit.end
+    if not text[line_start:start].strip(_SPACE) and not text[end:line_end].strip(_SPACE):
+        o_start, o_end = page.line_span_with_break(page.line_index(_original(page, view, start, end)[0]))
+        return Fix.delete(o_start, o_end, message="remove the spam line")
+    left = text[start - 1] if start > line_start else ""
+    right = text[end] if end < line_end else ""
+    wrapped = text[start] in CLOSERS
+    left_open = not left or is_delimiter(left)
+    right_open = not right or is_delimiter(right)
+    if left_open and right_open and not wrapped:
+        if right and right in _JOINERS:
+            if right in "。！？!?" and left and left in "，,、；;：:":
+                start -= 1
+            else:
+                end += 1
+        elif not right and left and left in "，,、：:":
+            start -= 1
+    o_start, o_end = _original(page, view, start, end)
+    return Fix.delete(o_start, o_end, safe=wrapped or (left_open and right_open), message="remove the spliced term")
+
+
+SPLICED_TERM = Rule(
+    code="SPM001",
+    name="spliced-spam-term",
+    summary="A gambling, lottery, adult or grey-market name or SEO keyword spliced into the text",
+    explanation=(
+        "Content farms splice search bait into copied articles: an online casino's site name in the "
+        "middle of an accident report, a betting brand that replaces a company's name all through "
+        "the text, an SEO keyword such as 'name + 体育 + app下载' in a headline or a keyword field, "
+        "a web address or a random token glued into a sentence. This rule finds the built-in "
+        "lexicon (names only spam uses, private-lottery games, and keywords shaped 'name + gambling "
+        "product + access word' such as X娱乐官网 or X国际登录), the terms you add with "
+        "extra-terms, and addresses glued into sentences without a word that introduces them. "
+        "The trade's ordinary vocabulary (博彩, 彩票, casino, odds) is never a finding, and a page "
+        "that reports on the trade (it uses words such as 赌博, 涉赌, 彩民, gambling or betting "
+        "outside the spam) is left alone: news about lottery regulation or a match preview that "
+        "quotes odds stays clean. Deleting the term is a safe fix when it stands between sentence "
+        "parts or in brackets; when it replaced part of a word, the fix is unsafe. "
+        "To add your own names without Python, set extra-terms, or write an existence rule with "
+        "family = \"SPM\" in your rules file."
+    ),
+    bad_example="据应急管理厅消息：3月11日1时39分，金沙娱乐网址：宜春市一家制药公司发生爆炸事故。",
+    good_example="据应急管理厅消息：3月11日1时39分，宜春市一家制药公司发生爆炸事故。",
+    check=_check_spliced_term,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption("extra-terms", (), "Your own spam names and keywords (a list of strings), found wherever they stand.", tuple),
+        RuleOption("ignore-terms", (), "Built-in terms never to report (a list), e.g. a name that is your site's own.", tuple),
+        RuleOption(
+            "reporting-words",
+            2,
+            "A page with this many words that report on a trade (赌博, 彩民, gambling…) outside spam "
+            "is about that trade: its names are not reported.",
+            int,
+        ),
+    ),
+)
+
+
+# --- SPM002: recurring inserted phrases -------------------------------------------------------------
+
+
+def _check_recurring_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    lines = _lines(text)
+    for insertion in repeated_clauses(text, lines, options["min-repeats"], options["min-letters"], options["max-phrase-chars"]):
+        message = f"phrase {insertion.phrase!r} inserted as a clause of its own {insertion.count} times in the page"
+        hit = Hit(insertion.start, insertion.end, "", "")
+        line = lines[_line_of(lines, insertion.start)]
+        start, end = _original(page, view, insertion.start, insertion.end)
+        fix = _deletion(page, view, text, line, hit)
+        yield Violation(start, end, message, Fix(fix.edits, Applicability.UNSAFE, "remove the inserted phrase"))
+
+
+RECURRING_PHRASE = Rule(
+    code="SPM002",
+    name="recurring-inserted-phrase",
+    summary="A phrase spliced again and again into the text as a clause of its own",
+    explanation=(
+        "Spam generators splice the page's target query into copied text: after unrelated sentences "
+        "as a clause of its own (…过咸食品。什么药治咳喘效果好。) or at the end of a paragraph. This "
+        "rule needs no lexicon: it hashes every clause of the page and reports a clause of content "
+        "(at least min-letters letters) that stands on its own, between different neighbouring "
+        "clauses, min-repeats times or more. Connectives a writer repeats (与此同时, 此外), labels "
+        "ending in a colon, the heading line the phrase came from, and sentences repeated with "
+        "their neighbours (a template or a copied paragraph: DUP) are left alone. Deleting the "
+        "phrase is offered as an unsafe fix."
+    ),
+    bad_example="应忌食辛辣、过咸食品。治咳喘的药哪种好。\n平时注意保暖，治咳喘的药哪种好，多喝温水。\n少去人多的地方。治咳喘的药哪种好。",
+    good_example="应忌食辛辣、过咸食品。\n平时注意保暖，多喝温水。\n少去人多的地方。",
+    check=_check_recurring_phrase,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption("min-repeats", 3, "How many times a clause must stand on its own in the page.", int),
+        RuleOption("min-letters", 4, "Shortest repeated clause, in letters (Han characters count one each).", int),
+        RuleOption("max-phrase-chars", 30, "Longest clause that can be an inserted phrase.", int),
+    ),
+)
+
+
+# --- SPM003: keyword-stuffing lines ---------------------------------------------------------------
+
+
+def _check_stuffing(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    folded = _fold(text)
+    lexicon = get_lexicon()
+    lines = _lines(text)
+    spans = _trade_spans(folded, lexicon.hits(folded))
+    for index, (line_start, line_end) in enumerate(lines):
+        if line_end - line_start < 8:
+            continue
+        inside = [(s - line_start, e - line_start) for s, e in spans if line_start <= s and e <= line_end]
+        verdict = stuffing(text[line_start:line_end], inside, options["min-items"], options["max-item-chars"])
+        if not verdict:
+            continue
+        start, end = _original(page, view, line_start + verdict.start, line_start + verdict.end)
+        whole = page.line_span_with_break(page.line_index(start))
+        yield Violation(start, end, f"keyword-stuffed line: {verdict.reason}", Fix.delete(*whole, safe=False, message="remove the keyword line"))
+
+
+KEYWORD_STUFFING = Rule(
+    code="SPM003",
+    name="keyword-stuffing-line",
+    summary="A line of short keyword phrases with no sentence, written for search engines",
+    explanation=(
+        "Spam pages carry lines that are nothing but keywords: casino site names one after another, "
+        "one product keyword with every city in front of it, link texts cut to the same length, or "
+        "a keyword field that is the title chopped into single characters with a brand slipped in. "
+        "A line counts when it holds at least min-items short phrases separated by spaces, commas, "
+        "、 or |, has no sentence punctuation, and also shows one mark of stuffing: trade words in "
+        "several phrases, phrases that share their words (the category word of an honest list, "
+        "such as 大学 or 有限公司, does not count), phrases cut to one length, or a keyword field "
+        "with single-character fragments. A list of districts or guests and a tag line of three "
+        "topic keywords stay clean. Deleting the line is offered as an unsafe fix."
+    ),
+    bad_example="文章正文……\n淄博口罩无纺布价格 山东口罩无纺布价格 临沂口罩无纺布价格 潍坊口罩无纺布价格",
+    good_example="文章正文……\n标签：口罩 无纺布 价格",
+    check=_check_stuffing,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(
+        RuleOption("min-items", 4, "Fewest phrases on a stuffed line.", int),
+        RuleOption("max-item-chars", 16, "Longest phrase (Han characters; a Latin word counts 2).", int),
+    ),
+)
+
+
+# --- SPM004: SEO keyword titles --------------------------------------------------------------------
+
+
+def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    lines = _lines(text)
+    line_texts = [text[start:end] for start, end in lines]
+    for found in seo_keywords(line_texts, options["min-letters"]):
+        numbers = ", ".join(str(index + 1) for index in found.lines[:4]) + (", …" if len(found.lines) > 4 else "")
+        for index, (line_start, line_end) in enumerate(lines):
+            at = line_texts[index].find(found.keyword)
+            if at < 0:
+                continue
+            begin, finish = line_start + at, line_start + at + len(found.keyword)
+            if begin > line_start and finish < line_end and CLOSERS.get(text[begin - 1]) == text[finish]:
+                begin, finish = begin - 1, finish + 1
+            if index in found.lines:
+                message = f"SEO title: keyword {found.keyword!r} stuck to a different headline on lines {numbers}"
+            else:
+                message = f"SEO keyword {found.keyword!r} (stuck to headlines on lines {numbers}) spliced in here"
+            start, end = _original(page, view, begin, finish)
+            fix = _deletion(page, view, text, (line_start, line_end), Hit(begin, finish, "", ""))
+            yield Violation(start, end, message, Fix(fix.edits, Applicability.UNSAFE, "remove the keyword"))
+
+
+SEO_TITLE = Rule(
+    code="SPM004",
+    name="seo-keyword-title",
+    summary="One search keyword stuck to different headlines: titles built by an SEO generator",
+    explanation=(
+        "Generated listing pages make each item's title from a search keyword and a real headline: "
+        "「keyword」headline, [keyword]headline, keyword_headline, keyword headline, often with a "
+        "teaser line 导读:keyword-word under it. One such line looks like a headline with a section "
+        "name; the mark of the generator is the same keyword stuck to different headlines on two or "
+        "more lines. Every line that holds the keyword is reported, sentences it was spliced into "
+        "too. Keywords found only before a colon (a speaker's label) and short section names "
+        "([视频]) do not count. Deleting the keyword is offered as an unsafe fix."
+    ),
+    bad_example="「五年级写景作文500字」春天的公园\n导读:五年级写景作文500字-公园\n[五年级写景作文500字]秋游记",
+    good_example="春天的公园\n秋游记",
+    check=_check_seo_title,
+    severity=Severity.WARNING,
+    fixable=True,
+    options=(RuleOption("min-letters", 5, "Shortest keyword, in letters.", int),),
+)
+
+
+@hookimpl
+def scrapelint_families() -> list[Family]:
+    return [Family("SPM", "spam spliced into text", "Gambling, lottery or SEO keywords spliced into a page, and keyword stuffing.", "#bcbd22")]
+
+
+@hookimpl
+def scrapelint_rules() -> list[Rule]:
+    return [SPLICED_TERM, RECURRING_PHRASE, KEYWORD_STUFFING, SEO_TITLE]
