@@ -11,10 +11,12 @@ whose removal leaves the article whole (see :func:`analyse`).
 
 from __future__ import annotations
 
+import heapq
 import unicodedata
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
@@ -85,17 +87,44 @@ class Analysis:
     lines: list[_Line]
     copies: dict[int, Copy]
     leads: set[int]
-    seen: dict[int, list[tuple[int, int]]]  # shingle -> its first (line, unit) places in prose
+    title: int | None
+    _places: dict[int, list[tuple[int, int]]] | None = None
+
+    def places(self, page: Page) -> dict[int, list[tuple[int, int]]]:
+        """Each shingle's first (line, unit) places in prose lines, for the sentence rule.
+
+        Leads are left out (what they copy is said *after* them), and so are headings and other
+        lines without a full stop: a heading's words said again in a sentence are no repeat.
+        """
+        if self._places is None:
+            places: dict[int, list[tuple[int, int]]] = {}
+            for line in self.lines:
+                if line.index in self.leads or line.index == self.title:
+                    continue
+                if not _FULL_STOP.search(page.lines[line.index]):
+                    continue
+                for position, shingle in enumerate(line.shingles):
+                    found = places.setdefault(shingle, [])
+                    if len(found) < MAX_OCCURRENCES:
+                        found.append((line.index, position))
+            self._places = places
+        return self._places
 
 
 def _units(page: Page) -> list[_Line]:
     """Units of every line, read on the de-noised view so injected emoji do not split words."""
     view = page.denoised
-    lines = [_Line(index) for index in range(len(page.line_starts))]
+    clean = view.text == page.text  # nothing removed: offsets need no mapping
+    starts = page.line_starts
+    lines = [_Line(index) for index in range(len(starts))]
+    current = 0
     for match in _UNIT.finditer(view.text):
-        start, end = view.span_to_original(match.start(), match.end())
-        line = lines[page.line_index(start)]
-        line.keys.append(unicodedata.normalize("NFKC", match.group()).casefold())
+        start, end = match.span() if clean else view.span_to_original(*match.span())
+        while current + 1 < len(starts) and starts[current + 1] <= start:
+            current += 1  # units come in page order, so the line only moves forward
+        unit = match.group()
+        line = lines[current]
+        line.keys.append(unit if "\u4e00" <= unit <= "\u9fff" else unicodedata.normalize("NFKC", unit).casefold())
         line.spans.append((start, end))
     for line in lines:
         label = _SUMMARY.match(page.lines[line.index])
@@ -172,28 +201,22 @@ def analyse(
 
     leads: dict[int, Copy] = {}
     for line in candidates:
-        shingles = line.shingle_set()
+        summary = bool(_SUMMARY.match(page.lines[line.index]))
+        # An unlabelled lead is the page's opening: further down, a short line followed by a
+        # longer one that holds it is a list of similar items (a CV, a price list), not a lead.
+        if not summary and rank[line.index] > HEAD_LINES:
+            continue
         limit = rank[line.index] + lead_window
-        shared: Counter[int] = Counter()
-        covered = 0
-        for shingle in shingles:
-            near = [
-                other
-                for other in occurrences.get(shingle) or ()
-                if other > line.index and other not in leads and rank[other] <= limit
-            ]
-            covered += bool(near)
-            shared.update(near)
+        shingles = line.shingle_set()
+        shared, covered = _shared(
+            shingles, occurrences, lambda other: other > line.index and other not in leads and rank[other] <= limit
+        )
         share = covered / len(shingles)
         if share < min_share:
             continue
-        partners = sorted(shared, key=lambda other: (-shared[other], other))
-        summary = bool(_SUMMARY.match(page.lines[line.index]))
-        sources = _main_sources(shared, partners, covered)
+        sources = _main_sources(shared, covered)
         held = sum(len(lines[other].shingle_set()) for other in sources)
-        # An unlabelled lead is the page's opening: further down, a short line followed by a
-        # longer one that holds it is a list of similar items (a CV, a price list), not a lead.
-        if summary or (held > 1.15 * len(shingles) and rank[line.index] <= HEAD_LINES):
+        if summary or held > 1.15 * len(shingles):
             leads[line.index] = Copy(line.index, sources, share, summary, False)
 
     copies: dict[int, Copy] = dict(leads)
@@ -201,16 +224,11 @@ def analyse(
         if line.index in leads:
             continue
         shingles = line.shingle_set()
-        shared = Counter()
-        covered = 0
-        for shingle in shingles:
-            earlier = [other for other in occurrences.get(shingle) or () if other < line.index and other not in leads]
-            covered += bool(earlier)
-            shared.update(earlier)
+        shared, covered = _shared(shingles, occurrences, lambda other: other < line.index and other not in leads)
         share = covered / len(shingles)
         if share < min_share:
             continue
-        sources = _main_sources(shared, sorted(shared, key=lambda other: (-shared[other], other)), covered)
+        sources = _main_sources(shared, covered)
         source = sources[0]
         if (
             len(sources) == 1
@@ -229,22 +247,49 @@ def analyse(
         exact = len(sources) == 1 and _same_text(page.lines[line.index], page.lines[sources[0]])
         copies[line.index] = Copy(line.index, sources, share, False, exact)
 
-    seen: dict[int, list[tuple[int, int]]] = {}
-    for line in lines:
-        if line.index in leads or line.index == title or not _FULL_STOP.search(page.lines[line.index]):
-            continue  # a heading's words said again in a sentence are not a repeated sentence
-        for position, shingle in enumerate(line.shingles):
-            places = seen.setdefault(shingle, [])
-            if len(places) < MAX_OCCURRENCES:
-                places.append((line.index, position))
-    return Analysis(lines, copies, set(leads), seen)
+    return Analysis(lines, copies, set(leads), title)
 
 
-def _main_sources(shared: Counter[int], ranked: list[int], covered: int) -> tuple[int, ...]:
+def _shared(
+    shingles: set[int], occurrences: dict[int, list[int] | None], counts: Callable[[int], bool]
+) -> tuple[dict[int, int], int]:
+    """Shingles shared with each other line that ``counts``, and how many are shared at all."""
+    shared: dict[int, int] = {}
+    covered = 0
+    for shingle in shingles:
+        found = False
+        for other in occurrences.get(shingle) or ():
+            if counts(other):
+                shared[other] = shared.get(other, 0) + 1
+                found = True
+        covered += found
+    return shared, covered
+
+
+#: Analyses of the pages being checked, so DUP001 and DUP002 (same settings) cut a page into
+#: shingles once. A memo, not state: it holds nothing a page's result depends on, and an entry
+#: goes when its page does.
+_ANALYSES: "weakref.WeakKeyDictionary[Page, dict[tuple[Any, ...], Analysis]]" = weakref.WeakKeyDictionary()
+
+
+def analysed(page: Page, **settings: Any) -> Analysis:
+    """:func:`analyse` once per page and settings."""
+    key = tuple(sorted(settings.items()))
+    try:
+        memo = _ANALYSES.setdefault(page, {})
+    except TypeError:  # a page object that cannot be weakly referenced: no memo
+        return analyse(page, **settings)
+    if key not in memo:
+        memo[key] = analyse(page, **settings)
+    return memo[key]
+
+
+def _main_sources(shared: dict[int, int], covered: int) -> tuple[int, ...]:
     """The fewest lines (at most three) that hold nearly all of what the copy shares."""
+    ranked = heapq.nsmallest(3, shared, key=lambda other: (-shared[other], other))
     sources: list[int] = []
     held = 0
-    for other in ranked[:3]:
+    for other in ranked:
         sources.append(other)
         held += shared[other]
         if held >= 0.9 * covered:
@@ -267,7 +312,7 @@ def _lines_phrase(indices: tuple[int, ...]) -> str:
 
 
 def _check_repeated_paragraph(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    analysis = analyse(
+    analysis = analysed(
         page,
         min_units=options["min_units"],
         min_share=options["min_share"],
@@ -362,13 +407,14 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
     min_units: int = options["min_units"]
     min_share: float = options["min_share"]
     defaults = REPEATED_PARAGRAPH.default_options()
-    analysis = analyse(
+    analysis = analysed(
         page,
         min_units=defaults["min_units"],
         min_share=defaults["min_share"],
         lead_window=defaults["lead_window"],
         skip_list_items=defaults["skip_list_items"],
     )
+    places = analysis.places(page)
     for line in analysis.lines:
         index = line.index
         if index in analysis.copies or index in analysis.leads or len(line.keys) < min_units:
@@ -386,7 +432,7 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
                 last += 1
             source = None
             if complete and last - first < 0.8 * len(unit_starts):  # a whole-line repeat is DUP001's
-                source = _repeated_from(analysis, line, first, last, min_units, min_share)
+                source = _repeated_from(places, line, first, last, min_units, min_share)
             if source is None:
                 if pending:
                     yield _sentence_violation(page, index, *pending)
@@ -403,7 +449,7 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
 
 
 def _repeated_from(
-    analysis: Analysis, line: _Line, first: int, last: int, min_units: int, min_share: float
+    places: dict[int, list[tuple[int, int]]], line: _Line, first: int, last: int, min_units: int, min_share: float
 ) -> int | None:
     """The line where the units ``first:last`` of ``line`` were said before, or None.
 
@@ -419,7 +465,7 @@ def _repeated_from(
         return None
     alignments: Counter[tuple[int, int]] = Counter()
     for position in positions:
-        for seen_line, seen_unit in analysis.seen.get(line.shingles[position], ()):
+        for seen_line, seen_unit in places.get(line.shingles[position], ()):
             if seen_line < line.index or (seen_line == line.index and seen_unit + SHINGLE <= first):
                 alignments[(seen_line, seen_unit - position)] += 1
     if not alignments:
