@@ -55,7 +55,7 @@ def _check_entity(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]
         decoded = _decode_entity(match.group())
         if decoded is None:
             continue
-        printable = decoded == "" or decoded.isprintable() or decoded == " "
+        printable = decoded != "\ufffd" and (decoded == "" or decoded.isprintable())
         meaning = "a space" if decoded == " " else "nothing" if decoded == "" else repr(decoded)
         fix = None
         if printable:
