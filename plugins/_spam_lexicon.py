@@ -57,7 +57,7 @@ BRANDS: dict[str, tuple[str, ...]] = {
 }
 
 #: Bookmakers that are legal where they trade: English news quotes their odds. They count as
-#: spam only where they are glued into Chinese text or followed by an access word.
+#: spam only where a Latin name is glued into Chinese text or an access word follows.
 BOOKMAKERS: tuple[str, ...] = (
     "bet365", "betway", "1xbet", "188bet", "12bet", "fun88", "w88", "dafabet", "sbobet", "威廉希尔",
 )

@@ -28,7 +28,7 @@ _ITEM = regex.compile(r"[^\s,，、;；|｜丨/]+")
 _SEPARATOR = regex.compile(r"[\s,，、;；|｜丨/]+")
 _SPACED_ONLY = regex.compile(r"^[^,，、;；|｜丨/]*$")
 # Sentence punctuation, clause punctuation and quotation: a writer's line, not a keyword list.
-_SENTENCE = regex.compile(r"[。！？!?；;“”\"「」]|……|(?<=\p{Ll}{2})\.(?:\s|$)")
+_SENTENCE = regex.compile(r"[。！？!?；;]|……|“[^”]+”|「[^」]+」|\"[^\"]+\"|(?<=\p{Ll}{2})\.(?:\s|$)")
 _COLON = regex.compile(r"[:：]")
 _TAG_LABEL = regex.compile(r"关键词|关键字|标签|tags?$|keywords?$|热门搜索|相关搜索|热搜|热词|热门城市", regex.IGNORECASE)
 _HAN = regex.compile(r"\p{Han}")
@@ -80,7 +80,8 @@ def stuffing(
         return None  # words of an English line, not phrases
     if _CHROME.search(line):
         return None  # a footer of links and a licence number is the site's chrome
-    items = [_Item(m.start(), m.end(), m.group()) for m in _ITEM.finditer(line, offset) if _LETTER.search(m.group())]
+    pieces = [_Item(m.start(), m.end(), m.group()) for m in _ITEM.finditer(line, offset)]
+    items = [piece for piece in pieces if _LETTER.search(piece.text)]  # "..." is not a phrase
     if len(items) < min_items or len(items) < 2:
         return None
     if max(_size(item.text) for item in items) > max_item_chars:
@@ -100,9 +101,9 @@ def stuffing(
     length, same = lengths.most_common(1)[0]
     if count >= 8 and length >= 4 and same / count >= 0.7:
         return Stuffing(*span, count, f"{count} short phrases cut to {length} characters, no sentence")
-    singles = sum(1 for item in items if len(item.text) == 1)
-    if label and _TAG_LABEL.search(label.group("label")) and count >= 8 and singles >= 2:
-        return Stuffing(*span, count, f"keyword field of {count} fragments, {singles} of one character")
+    singles = sum(1 for piece in pieces if len(piece.text) == 1)  # a lone quotation mark too
+    if label and _TAG_LABEL.search(label.group("label")) and len(pieces) >= 8 and singles >= 2:
+        return Stuffing(pieces[0].start, pieces[-1].end, len(pieces), f"keyword field of {len(pieces)} fragments, {singles} of one character")
     return None
 
 

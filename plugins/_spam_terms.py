@@ -116,8 +116,11 @@ class Lexicon:
                 continue
             category, kind = self._strong_roles[index]
             if kind == "bookmaker":
-                # legal where it trades: spam only glued into Chinese or asking to sign up
-                glued = (start > 0 and _HAN.match(folded[start - 1])) or (end < len(folded) and _HAN.match(folded[end]))
+                # legal where it trades and quoted for its odds: spam only when it asks the reader
+                # to sign up, or when a Latin name is glued into Chinese text
+                glued = term.isascii() and (
+                    (start > 0 and _HAN.match(folded[start - 1])) or (end < len(folded) and _HAN.match(folded[end]))
+                )
                 if not glued and not _ACCESS_WORDS.match(folded, end):
                     continue
                 kind = "brand"

@@ -33,6 +33,7 @@ from plugins._spam_terms import CLOSERS, Hit, get_lexicon, is_delimiter, random_
 
 _LINE = regex.compile(r"[^\r\n]*")
 _SENTENCE_END = regex.compile(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
+_FULL_STOP = regex.compile(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
 #: Punctuation that goes with a deleted term: ``，<term>：宜春市`` becomes ``，宜春市``.
 _JOINERS = "，,、；;：:。！？!?|｜_-"
 _SPACE = " \t\u3000\u00a0"
@@ -131,10 +132,14 @@ def _term_violation(page: Page, view: DenoisedView, text: str, line: tuple[int, 
     after = text[hit.end : line_end].strip(_SPACE)
     if not before and not after:
         message = f"{what} {term!r} on a line of its own"
-    elif _SENTENCE_END.search(text, line_start, line_end) or len(before) + len(after) > 60:
-        message = f"{what} {term!r} spliced into a sentence, between {_tail(before)!r} and {_head(after)!r}"
-    else:
+    elif not (_FULL_STOP.search(text, line_start, line_end) or len(before) + len(after) > 40):
         message = f"{what} {term!r} spliced into a headline: {_head(text[line_start:line_end].strip(_SPACE), 40)!r}"
+    elif not after:
+        message = f"{what} {term!r} spliced into the end of a sentence, after {_tail(before)!r}"
+    elif not before:
+        message = f"{what} {term!r} spliced into the start of a sentence, before {_head(after)!r}"
+    else:
+        message = f"{what} {term!r} spliced into a sentence, between {_tail(before)!r} and {_head(after)!r}"
     start, end = _original(page, view, hit.start, hit.end)
     return Violation(start, end, message, _deletion(page, view, text, line, hit))
 
