@@ -54,6 +54,13 @@ _REPEATED_BYLINE = regex.compile(
 
 # Text allowed between a byline and its repeat on the same line: separators, dates, times.
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_KEY_JUNK = regex.compile(r"[\s|｜丨/:：]+")
+_CONTROL = regex.compile(r"[^\P{Cc}\t]", regex.V1)
+_SPACES = regex.compile(r"\s+")
+_LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\p{N}")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
+_NOT_SPACE = regex.compile(r"\S")
 _FILLER = regex.compile(r"[\s\p{P}\p{S}\d年月日时分秒]*", regex.V1)
 _SYNONYMS = {
     "文章来源": "来源",
@@ -81,7 +88,7 @@ def _key(byline: str) -> str:
     label_match = _LABEL_SPLIT.match(byline)
     label = label_match.group() if label_match else ""
     label = _SYNONYMS.get(label, label).rstrip(":").lower()
-    name = regex.sub(r"[\s|｜丨/:：]+", "", byline[len(label_match.group()) if label_match else 0 :])
+    name = _KEY_JUNK.sub("", byline[len(label_match.group()) if label_match else 0 :])
     return f"{label}:{unicodedata.normalize('NFKC', name).casefold()}"
 
 
@@ -145,8 +152,8 @@ def _removal_span(page: Page, start: int, end: int) -> tuple[int, int]:
     """The repeat, with the whole line when nothing else is on it."""
     index = page.line_index(start)
     line_start, line_end = page.line_span(index)
-    rest = page.text[line_start:start] + page.text[end:line_end]
-    if not rest.strip() and len(page.line_starts) > 1:
+    alone = not _NOT_SPACE.search(page.text, line_start, start) and not _NOT_SPACE.search(page.text, end, line_end)
+    if alone and len(page.line_starts) > 1:
         return page.line_span_with_break(index)
     while start > line_start and page.text[start - 1] in " \t\u3000":
         start -= 1
@@ -204,32 +211,44 @@ _SENTENCE_END = regex.compile(r"(?:[。；;,，、:：]|(?<!\.)\.)$")
 
 def _normalise(line: str) -> str:
     """NFKC, control characters dropped (scrapers leave \\x06 and friends), spaces collapsed."""
-    line = regex.sub(r"[^\P{Cc}\t]", "", unicodedata.normalize("NFKC", line))
-    return regex.sub(r"\s+", " ", line).strip()
+    if not unicodedata.is_normalized("NFKC", line):
+        line = unicodedata.normalize("NFKC", line)
+    line = _CONTROL.sub("", line)
+    return _SPACES.sub(" ", line).strip()
 
 
 def _letters(text: str) -> int:
     """Letters only: a run of lottery numbers or a date is never a title."""
-    return len(regex.findall(r"\p{L}", text))
+    return len(_NOT_LETTERS.sub("", text))
 
 
 class _Candidate(NamedTuple):
     index: int  # 0-based line
     text: str  # normalised de-noised text
+    letters: int  # letters in it
+    ends_like_sentence: bool
 
 
-def _title_lines(page: Page, limit: int) -> list[_Candidate]:
-    """Non-blank lines (normalised, de-noised), at most ``limit`` characters long."""
+def _title_lines(page: Page, limit: int, max_lines: int | None = None) -> list[_Candidate]:
+    """Non-blank lines up to ``limit`` characters (normalised, de-noised), the first ``max_lines`` of them.
+
+    Longer lines are kept as blank placeholders so that line distances stay right: a paragraph
+    between two headings separates them.
+    """
     view = page.denoised.text
-    starts = _line_starts(view)
-    out = []
-    for index, start in enumerate(starts):
-        end = starts[index + 1] if index + 1 < len(starts) else len(view)
-        raw = view[start:end]
-        if len(raw) > limit * 3:  # cheap guard before normalising a huge paragraph
-            out.append(_Candidate(index, ""))
-            continue
-        out.append(_Candidate(index, _normalise(raw)))
+    out: list[_Candidate] = []
+    start = 0
+    index = 0
+    for match in _LINE_BREAK.finditer(view + "\n"):
+        raw = view[start : match.start()]
+        start = match.end()
+        if raw.strip():
+            text = _normalise(raw) if len(raw) <= limit else ""
+            text = text if len(text) <= limit else ""
+            out.append(_Candidate(index, text, _letters(text), bool(_SENTENCE_END.search(text) or _FULL_STOP.search(text))))
+            if max_lines is not None and len(out) >= max_lines:
+                break
+        index += 1
     return out
 
 
@@ -255,7 +274,7 @@ def _is_site_text(extra: str, max_affix: int) -> bool:
     """Short, has letters, and is not the article's own kicker, dateline or subtitle."""
     if not extra or len(extra) > max_affix or _letters(extra) < 2:
         return False
-    if len(regex.findall(r"\p{N}", extra)) > _letters(extra):
+    if len(_DIGIT.findall(extra)) > _letters(extra):
         return False  # figures in a table row, not a site name
     return not _NOT_SITE_TEXT.search(extra)
 
@@ -272,7 +291,7 @@ def _fuzzy_after_separator(longer: str, title: str, ratio: float) -> str | None:
     if not match or match.group(1)[-1] not in _FUZZY_SEPARATOR:
         return None
     rest = longer[match.end() :].strip()
-    rest_letters, title_letters = regex.sub(r"\P{L}+", "", rest), regex.sub(r"\P{L}+", "", title)
+    rest_letters, title_letters = _NOT_LETTERS.sub("", rest), _NOT_LETTERS.sub("", title)
     if len(rest_letters) < 6 or abs(len(rest_letters) - len(title_letters)) > max(2, len(title_letters) // 8):
         return None
     if SequenceMatcher(None, rest_letters, title_letters, autojunk=False).ratio() >= ratio:
@@ -302,18 +321,17 @@ def _whole_line_fix(page: Page, index: int, message: str) -> Fix:
 def _check_prefixed_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     min_chars: int = options["min_title_chars"]
     max_affix: int = options["max_affix_chars"]
-    window: int = options["window"]
     lines = _title_lines(page, 200)
     flagged: set[int] = set()
-    for first, second in _pairs([c for c in lines if c.text], window):
+    for first, second in _pairs(lines, options["window"]):
+        if not first.text or not second.text:
+            continue  # a long paragraph is never a title, and it separates the lines around it
         for title, other in ((first, second), (second, first)):
+            if len(other.text) <= len(title.text) or len(title.text) > 120:
+                continue
+            if title.letters < min_chars or title.ends_like_sentence:
+                continue
             if other.index in flagged or title.index in flagged:
-                continue
-            if not (min_chars <= _letters(title.text) and len(title.text) <= 120):
-                continue
-            if _SENTENCE_END.search(title.text):
-                continue
-            if len(other.text) <= len(title.text):
                 continue
             found = _match_title(other.text, title.text, max_affix, options["fuzzy_ratio"])
             if found is None:
@@ -386,13 +404,12 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
     max_chars: int = options["max_title_chars"]
     min_chars: int = options["min_title_chars"]
     head_lines: int = options["head_lines"]
-    lines = [c for c in _title_lines(page, max_chars) if c.text]
     # A heading is one of the page's first lines; its copy follows within ``window`` lines.
-    heads = lines[:head_lines]
+    lines = _title_lines(page, max_chars, max_lines=head_lines + window)
     flagged: set[int] = set()
-    for position, head in enumerate(heads):
+    for position, head in enumerate(lines[:head_lines]):
         text = head.text
-        if len(text) > max_chars or _letters(text) < min_chars or _SENTENCE_END.search(text) or _FULL_STOP.search(text):
+        if not text or head.letters < min_chars or head.ends_like_sentence:
             continue
         if _BYLINE.match(text):
             continue  # a repeated byline line is BYL001's
@@ -421,14 +438,14 @@ def _near_copy(line: str, title: str, ratio: float) -> bool:
         return False
     if min(_letters(line), _letters(title)) < 10:
         return False
-    a, b = regex.sub(r"\s+", "", line), regex.sub(r"\s+", "", title)
+    a, b = _SPACES.sub("", line), _SPACES.sub("", title)
     if abs(len(a) - len(b)) > 2:
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.ratio() < ratio:
         return False
     changed = "".join(a[i1:i2] + b[j1:j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-    return bool(regex.search(r"\p{L}", changed))  # rows that differ only in figures are a table
+    return bool(_LETTER.search(changed))  # rows that differ only in figures are a table
 
 
 REPEATED_TITLE = Rule(

@@ -12,6 +12,7 @@ between separators, never in the middle of a clause.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Iterator, Mapping
 
 import regex
@@ -37,13 +38,35 @@ def _lines(text: str) -> Iterator[tuple[int, int, int]]:
     yield index, start, len(text)
 
 
+_NOT_SPACE = regex.compile(r"[^ \t\u3000\u00a0]")
+
+
+class _LineIndex:
+    """Line starts of a text, so a rule finds a match's line in log time, never by scanning."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """``(start, end)`` of the line holding ``offset``, without its break."""
+        index = bisect.bisect_right(self.starts, offset) - 1
+        start = self.starts[index]
+        if index + 1 == len(self.starts):
+            return start, len(self.text)
+        end = self.starts[index + 1] - 1  # the "\n" or lone "\r"
+        if self.text[end] == "\n" and end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+
 def _violation(page: Page, view: DenoisedView, start: int, end: int, message: str, fix_message: str) -> Violation:
     """A finding for a de-noised span; the fix removes the whole line when nothing else is on it."""
     o_start, o_end = view.span_to_original(start, end)
     index = page.line_index(o_start)
     line_start, line_end = page.line_span(index)
-    rest = page.text[line_start:o_start] + page.text[o_end:line_end]
-    if not rest.strip(_SPACE) and len(page.line_starts) > 1:
+    alone = not _NOT_SPACE.search(page.text, line_start, o_start) and not _NOT_SPACE.search(page.text, o_end, line_end)
+    if alone and len(page.line_starts) > 1:
         fix_start, fix_end = page.line_span_with_break(index)
         if fix_end == len(page.text) and index > 0 and not page.text.endswith(("\n", "\r")):
             fix_start = page.line_span(index - 1)[1]
@@ -113,7 +136,7 @@ _HAN_BEFORE = regex.compile(r"\p{Han}$", regex.V1)
 _LINE_END_AFTER = regex.compile(r"[ \t]*(?:$|[\r\n])", regex.V1)
 _HAN_AFTER = regex.compile(r"\p{Han}", regex.V1)
 _CLAUSE_GOES_ON = regex.compile(r"[ \t]*[，、,]", regex.V1)
-_SENTENCE_BEFORE = regex.compile(r"(?:^|[。！？!?.；;\r\n]|-{2,})[ \t]*$", regex.V1)
+_SENTENCE_BEFORE = regex.compile(r"(?:^|[。！？!?.；;]|-{2,})[ \t]*$", regex.V1 | regex.MULTILINE)
 
 # English: capitalised, after a line start, a sentence end, a separator or another UI phrase;
 # a short one ("Read more") also needs its line to end, or an arrow, colon or a new sentence
@@ -131,7 +154,7 @@ _EN_LONG = (
 _EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
 _EN_ARROWS = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*", regex.V1)
 _EN_PHRASE = regex.compile(rf"(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])", regex.V1 | regex.MULTILINE)
-_EN_BEFORE_OK = regex.compile(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$", regex.V1)
+_EN_BEFORE_OK = regex.compile(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$", regex.V1 | regex.MULTILINE)
 _EN_AFTER_OK = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d", regex.V1)
 _EN_AFTER_SENTENCE = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}", regex.V1)
 # Lines that are nothing but a button, a menu entry or the site's address.
@@ -147,44 +170,38 @@ _ALONE_LINE = regex.compile(
 )
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", end)
-    return line_start, len(text) if line_end < 0 else line_end
-
-
-def _zh_phrases(text: str) -> Iterator[tuple[int, int]]:
+def _zh_phrases(text: str, lines: _LineIndex) -> Iterator[tuple[int, int]]:
     for match in _ZH_PHRASE.finditer(text):
         start, end = match.span()
         if match.group("bounded") is not None:
             # "请查看更多信息" and "……查看原文，在Wi-Fi环境下观看" are sentences; "……试点查看更多"
             # ending a line and "……问题。阅读全文生态环境部门……" after a full stop are links.
-            if _HAN_BEFORE.search(text, 0, start):
+            if start > 0 and _HAN_AFTER.match(text, start - 1):
                 if not _LINE_END_AFTER.match(text, end):
                     continue
             elif _HAN_AFTER.match(text, end) or _CLAUSE_GOES_ON.match(text, end):
-                if not _SENTENCE_BEFORE.search(text, 0, start):
+                line_start = lines.bounds(start)[0]
+                if not _SENTENCE_BEFORE.search(text, max(line_start, start - 8), start):
                     continue
         elif match.group("click") is not None and not _CLICK_TAIL_OK.match(text, end):
             continue
         yield start, end
 
 
-def _en_phrases(text: str) -> Iterator[tuple[int, int]]:
+def _en_phrases(text: str, lines: _LineIndex) -> Iterator[tuple[int, int]]:
     last_end = -1
     for match in _EN_PHRASE.finditer(text):
         start, end = match.span()
-        line_start, line_end = _line_bounds(text, start, end)
-        before = text[line_start:start]
-        after_chrome = last_end >= 0 and not text[last_end:start].strip()
-        at_line_end = _EN_AFTER_OK.match(text, end, line_end + 1) is not None
+        line_start, line_end = lines.bounds(start)
+        before_ok = _EN_BEFORE_OK.search(text, max(line_start, start - 8), start) is not None
+        after_chrome = last_end >= 0 and not _NOT_SPACE.search(text, last_end, start)
+        at_line_end = _EN_AFTER_OK.match(text, end, line_end) is not None
         if match.group("long") is not None:
-            ok = after_chrome or _EN_BEFORE_OK.search(before) is not None or at_line_end
+            ok = after_chrome or before_ok or at_line_end
         else:
             # a capitalised "Read more" ending a line is a link: a sentence would end with a stop
             ok = at_line_end or (
-                (after_chrome or _EN_BEFORE_OK.search(before) is not None)
-                and _EN_AFTER_SENTENCE.match(text, end, line_end) is not None
+                (after_chrome or before_ok) and _EN_AFTER_SENTENCE.match(text, end, line_end) is not None
             )
         if ok:
             end = _EN_ARROWS.match(text, end).end()
@@ -195,7 +212,8 @@ def _en_phrases(text: str) -> Iterator[tuple[int, int]]:
 def _check_ui_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
-    found = [*_zh_phrases(text), *_en_phrases(text), *(m.span() for m in _ALONE_LINE.finditer(text))]
+    lines = _LineIndex(text)
+    found = [*_zh_phrases(text, lines), *_en_phrases(text, lines), *(m.span() for m in _ALONE_LINE.finditer(text))]
     last_end = -1
     for start, end in sorted(_strip_span(text, start, end) for start, end in found):
         if start < last_end or end <= start:
@@ -255,29 +273,30 @@ _WHO_LABELS = frozenset({"来源", "文章来源", "本文来源", "信息来源
 _DATE_NEXT = regex.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", regex.V1)
 
 
+_REST_EMPTY = regex.compile(r"[ \t\u3000]*(?:$|[\r\n])", regex.V1)
+_NEXT_LINE_VALUE = regex.compile(r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]{0,200})", regex.V1)
+
+
 def _empty_reason(text: str, match: regex.Match) -> str | None:
-    """Why the field ``match`` has no value, or ``None`` when it has one."""
-    rest_start = _UNIT_ONLY.match(text, match.end()).end()
-    line_end = text.find("\n", rest_start)
-    rest = text[rest_start : len(text) if line_end < 0 else line_end].rstrip("\r")
+    """Why the field ``match`` has no value, or ``None`` when it has one (matched in place)."""
+    rest = _UNIT_ONLY.match(text, match.end()).end()
     label = match.group("zh") or match.group("bare") or match.group("en")
-    if not rest.strip():
+    if _REST_EMPTY.match(text, rest):
         return None if match.group("bare") else "end"
-    if _NEXT_FIELD.match(rest) or _COUNTER_NEXT.match(rest) or _LABEL_AGAIN.match(rest):
+    if _NEXT_FIELD.match(text, rest) or _COUNTER_NEXT.match(text, rest) or _LABEL_AGAIN.match(text, rest):
         return "next"
-    if label in _WHO_LABELS and _DATE_NEXT.match(rest):
+    if label in _WHO_LABELS and _DATE_NEXT.match(text, rest):
         return "next"
     return None
 
 
 def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:
     """A field at a line's end whose value the scraper put on the next line ("作者：\\n张三")."""
-    rest = text[end:]
-    match = regex.match(r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]*)", rest)
+    match = _NEXT_LINE_VALUE.match(text, end)
     if not match:
         return False
     value = match.group(1).strip()
-    return 0 < len(value) <= max_chars and not regex.search(r"[:：]", value)
+    return 0 < len(value) <= max_chars and ":" not in value and "：" not in value
 
 
 def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -291,7 +310,7 @@ def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Viola
         start, end = match.span("field")
         if reason == "end" and _value_on_next_line(text, _UNIT_ONLY.match(text, end).end(), max_value):
             continue
-        label = regex.sub(r"[ \t]*[:：]$", "", match.group("field"))
+        label = match.group("zh") or match.group("bare") or match.group("en")
         yield _violation(page, view, start, end, f"empty metadata field {label!r}", "remove the empty field label")
 
 
@@ -335,11 +354,14 @@ _NAV_END = regex.compile(r"(?:上一篇|下一篇|上一条|下一条|上一页|
 # Everyday words ("下一个 iPhone") are a link label only with a colon after them.
 _NAV_NEEDS_COLON = ("上一个", "下一个", "上篇", "下篇")
 _PAGE_WORD = r"首页|上一页|下一页|尾页|末页|前一页|后一页"
+_PAGE_WORDS = regex.compile(_PAGE_WORD)
 _PAGINATION = regex.compile(
     rf"(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)(?:[ \t\u3000]*(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)){{2,}}",
     regex.V1,
 )
 _FULL_STOP = regex.compile(r"[。.!！]$")
+_COLON = regex.compile(r"[ \t]*[:：]")
+_NUMBERS = regex.compile(r"\d+")
 # Breadcrumbs: "当前位置：首页 > 新闻", "网站首页 > 产品中心".
 _BREADCRUMB = regex.compile(
     r"^[ \t\u3000]*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]"
@@ -367,7 +389,7 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
             # that begins with the words ("上一篇文章提到……。").
             label = start_match.group().strip()
             if label in _NAV_NEEDS_COLON:
-                ok = bool(regex.match(r"[ \t]*[:：]", rest))
+                ok = bool(_COLON.match(rest))
             else:
                 ok = bool(_NAV_SEP.match(rest)) or label.startswith(("Previous", "Next")) or (
                     len(line.strip()) <= max_chars and not _FULL_STOP.search(line.strip())
@@ -382,8 +404,8 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
             yield _violation(page, view, start, end, f"previous/next link {end_match.group().strip()!r}", "remove the navigation link")
             continue
         for match in _PAGINATION.finditer(line):
-            words = regex.findall(_PAGE_WORD, match.group())
-            if len(words) >= 2 or (words and len(regex.findall(r"\d+", match.group())) >= 2):
+            words = _PAGE_WORDS.findall(match.group())
+            if len(words) >= 2 or (words and len(_NUMBERS.findall(match.group())) >= 2):
                 start, end = _strip_span(text, line_start + match.start(), line_start + match.end())
                 yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
 
@@ -476,7 +498,7 @@ _NOTICE = regex.compile(
     r"|转载请(?:务必)?(?:注明|保留|标明)\p{Han}{0,4}(?:出处|来源|链接|作者)"
     r"|版权归\p{Han}{0,20}所有|如有侵权|侵权请联系|侵删"
     r"|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)"
-    r"|\p{Han}{0,2}ICP[备证]\d{6,}号"
+    r"|ICP[备证]\d{6,}号"
     r"|Copyright[ \t]*(?:©|\(c\)|\d{4})|©[ \t]*\d{4}|All[ \t]+[Rr]ights[ \t]+[Rr]eserved",
     regex.V1,
 )
@@ -487,21 +509,21 @@ _CLAUSE_START = regex.compile(r"[。！？!?▲■●】\]]")
 def _check_notice(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
+    lines = _LineIndex(text)
+    longest: int = options["max_line_chars"]
     last_end = -1
     for match in _NOTICE.finditer(text):
         if match.start() < last_end:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[line_start:line_end]
-        # The notice is its sentence: from the previous sentence end to the next one.
-        before = text[line_start : match.start()]
-        breaks = list(_CLAUSE_START.finditer(before))
-        start = line_start + breaks[-1].end() if breaks else line_start
-        stop = _SENTENCE_BREAK.search(text, match.end(), line_end)
-        end = stop.end() if stop else line_end
-        if len(line) > options["max_line_chars"] and end - start > options["max_line_chars"]:
+        line_start, line_end = lines.bounds(match.start())
+        # The notice is its clause: from the previous sentence end (or ▲, a bracket) to the next
+        # sentence end, looked for no further than a notice can be long.
+        window = max(line_start, match.start() - longest)
+        breaks = list(_CLAUSE_START.finditer(text, window, match.start()))
+        start = breaks[-1].end() if breaks else window
+        stop = _SENTENCE_BREAK.search(text, match.end(), min(line_end, match.end() + longest))
+        end = stop.end() if stop else min(line_end, match.end() + longest)
+        if start == window and window > line_start or end - start > longest:
             continue  # a long paragraph about copyright, not a notice
         start, end = _strip_span(text, start, end)
         last_end = end

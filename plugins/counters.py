@@ -11,6 +11,7 @@ and are left alone.
 
 from __future__ import annotations
 
+import bisect
 from typing import Any, Iterator, Mapping
 
 import regex
@@ -42,7 +43,8 @@ _COUNT_WITH_UNIT = (
 )
 
 _INLINE = regex.compile(
-    r"(?:"
+    # every shape starts with a digit or a label's first character: a cheap look first
+    r"(?=[\d浏阅点访播观人热围评收分转喜商累赞回VvPpRrHhCcLl])(?:"
     # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次 / 阅读(2055): a label with a colon or brackets is a
     # widget wherever it stands ("……美国军舰浏览：429次")
     rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t]*[:：][ \t]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
@@ -70,8 +72,9 @@ _EN_AFTER = regex.compile(
 )
 # It counts at a line start, after a sentence, a separator or a field label; or where it ends the
 # line or meets a separator or a byline. "The clip got 12,345 views on YouTube." stays.
-_EN_BEFORE_OK = regex.compile(r"(?:^|[|｜丨·•,，;；\-–—(（\[【/:：.!?。！？\"”’)]|\d)[ \t]*$", regex.V1)
-_EN_AFTER_OK = regex.compile(r"^[ \t]*(?:$|[|｜丨·•;；\-–—)）\]】/]|\d|(?:BY|By|Reporting|Written)\b)", regex.V1)
+_EN_BEFORE_OK = regex.compile(r"(?:^|[|｜丨·•,，;；\-–—(（\[【/:：.!?。！？\"”’)]|\d)[ \t]*$", regex.V1 | regex.MULTILINE)
+_EN_AFTER_OK = regex.compile(r"[ \t]*(?:$|[\r\n|｜丨·•;；\-–—)）\]】/]|\d|(?:BY|By|Reporting|Written)\b)", regex.V1)
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 
 # "0 发布时间：2021.04.17": a count the template printed before the page's date field.
 # Only before a date field: a number before "编辑：" is more often the day left from a cut date.
@@ -83,11 +86,13 @@ def _check_inline_counter(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
     view = page.denoised
     text = view.text
     spans: list[tuple[int, int]] = [m.span() for m in _INLINE.finditer(text)]
+    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
     for match in _EN_AFTER.finditer(text):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        if _EN_BEFORE_OK.search(text[line_start : match.start()]) or _EN_AFTER_OK.match(text[match.end() : line_end]):
+        index = bisect.bisect_right(starts, match.start()) - 1
+        line_start = starts[index]
+        line_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
+        before_ok = _EN_BEFORE_OK.search(text, max(line_start, match.start() - 8), match.start())
+        if before_ok or _EN_AFTER_OK.match(text, match.end(), line_end):
             spans.append(match.span())
     if options["leading_count"]:
         spans.extend(match.span(1) for match in _LEADING.finditer(text))
@@ -141,13 +146,15 @@ INLINE_COUNTER = Rule(
 # --- bare count lines ------------------------------------------------------------------------
 
 _BARE = regex.compile(rf"^[ \t\u3000]*((?!0\d){_NUM}{_MAG})(?:[ \t]?(?:人次|次))?[ \t\u3000]*$", regex.V1)
+_NOT_DIGITS = regex.compile(r"[^\d.]")
+_LETTER = regex.compile(r"\p{L}")
 _PLAIN_DECIMAL = regex.compile(r"^\d+\.\d+$")
 _SENTENCE_END = regex.compile(r"(?:。|(?<!\.)\.)$")  # a headline may end with ? or !, not with a full stop
 
 
 def _value(number: str) -> float | None:
     """The count as a number, for the sequence checks (``1.2万`` is 12000)."""
-    digits = regex.sub(r"[^\d.]", "", number)
+    digits = _NOT_DIGITS.sub("", number)
     try:
         value = float(digits)
     except ValueError:
@@ -164,7 +171,7 @@ def _is_headline(line: str, max_chars: int) -> bool:
 
 
 def _letters(text: str) -> int:
-    return len(regex.findall(r"\p{L}", text))
+    return len(_LETTER.findall(text))
 
 
 def _looks_like_a_sequence(values: list[float]) -> bool:
@@ -180,7 +187,7 @@ def _check_bare_count_lines(page: Page, options: Mapping[str, Any]) -> Iterator[
     max_headline: int = options["max_headline_chars"]
     min_letters: int = options["min_headline_letters"]
     view = page.denoised.text
-    lines = regex.split(r"\r\n|\r|\n", view)
+    lines = _LINE_BREAK.split(view)
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
     # Candidates: a bare number whose previous non-blank line is a headline-like line.
     candidates: list[tuple[int, int, str]] = []  # (position in nonblank, line index, number)
