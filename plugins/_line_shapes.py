@@ -75,6 +75,8 @@ _UI_PHRASE = (
     r"Read more|Continue reading(?: the main story)?|Share this(?: article| story)?:?|Click here to read more|"
     r"Read the full (?:story|article)|Back to top|Print|Share)"
 )
+# UI phrases run into the end of a line ("…目标。分享到："): not the text's own colon.
+_TRAILING_UI = regex.compile(rf"(?:[\s,，|]*{_UI_PHRASE})+[\s>»]*$", regex.IGNORECASE)
 # The site's UI phrases when they make up a whole line, alone or chained (CHR reports them).
 _CHROME = regex.compile(rf"^{_UI_PHRASE}(?:[\s,，|｜/·>»]*{_UI_PHRASE})*[\s>»]*$|^(?:上一篇|下一篇).*", regex.IGNORECASE)
 # How an article marks its own list items: bullets (private-use glyphs included), numbers.
@@ -88,7 +90,9 @@ _DATA = regex.compile(r"^[^:：]{1,16}[:：][^:：]*\d|[；;，,]$")
 # A date or time closing a line, as in a list of headlines with their dates.
 _DATED = regex.compile(r"\s*[(（\[]?\d{2,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$|\s+\d{1,2}\s+\p{L}+\s+\d{4}$")
 # A line that announces a list of the article's own: "…如下：", "The squad:".
-_INTRO = regex.compile(r"[:：]$|以下|如下|the following|as follows", regex.IGNORECASE)
+_INTRO = regex.compile(
+    r"(?:[:：]|如下|以下几[点个条项种方面]|the following(?:\s+\p{L}+){0,3}|as follows)\W{0,3}$", regex.IGNORECASE
+)
 # A short remark in brackets on its own line: (完), （记者 张三）, (更新时间戳: 1681649425565).
 _ASIDE = regex.compile(r"^[(（\[【][^()（）\[\]【】]{1,40}[)）\]】]$")
 _LETTER = regex.compile(r"\p{L}")
@@ -147,7 +151,8 @@ class Line:
     header: str = ""  # the header phrase for HEADER lines
     marked: bool = False  # starts with a bullet or an item number, as an article's own lists do
     data: bool = False  # a data-sheet field or a sentence's continuation
-    intro: bool = False  # announces a list ("如下：", "the following")
+    intro: bool = False  # announces what follows ("如下：", "the following", a closing colon)
+    announces: bool = False  # ends with a colon of its own (not one of a UI phrase run into it)
 
 
 def read_lines(lines: Sequence[str], headers: HeaderMatcher, max_item_words: float) -> list[Line]:
@@ -172,18 +177,20 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     items = _enumeration(text, words) or 1
     return Line(
         index, text, shape, words, items, tuple(found), word_terms,
-        marked=bool(_MARKER.match(text)), data=bool(_DATA.search(_DATED.sub("", text))), intro=bool(_INTRO.search(text)),
+        marked=bool(_MARKER.match(text)), data=bool(_DATA.search(_DATED.sub("", text))),
+        intro=bool(_INTRO.search(_TRAILING_UI.sub("", text))),
+        announces=_TRAILING_UI.sub("", text).endswith((":", "：")),
     )
 
 
 def _shape(text: str, words: float, max_item_words: float) -> Shape:
     if _NUMBER.match(text):
         return Shape.NUMBER
-    if _FOOTER.match(text) or (words <= 12 and (_FOOTER.search(text) or _CHROME.match(text) or _ASIDE.match(text))):
+    if (words <= 20 and _FOOTER.match(text)) or (words <= 12 and (_FOOTER.search(text) or _CHROME.match(text) or _ASIDE.match(text))):
         return Shape.NEUTRAL
     if not _LETTER.search(text):
         return Shape.NEUTRAL  # a rule, a row of stars: layout, not content
-    if text[-1] in ":：":
+    if _TRAILING_UI.sub("", text).endswith((":", "：")):
         return Shape.PROSE  # it announces what follows, as a sentence does
     if _is_item(text, words, max_item_words) or _enumeration(text, words) and not _FULL_STOP.search(text):
         return Shape.ITEM

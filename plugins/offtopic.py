@@ -25,14 +25,17 @@ from plugins._text_stats import containment, cosine, suffix_cosines
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _MIN_SECTION_TERMS = 30  # shorter sections say too little about their topic
 _MIN_PROSE_TERMS = 30  # after less prose than this, a list is the page's content
-_CONTENT_RATIO = 3  # so is a list with this many times more terms than the prose before it
+# So is a list with this many times more terms than the prose before it, if its items share
+# their words as the lines of one product's data sheet do.
+_CONTENT_RATIO = 3
+_COHESIVE_LIST = 0.3
 _HEADLINE_WORDS = 6  # list items this long on average are headlines, shorter ones names or places
 # Headlines pick up a page's common words more than names do: they may share this much more.
 _HEADLINE_FACTOR = 1.5
 _LONG_LIST = 5  # ... when there are this many of them
 
 OPTIONS = (
-    RuleOption("max-similarity", 0.07, "prose after the article whose term cosine with it is at most this is unrelated (Chinese-like text)", float),
+    RuleOption("max-similarity", 0.06, "prose after the article whose term cosine with it is at most this is unrelated (Chinese-like text)", float),
     RuleOption("max-similarity-words", 0.12, "the same limit for text in spaced scripts, whose words are shared more often than bigrams", float),
     RuleOption("full-size-terms", 250, "for shorter texts the limit shrinks in proportion: short texts look unrelated by chance", int),
     RuleOption("full-size-words", 150, "the same size for text in spaced scripts, whose word terms say more each", int),
@@ -74,7 +77,7 @@ class _Block:
 
 def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     lines = read_lines(_denoised_lines(page), header_matcher(tuple(options["headers"])), options["max-item-words"])
-    start = next((position for position, line in enumerate(lines) if line.shape is Shape.PROSE and line.text[-1] not in ":："), None)
+    start = next((position for position, line in enumerate(lines) if line.shape is Shape.PROSE and not line.announces), None)
     if start is None:
         return  # no article on the page: nothing can be off-topic to it
     blocks = _appended_blocks(lines, start, options)
@@ -139,8 +142,7 @@ def _appended_blocks(lines: list[Line], start: int, options: Mapping[str, Any]) 
                     blocks.extend(_pending_blocks(pending, position, "short text between appended blocks"))
                     pending = []
                     continue
-            cut = None if _headed_article(lines, start) else _unrelated_suffix(lines, max(first, start + 1), last, limit, options)
-            if cut is None and not holds_article and not in_tail:
+            if not holds_article and not in_tail:
                 reason = _after_appended_list(segments, number, lines, position, start, limit, options)
                 if reason is not None:
                     blocks.append(_Block(first, last, reason))
@@ -148,6 +150,7 @@ def _appended_blocks(lines: list[Line], start: int, options: Mapping[str, Any]) 
                     pending = []
                     in_tail = True
                     continue
+            cut = None if _headed_article(lines, start) else _unrelated_suffix(lines, max(first, start + 1), last, limit, options)
             if cut is None:
                 break
             blocks.append(_Block(cut[0], last, cut[1]))
@@ -266,7 +269,23 @@ def _own_list(lines: Sequence[Line], first: int, segment: _Segment, start: int, 
     if previous is not None and previous.intro:
         return True
     prose = sum(len(line.terms) for line in lines[start:first] if line.shape is Shape.PROSE)
-    return prose < _MIN_PROSE_TERMS or len(segment.terms()) > _CONTENT_RATIO * prose
+    if prose < _MIN_PROSE_TERMS:
+        return True
+    return len(segment.terms()) > _CONTENT_RATIO * prose and _list_cohesion(segment) >= _COHESIVE_LIST
+
+
+def _list_cohesion(segment: _Segment) -> float:
+    """How much a list's items talk about the same things: the mean share of an item's terms
+    found in the other items. A product's spec lines share their words; headlines of random
+    other pages do not."""
+    items = [set(line.terms) for line in segment.lines if line.shape is Shape.ITEM and line.terms]
+    if len(items) < 2:
+        return 0.0
+    seen: Counter = Counter()
+    for terms in items:
+        seen.update(terms)
+    shares = [sum(1 for term in terms if seen[term] > 1) / len(terms) for terms in items]
+    return sum(shares) / len(shares)
 
 
 def _unrelated_list(segment: _Segment, article: Counter, options: Mapping[str, Any]) -> str | None:
