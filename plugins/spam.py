@@ -21,6 +21,9 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
+import bisect
+
+import ahocorasick_rs
 import regex
 
 from lint import hookimpl
@@ -48,40 +51,47 @@ def _fold(text: str) -> str:
     return folded if len(folded) == len(text) else text
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every line of the de-noised text, without its break."""
-    spans = []
-    position = 0
-    for match in _LINE.finditer(text):
-        if match.start() < position:
-            continue
-        spans.append(match.span())
-        position = match.end() + 1
-        if text.startswith("\r\n", match.end()):
-            position += 1
-    return spans
+class _Lines:
+    """The lines of the de-noised text: their spans, and which line holds an offset."""
 
+    def __init__(self, text: str) -> None:
+        self.spans: list[tuple[int, int]] = []
+        position = 0
+        for match in _LINE.finditer(text):
+            if match.start() < position:
+                continue  # the empty match after a line's text
+            self.spans.append(match.span())
+            position = match.end() + (2 if text.startswith("\r\n", match.end()) else 1)
+        self.starts = [start for start, _ in self.spans]
 
-def _line_of(lines: list[tuple[int, int]], offset: int) -> int:
-    import bisect
+    def index(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
 
-    return max(0, bisect.bisect_right([start for start, _ in lines], offset) - 1)
+    def per_line(self, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, int]]]:
+        """Line index -> the spans inside that line, as offsets into the line."""
+        grouped: dict[int, list[tuple[int, int]]] = {}
+        for start, end in spans:
+            index = self.index(start)
+            line_start, line_end = self.spans[index]
+            if end <= line_end:
+                grouped.setdefault(index, []).append((start - line_start, end - line_start))
+        return grouped
 
 
 def _original(page: Page, view: DenoisedView, start: int, end: int) -> tuple[int, int]:
     return view.span_to_original(start, end)
 
 
-def _stuffed_lines(text: str, folded: str, lines: list[tuple[int, int]], spans: list[tuple[int, int]]) -> dict[int, Stuffing]:
-    """Line index -> its stuffing verdict, for lines that are keyword stuffing."""
+def _stuffed_lines(text: str, lines: _Lines, spans: list[tuple[int, int]], min_items: int = 4, max_item_chars: int = 16) -> dict[int, Stuffing]:
+    """Line index -> its stuffing verdict, for lines that are keyword stuffing; ``spans`` are
+    the lexicon's words in the page."""
+    inside = lines.per_line(spans)
     found: dict[int, Stuffing] = {}
-    for index, (start, end) in enumerate(lines):
-        if end - start < 8:
-            continue
-        inside = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
-        verdict = stuffing(text[start:end], inside)
-        if verdict:
-            found[index] = verdict
+    for index, (start, end) in enumerate(lines.spans):
+        if end - start >= 8:
+            verdict = stuffing(text[start:end], inside.get(index, ()), min_items, max_item_chars)
+            if verdict:
+                found[index] = verdict
     return found
 
 
@@ -105,20 +115,20 @@ def _check_spliced_term(page: Page, options: Mapping[str, Any]) -> Iterator[Viol
     folded = _fold(text)
     lexicon = get_lexicon(tuple(options["extra-terms"]), tuple(options["ignore-terms"]))
     hits = lexicon.hits(folded)
-    lines = _lines(text)
-    stuffed = _stuffed_lines(text, folded, lines, _trade_spans(folded, hits))
-    outside = [(hit.start, hit.end) for hit in hits] + [lines[index] for index in stuffed]
+    lines = _Lines(text)
+    stuffed = _stuffed_lines(text, lines, _trade_spans(folded, hits))
+    outside = [(hit.start, hit.end) for hit in hits] + [lines.spans[index] for index in stuffed]
     reporting = lexicon.reporting(folded, outside)
     limit: int = options["reporting-words"]
     extra = [Hit(s, e, "web", "web address") for s, e in spliced_addresses(text, folded)]
     extra += [Hit(s, e, "web", "random token") for s, e in random_tokens(text)]
     for hit in sorted(hits + extra, key=lambda h: h.start):
-        index = _line_of(lines, hit.start)
+        index = lines.index(hit.start)
         if index in stuffed:
             continue  # the whole line is SPM003's
         if hit.category not in ("user", "web") and sum(reporting[c] for c in _RELATED.get(hit.category, (hit.category,))) >= limit:
             continue  # the page is about the trade: a report on gambling, a lottery draw
-        line_start, line_end = lines[index]
+        line_start, line_end = lines.spans[index]
         if hit.category == "web" and not _SENTENCE_END.search(text, line_start, line_end):
             continue  # an address or code in a list or a heading is the page's own
         yield _term_violation(page, view, text, (line_start, line_end), hit)
@@ -225,11 +235,11 @@ SPLICED_TERM = Rule(
 def _check_recurring_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
-    lines = _lines(text)
-    for insertion in repeated_clauses(text, lines, options["min-repeats"], options["min-letters"], options["max-phrase-chars"]):
+    lines = _Lines(text)
+    for insertion in repeated_clauses(text, lines.spans, options["min-repeats"], options["min-letters"], options["max-phrase-chars"]):
         message = f"phrase {insertion.phrase!r} inserted as a clause of its own {insertion.count} times in the page"
         hit = Hit(insertion.start, insertion.end, "", "")
-        line = lines[_line_of(lines, insertion.start)]
+        line = lines.spans[lines.index(insertion.start)]
         start, end = _original(page, view, insertion.start, insertion.end)
         fix = _deletion(page, view, text, line, hit)
         yield Violation(start, end, message, Fix(fix.edits, Applicability.UNSAFE, "remove the inserted phrase"))
@@ -269,16 +279,10 @@ def _check_stuffing(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
     view = page.denoised
     text = view.text
     folded = _fold(text)
-    lexicon = get_lexicon()
-    lines = _lines(text)
-    spans = _trade_spans(folded, lexicon.hits(folded))
-    for index, (line_start, line_end) in enumerate(lines):
-        if line_end - line_start < 8:
-            continue
-        inside = [(s - line_start, e - line_start) for s, e in spans if line_start <= s and e <= line_end]
-        verdict = stuffing(text[line_start:line_end], inside, options["min-items"], options["max-item-chars"])
-        if not verdict:
-            continue
+    lines = _Lines(text)
+    spans = _trade_spans(folded, get_lexicon().hits(folded))
+    for index, verdict in sorted(_stuffed_lines(text, lines, spans, options["min-items"], options["max-item-chars"]).items()):
+        line_start = lines.starts[index]
         start, end = _original(page, view, line_start + verdict.start, line_start + verdict.end)
         whole = page.line_span_with_break(page.line_index(start))
         yield Violation(start, end, f"keyword-stuffed line: {verdict.reason}", Fix.delete(*whole, safe=False, message="remove the keyword line"))
@@ -317,24 +321,26 @@ KEYWORD_STUFFING = Rule(
 def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
-    lines = _lines(text)
-    line_texts = [text[start:end] for start, end in lines]
-    for found in seo_keywords(line_texts, options["min-letters"]):
-        numbers = ", ".join(str(index + 1) for index in found.lines[:4]) + (", …" if len(found.lines) > 4 else "")
-        for index, (line_start, line_end) in enumerate(lines):
-            at = line_texts[index].find(found.keyword)
-            if at < 0:
-                continue
-            begin, finish = line_start + at, line_start + at + len(found.keyword)
-            if begin > line_start and finish < line_end and CLOSERS.get(text[begin - 1]) == text[finish]:
-                begin, finish = begin - 1, finish + 1
-            if index in found.lines:
-                message = f"SEO title: keyword {found.keyword!r} stuck to a different headline on lines {numbers}"
-            else:
-                message = f"SEO keyword {found.keyword!r} (stuck to headlines on lines {numbers}) spliced in here"
-            start, end = _original(page, view, begin, finish)
-            fix = _deletion(page, view, text, (line_start, line_end), Hit(begin, finish, "", ""))
-            yield Violation(start, end, message, Fix(fix.edits, Applicability.UNSAFE, "remove the keyword"))
+    lines = _Lines(text)
+    found = {seo.keyword: seo for seo in seo_keywords([text[start:end] for start, end in lines.spans], options["min-letters"])}
+    if not found:
+        return
+    keywords = list(found)
+    automaton = ahocorasick_rs.AhoCorasick(keywords, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    for number, begin, finish in automaton.find_matches_as_indexes(text):
+        seo = found[keywords[number]]
+        index = lines.index(begin)
+        line_start, line_end = lines.spans[index]
+        if begin > line_start and finish < line_end and CLOSERS.get(text[begin - 1]) == text[finish]:
+            begin, finish = begin - 1, finish + 1
+        shown = ", ".join(str(line + 1) for line in seo.lines[:4]) + (", …" if len(seo.lines) > 4 else "")
+        if index in seo.lines:
+            message = f"SEO title: keyword {seo.keyword!r} stuck to a different headline on lines {shown}"
+        else:
+            message = f"SEO keyword {seo.keyword!r} (stuck to headlines on lines {shown}) spliced in here"
+        start, end = _original(page, view, begin, finish)
+        fix = _deletion(page, view, text, (line_start, line_end), Hit(begin, finish, "", ""))
+        yield Violation(start, end, message, Fix(fix.edits, Applicability.UNSAFE, "remove the keyword"))
 
 
 SEO_TITLE = Rule(
