@@ -243,7 +243,7 @@ def _title_lines(page: Page, limit: int, max_lines: int | None = None) -> list[_
         raw = view[start : match.start()]
         start = match.end()
         if raw.strip():
-            text = _normalise(raw) if len(raw) <= limit else ""
+            text = _normalise(raw) if len(raw) <= limit and _LETTER.search(raw) else ""
             text = text if len(text) <= limit else ""
             out.append(_Candidate(index, text, _letters(text), bool(_SENTENCE_END.search(text) or _FULL_STOP.search(text))))
             if max_lines is not None and len(out) >= max_lines:

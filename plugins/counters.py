@@ -22,7 +22,7 @@ from lint.page import Page
 
 # --- inline counters -------------------------------------------------------------------------
 
-_NUM = r"(?:\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.\d+)?(?!\d)"
+_NUM = r"(?>(?:\d{1,3}(?:,\d{3})+|\d{1,9})(?:\.\d+)?)(?!\d)"  # atomic: a long run of digits fails once
 _MAG = r"(?:[ \t]?(?:万|千|亿|[kKwWmM](?![A-Za-z])))?\+?"
 _ZH_UNIT = r"(?:[ \t]?(?:人次|次|人|遍|条))?"
 # Labels that say what is counted; the long forms first.
@@ -42,27 +42,29 @@ _COUNT_WITH_UNIT = (
     rf"{_NUM}(?:[ \t]?(?:万|千|亿|[kKwW])\+?(?:[ \t]?(?:人次|次|人))?|[ \t]?(?:人次|次))[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?"
 )
 
-_INLINE = regex.compile(
-    # every shape starts with a digit or a label's first character: a cheap look first
-    r"(?=[\d浏阅点访播观人热围评收分转喜商累赞回VvPpRrHhCcLl])(?:"
-    # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次 / 阅读(2055): a label with a colon or brackets is a
-    # widget wherever it stands ("……美国军舰浏览：429次")
-    rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t]*[:：][ \t]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
-    rf"|(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT}|赞)[ \t]*[(（\[【][ \t]*{_NUM}{_MAG}{_ZH_UNIT}[ \t]*[)）\]】]"
-    # 阅读 3.4k / 浏览量 16305 / 阅读量2055: a bare label only where no letter touches it
-    rf"|{_START}(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
-    rf"|{_START}(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}"
-    # 52242次浏览 / 75.3万阅读: a count with its unit may run into the next sentence
-    rf"|{_START}{_COUNT_WITH_UNIT}"
-    # "……进口禁令88.6万阅读": a headline with its count glued on, at the end of the line
-    rf"|(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)"
-    # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
-    rf"|{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}"
-    # Views: 1,024 / Page views: 3.4k / Viewed 201 times
-    rf"|{_START}(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}{_END}"
-    rf"|{_START}(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times{_END}"
-    r")",
-    regex.V1 | regex.MULTILINE,
+#: The shapes of an inline counter. Each is its own pattern: ``regex`` scans a text fast for one
+#: shape that starts with a literal, and slowly for one alternation of them all.
+_INLINE = tuple(
+    regex.compile(shape, regex.V1 | regex.MULTILINE)
+    for shape in (
+        # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次: a label with a colon is a widget wherever it
+        # stands ("……美国军舰浏览：429次")
+        rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t]*[:：][ \t]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
+        # 阅读(2055) / 商品评价(143)
+        rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT}|赞)[ \t]*[(（\[【][ \t]*{_NUM}{_MAG}{_ZH_UNIT}[ \t]*[)）\]】]",
+        # 阅读 3.4k / 浏览量 16305 / 阅读量2055: a bare label only where no letter touches it
+        rf"{_START}(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
+        rf"{_START}(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
+        # 52242次浏览 / 75.3万阅读: a count with its unit may run into the next sentence
+        rf"{_START}{_COUNT_WITH_UNIT}",
+        # "……进口禁令88.6万阅读": a headline with its count glued on, at the end of the line
+        rf"(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)",
+        # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
+        rf"{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}",
+        # Views: 1,024 / Page views: 3.4k / Viewed 201 times
+        rf"{_START}(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}{_END}",
+        rf"{_START}(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times{_END}",
+    )
 )
 
 # 12,345 views: an English count after its number is only a widget where it stands alone.
@@ -85,7 +87,7 @@ _LEADING = regex.compile(rf"^[ \t]*(\d{{1,7}})[ \t]+(?={_DATE_FIELD})", regex.V1
 def _check_inline_counter(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
-    spans: list[tuple[int, int]] = [m.span() for m in _INLINE.finditer(text)]
+    spans: list[tuple[int, int]] = [m.span() for shape in _INLINE for m in shape.finditer(text)]
     starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
     for match in _EN_AFTER.finditer(text):
         index = bisect.bisect_right(starts, match.start()) - 1
@@ -96,11 +98,11 @@ def _check_inline_counter(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
             spans.append(match.span())
     if options["leading_count"]:
         spans.extend(match.span(1) for match in _LEADING.finditer(text))
-    spans.sort()
+    spans.sort(key=lambda span: (span[0], -span[1]))
     last_end = -1
     for start, end in spans:
         if start < last_end:
-            continue  # one counter, matched two ways
+            continue  # one counter, matched two ways: the longest reading wins
         last_end = end
         o_start, o_end = view.span_to_original(start, end)
         fix_start = o_start
