@@ -14,6 +14,7 @@ import argparse
 import multiprocessing
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -22,7 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from the checkout
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # run as a script from the checkout
 
 from benchmarks.bench_pages import BenchError, PageSource, write_folder, write_sized  # noqa: E402
 
@@ -70,6 +72,17 @@ def _scrapelint() -> list[str]:
 #: Commands run as a user's shell runs them: with bytecode caching on (some sandboxes turn it off,
 #: which makes every start-up compile every module).
 _ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+
+
+def _snapshot(work: Path) -> Path:
+    """A copy of the checkout's ``lint`` and ``plugins``, imported first by this process and the
+    commands it runs: every figure of a run measures the same code, even while files are edited."""
+    source = work / "src"
+    for package in ("lint", "plugins"):
+        shutil.copytree(REPO / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
+    sys.path.insert(0, str(source))
+    _ENV["PYTHONPATH"] = os.pathsep.join(filter(None, (str(source), _ENV.get("PYTHONPATH"))))
+    return source
 
 
 def _run(command: list[str], cwd: Path) -> float:
@@ -181,14 +194,6 @@ def rule_seconds(files: list[Path], code: str, timeout: float, profile: bool = F
     return outcome
 
 
-def _stamp() -> str:
-    """What the cache keys on besides pages and settings (versions, plugin source files)."""
-    from lint.cache import environment_stamp
-    from lint.plugin_manager import load_plugins
-
-    return environment_stamp(load_plugins())
-
-
 def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Report) -> None:
     from lint.parallel import default_jobs
 
@@ -226,14 +231,8 @@ def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Repor
 
     report.section("Cache")
     cache = work / "cache"
-    for _ in range(3):  # a plugin file edited between the runs (a checkout in use) invalidates all
-        shutil.rmtree(cache, ignore_errors=True)
-        before = _stamp()
-        cold = _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work)
-        warm = _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work)
-        if _stamp() == before:
-            break
-        print("  (plugin or core source files changed during the cache runs: measuring again)")
+    cold = _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work)
+    warm = _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work)
     report.row(f"cold run, --jobs {jobs}, empty cache", cold, size)
     report.row(f"warm re-run, --jobs {jobs}, nothing changed", warm, size, f"{cold / warm:.1f}x faster")
     report.target("warm-cache re-run speed-up over a cold run", cold / warm, ">= 10", cold / warm >= 10)
@@ -264,6 +263,27 @@ def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Repor
 
     if options.per_rule:
         per_rule(source, work, options, report)
+    if options.memory:
+        memory(source, work, options.memory, report)
+
+
+def memory(source: PageSource, work: Path, count: int, report: Report) -> None:
+    """Peak memory of a run over ``count`` small pages against one over a tenth of them."""
+    import resource
+
+    from lint.parallel import default_jobs
+
+    # one cheap rule: this measures what the runner and the CLI keep per file, not rule speed
+    report.section(f"Memory: peak resident size of any one process, --select VWC002, --jobs {default_jobs()}")
+    for pages in (count // 10, count):
+        folder = work / f"memory-{pages}"
+        write_sized(source, folder, 400, pages * 400)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        seconds = _run([*_scrapelint(), "check", "--no-cache", "--quiet", "--select", "VWC002", str(folder)], work)
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        note = f"peak {peak / 1024:.0f} MB" + ("" if peak > before else " (no higher than the smaller run)")
+        report.row(f"{pages} pages of 400 bytes", seconds, note=note)
+        shutil.rmtree(folder)
 
 
 def per_rule(source: PageSource, work: Path, options: argparse.Namespace, report: Report) -> None:
@@ -317,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only-per-rule", action="store_true", help="run only the --per-rule section")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds before a rule is called superlinear")
     parser.add_argument("--profile", action="store_true", help="with --per-rule: profile rules that are not linear")
+    parser.add_argument("--memory", type=int, default=0, help="also the peak memory of a run over this many pages")
     parser.add_argument("--skip-datatrove", action="store_true", help="do not run datatrove's filters")
     parser.add_argument("--keep", type=Path, help="build the pages here and keep them")
     options = parser.parse_args(argv)
@@ -326,7 +347,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--sizes: expected sizes like 1K,10K,1M, got {options.sizes!r}")
     report = Report()
     work = options.keep or Path(tempfile.mkdtemp(prefix="scrapelint-bench-"))
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # clean the temporary folder up
     try:
+        _snapshot(work)
         measure(options.corpus, options, work, report)
     except BenchError as error:
         print(f"bench: error: {error}", file=sys.stderr)
