@@ -18,7 +18,7 @@ Three strengths, because most of these words are also ordinary news vocabulary:
 
 from __future__ import annotations
 
-__all__ = ["BRANDS", "BOOKMAKERS", "PRODUCTS", "ACCESS", "NAMED_PRODUCTS", "NOT_FOLLOWED_BY", "NUMBERED_GAMES", "LOTTERY_SERVICES", "WEAK", "REPORTING", "URL_INTRODUCERS"]
+__all__ = ["BRANDS", "BOOKMAKERS", "PRODUCTS", "ACCESS", "NAMED_PRODUCTS", "NOT_FOLLOWED_BY", "LEGIT_NAMES", "NUMBERED_GAMES", "LOTTERY_SERVICES", "WEAK", "REPORTING", "URL_INTRODUCERS"]
 
 #: Category -> names that are spam wherever they stand (matched case-insensitively).
 BRANDS: dict[str, tuple[str, ...]] = {
@@ -90,6 +90,14 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
 #: Brands -> characters that may not follow them, where the brand is also the start of a word
 #: (``现金网点``: a bank's cash outlets).
 NOT_FOLLOWED_BY: dict[str, str] = {"现金网": "点络"}
+
+#: Names before a product that are not spam: sports desks and apps of the press, public bodies
+#: (``新浪体育app``, ``国家体育总局官网``, ``中国体育彩票官网``).
+LEGIT_NAMES: tuple[str, ...] = (
+    "腾讯", "新浪", "网易", "搜狐", "央视", "咪咕", "虎扑", "懂球帝", "直播吧", "凤凰", "人民", "新华", "中国", "国家",
+    "全民", "大众", "群众", "校园", "青少年", "竞技", "优酷", "爱奇艺", "抖音", "快手", "百度", "体坛", "广东", "北京",
+    "上海", "东方", "五星", "cctv", "espn", "pp",
+)
 
 #: Products that make a spam name with any short name before them (``美狮贵宾会``), unless one
 #: of the given characters follows (``贵宾会员``, ``贵宾会所``, ``贵宾会议室``).

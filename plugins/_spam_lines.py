@@ -127,7 +127,7 @@ def _shared_keyword(items: list[_Item]) -> str | None:
         return None
     best = max(shared, key=lambda gram: (counts[gram], gram))
     keyword = _widen(best, [stem for stem, item_grams in zip(stems, grams) if best in item_grams])
-    if len(keyword) < (4 if len(items) <= 5 else 3 if len(items) <= 7 else 2):
+    if len(keyword) < (4 if len(items) < 8 else 2):
         return None  # a few phrases must share a whole keyword, not just a word
     return keyword
 

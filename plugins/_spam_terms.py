@@ -62,6 +62,7 @@ _SHAPE = regex.compile(
 _NAMED = regex.compile(
     "|".join(f"{regex.escape(product)}(?![{regex.escape(after)}])" for product, after in lexicon.NAMED_PRODUCTS.items())
 )
+_LEGIT_NAMES = tuple(name.lower() for name in lexicon.LEGIT_NAMES)
 _DIGITS = regex.compile(r"\d{1,3}")
 _NUMBERED = regex.compile(
     rf"(?:{_alternation(lexicon.NUMBERED_GAMES)})\d{{1,2}}彩?(?=(?:{_alternation(lexicon.LOTTERY_SERVICES)}))"
@@ -129,7 +130,7 @@ class Lexicon:
             found.append(self._finish(folded, start, end, category, kind))
         for match in _SHAPE.finditer(folded):
             name = _name_start(folded, match.start(), require=True)
-            if name is not None:
+            if name is not None and not folded[max(0, match.start() - 3) : match.start()].endswith(_LEGIT_NAMES):
                 category = "lottery" if folded.startswith("彩票", match.start()) else "gambling"
                 found.append(self._finish(folded, name, match.end(), category, "keyword"))
         for match in _NUMBERED.finditer(folded):

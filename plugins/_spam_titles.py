@@ -7,10 +7,11 @@ line looks like a headline with a section name in front; what marks the generato
 keyword stuck to *different* material on two or more headline lines. Once a keyword is known,
 every line that holds it is reported, sentences it was spliced into too.
 
-A speaker's label (``记者：``) and a brand before its products (``Brand Product``) are stuck to
-different lines as well, so a keyword must be joined by a mark (brackets, ``_``, ``-``, ``|``)
-at least once; a section name (``[视频]``) is too short to count, and the same headline printed
-twice after the keyword (once with a view count) is not two headlines.
+A speaker's label (``记者：``), a brand before its products (``Brand Product``) and a series tag
+(``【新春走基层】…``) are stuck to different lines as well, but always in one template; a generator
+reuses its keyword in two templates (``「<keyword>」…`` and ``导读:<keyword>-…``), one of them with
+a mark (brackets, ``_``, ``-``, ``|``). A section name (``[视频]``) is too short to count, and the
+same headline printed twice after the keyword (once with a view count) is not two headlines.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ _LABEL = regex.compile(r"^\p{Han}{1,3}[:：]")
 _SENTENCE = regex.compile(r"[。！!；;]")
 _HAN = regex.compile(r"\p{Han}")
 _WORD_LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
+_MARKS = frozenset({"bracket", "_", "-", "|"})
 _NOT_WORD = regex.compile(r"[^\p{Han}\p{Latin}]+|人气|阅读|浏览")
 
 
@@ -52,8 +54,9 @@ def seo_keywords(line_texts: list[str], min_letters: int = 5, max_headline_chars
     found = []
     for keyword, places in stuck.items():
         lines = sorted({index for index, _, _ in places})
-        if len(lines) < 2 or not any(joiner == "mark" for _, _, joiner in places):
-            continue  # a brand before its products ("Brand Product") is joined by spaces only
+        joiners = {joiner for _, _, joiner in places}
+        if len(lines) < 2 or len(joiners) < 2 or not joiners & _MARKS:
+            continue  # one template: a series tag ([新春走基层]…), a brand before its products
         if _different_headlines([rest for _, rest, _ in places]):
             found.append(SeoKeyword(keyword, tuple(lines)))
     return found
@@ -72,8 +75,8 @@ def _different_headlines(rests: list[str]) -> bool:
 
 
 def _candidates(line: str):
-    """``(keyword, rest, joiner)`` read off the front of a headline line; the joiner is
-    ``"mark"`` for brackets, ``_``, ``-`` or ``|``, else ``"colon"`` or ``"space"``."""
+    """``(keyword, rest, joiner)`` read off the front of a headline line; the joiner is one of
+    ``"bracket"``, ``"_"``, ``"-"``, ``"|"``, ``"colon"``, ``"space"``."""
     heads = [line]
     label = _LABEL.match(line)
     if label:
@@ -81,10 +84,10 @@ def _candidates(line: str):
     for head in heads:
         bracketed = _BRACKETED.match(head)
         if bracketed:
-            yield bracketed.group("key").strip(), bracketed.group("rest").strip(), "mark"
+            yield bracketed.group("key").strip(), bracketed.group("rest").strip(), "bracket"
             continue
         joined = _JOINED.match(head)
         if joined:
             joiner = joined.group("joiner")
-            kind = "colon" if joiner in ":：" else "space" if not joiner.strip() else "mark"
+            kind = "colon" if joiner in ":：" else "space" if not joiner.strip() else "|" if joiner in "|｜" else "-" if joiner in "-－" else joiner
             yield joined.group("key"), joined.group("rest").strip(" -_|｜"), kind

@@ -137,7 +137,8 @@ def _check_spliced_term(page: Page, options: Mapping[str, Any]) -> Iterator[Viol
 def _term_violation(page: Page, view: DenoisedView, text: str, line: tuple[int, int], hit: Hit) -> Violation:
     line_start, line_end = line
     term = text[hit.start : hit.end]
-    what = f"{hit.category} {_KIND[hit.kind]}" if hit.category not in ("user", "web") else _KIND[hit.kind]
+    kind = "term" if hit.kind == "brand" and hit.category in ("adult", "grey-market") else _KIND[hit.kind]
+    what = f"{hit.category} {kind}" if hit.category not in ("user", "web") else kind
     before = text[line_start : hit.start].strip(_SPACE)
     after = text[hit.end : line_end].strip(_SPACE)
     if not before and not after:

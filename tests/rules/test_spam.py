@@ -93,8 +93,9 @@ def test_bracketed_sports_betting_keyword_in_a_headline_goes_with_its_brackets(s
 
 
 def test_access_words_after_a_name_make_it_spam_not_the_product_alone(spm):
-    assert where(spm("下载了新浪体育app，关注比赛动态。\n")) == [(1, 4, 11, "SPM001")]
-    assert spm("新浪体育报道，双方在上半场互有攻守。\n") == []
+    assert where(spm("下载了腾跃体育app，关注比赛动态。\n")) == [(1, 4, 11, "SPM001")]
+    assert spm("球迷可以通过新浪体育app观看直播，国家体育总局官网也发布了赛程。\n") == []
+    assert spm("腾跃体育报道，双方在上半场互有攻守。\n") == []
     assert spm("这家国际物流公司开通了国际线路，服务中欧班列。\n") == []
 
 
@@ -269,6 +270,7 @@ def test_honest_lists_and_tag_lines_are_clean(spm):
     assert spm("标签：口罩 无纺布 价格\n") == []
     assert spm("东城区 西城区 朝阳区 海淀区 丰台区 石景山区 通州区 顺义区\n") == []
     assert spm("江州大学 临川大学 青山大学 云州大学 北岭大学 南湖大学\n") == []
+    assert spm("不锈钢管 不锈钢板 不锈钢棒 不锈钢带 不锈钢丝 不锈钢卷\n") == []  # a product menu (OFT), not stuffing
     assert spm("出席会议的有：王明、李华、张强、赵丽、刘洋、陈静、杨帆。\n") == []
     assert spm("一等奖获得者：物流工程学院、机械工程学院、经济管理学院、外国语学院\n") == []
     assert spm("张三同志任省委委员、常委、书记，不再担任省委副书记、常委、委员职务；\n") == []
@@ -302,10 +304,12 @@ def test_keyword_stuck_to_different_headlines(spm):
     assert fixed(LISTING, findings, unsafe=True).splitlines()[0] == "春天的公园"
 
 
-def test_brand_before_its_products_and_speaker_labels_are_clean(spm):
+def test_series_tags_brands_before_products_and_speaker_labels_are_clean(spm):
     products = "星光厨具(STAR) 迷你电饭煲\n星光厨具(STAR) 不粘炒锅\n星光厨具(STAR) 周年庆组合套装\n"
     interview = "本报记者：您如何评价今年的市场？\n本报记者：明年有什么新计划？\n"
     reprinted = "江州vs临川 临川客场可期 757人气\n正文。\n江州vs临川 临川客场可期\n"
+    series = "【乡村振兴调研行】江州的茶园\n正文。\n【乡村振兴调研行】临川的果园\n正文。\n"
+    assert spm(series) == []
     assert spm(products) == []
     assert spm(interview) == []
     assert spm(reprinted) == []
