@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Sequence
 
 import regex
 
-__all__ = ["terms", "word_count", "measure", "containment", "cosine", "cohesion", "suffix_cosines"]
+__all__ = ["terms", "measure", "containment", "cosine", "suffix_cosines"]
 
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): their
 # characters pair up into bigrams. Explicit ranges: ``regex`` matches them faster than script
@@ -46,11 +46,6 @@ _STEM = 6
 def terms(text: str) -> list[str]:
     """The topic terms of ``text``: unspaced-script bigrams (a lone character alone), word stems."""
     return measure(text)[0]
-
-
-def word_count(text: str) -> float:
-    """Length in word equivalents (see :func:`measure`)."""
-    return measure(text)[1]
 
 
 def measure(text: str) -> tuple[list[str], float, int]:
@@ -91,17 +86,6 @@ def cosine(one: Counter, other: Counter) -> float:
     if not dot:
         return 0.0
     return dot / math.sqrt(_square_norm(one) * _square_norm(other))
-
-
-def cohesion(sequence: Sequence[str]) -> float:
-    """How much a text keeps to one topic: cosine of its first half with its second half.
-
-    One article scores well above two unrelated ones glued together (a news digest).
-    """
-    half = len(sequence) // 2
-    if half == 0:
-        return 0.0
-    return cosine(Counter(sequence[:half]), Counter(sequence[half:]))
 
 
 def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[int, float, int, int]]:
