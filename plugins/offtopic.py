@@ -77,8 +77,14 @@ OFFTOPIC = Rule(
         "page that wanders from topic to topic (a news digest) is not judged by similarity.\n\n"
         "The fix deletes the block's lines. It is unsafe: it removes whole lines of text."
     ),
-    bad_example="英伟达宣布向OpenAI投资千亿美元……\n推荐阅读\n建宁路街道广场舞比赛搭建风采展示平台\n7222\n百余名环卫工技能竞赛上展“绣花功夫”\n7621",
-    good_example="英伟达宣布向OpenAI投资千亿美元……\n分析人士认为，这笔投资将推高OpenAI的算力成本。",
+    bad_example=(
+        "英伟达宣布向OpenAI投资千亿美元，双方将合作建设10GW的算力中心。\n推荐阅读\n"
+        "建宁路街道广场舞比赛搭建风采展示平台\n7222\n百余名环卫工技能竞赛上展“绣花功夫”\n7621"
+    ),
+    good_example=(
+        "英伟达宣布向OpenAI投资千亿美元，双方将合作建设10GW的算力中心。\n"
+        "分析人士认为，这笔投资将推高OpenAI的算力成本。"
+    ),
     check=_check_offtopic,
     severity=Severity.WARNING,
     fixable=True,

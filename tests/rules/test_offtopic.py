@@ -219,6 +219,11 @@ def test_extra_header_phrases_come_from_the_options() -> None:
     assert [v.message for v in OFFTOPIC.check(Page(text), options)] == ["headline list after '本站精选' (lines 6-8)"]
 
 
+def test_the_rules_own_examples() -> None:
+    assert [f.line for f in lint_text(OFFTOPIC.bad_example, select=("OFT",))] == [2]
+    assert lint_text(OFFTOPIC.good_example, select=("OFT",)) == []
+
+
 def test_a_large_page_is_checked_in_linear_time() -> None:
     body = page(TRAM, HARVEST) + "\n"
     small, large = page(TRAM_TITLE, body * 20), page(TRAM_TITLE, body * 200)
