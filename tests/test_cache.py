@@ -226,3 +226,12 @@ def test_cli_cache_dir_that_is_a_file_is_a_clear_error(run_cli, write_page, tmp_
     result = run_cli("check", "--cache-dir", "taken", "p")
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == ["scrapelint: error: taken: cache folder is a file, not a folder"]
+
+
+def test_user_rule_definitions_are_part_of_the_key(pages: Path) -> None:
+    """A user rule keeps its code when its phrases change; its definition must still count."""
+    _run(pages, _cache(pages), rule_sources="phrases: one")
+    _run(pages, _cache(pages), rule_sources="phrases: one")
+    assert CALLS == []
+    _run(pages, _cache(pages), rule_sources="phrases: two")
+    assert _names() == {"a.txt", "b.txt", "c.txt"}
