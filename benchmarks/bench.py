@@ -302,6 +302,9 @@ def per_rule(source: PageSource, work: Path, options: argparse.Namespace, report
         folders[name] = work / f"rule-{name.replace(' ', '-')}"
         write_sized(source, folders[name], page_size, total, one_line)
     rules = [rule for rule in load_plugins().rules if rule.default_enabled]
+    if options.rules:
+        wanted = set(options.rules.split(","))
+        rules = [rule for rule in rules if rule.code in wanted or rule.name in wanted]
     report.section(f"Per rule: seconds per MB by page shape (x: vs 10 KB pages; timeout {options.timeout:.0f} s)")
     print(f"  {'rule':<28}" + "".join(f"{name:>24}" for name in shapes))
     for rule in rules:
@@ -334,6 +337,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-rule", action="store_true", help="also time each rule alone on big and one-line pages")
     parser.add_argument("--rule-size", type=_size, default=10 * MB, help="--per-rule: page size (default 10M)")
     parser.add_argument("--big", type=_size, default=50 * MB, help="--per-rule: size of the big page (default 50M)")
+    parser.add_argument("--rules", help="--per-rule: only these rules (codes or names, comma-separated)")
     parser.add_argument("--only-per-rule", action="store_true", help="run only the --per-rule section")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds before a rule is called superlinear")
     parser.add_argument("--profile", action="store_true", help="with --per-rule: profile rules that are not linear")
