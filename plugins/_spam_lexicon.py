@@ -99,7 +99,7 @@ LEGIT_NAMES: tuple[str, ...] = (
     "上海", "东方", "五星", "cctv", "espn", "pp",
 )
 
-#: Products that make a spam name with any short name before them (``美狮贵宾会``), unless one
+#: Products that make a spam name with any short name before them (``<两个字>贵宾会``), unless one
 #: of the given characters follows (``贵宾会员``, ``贵宾会所``, ``贵宾会议室``).
 NAMED_PRODUCTS: dict[str, str] = {"贵宾会": "员所议客见谈厅室楼卡区"}
 

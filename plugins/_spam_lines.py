@@ -5,7 +5,7 @@ sentence punctuation. Honest lines look like that too (the districts of a city, 
 a meeting, three tags), so a line also needs one thing only stuffing has:
 
 * trade words in several phrases (a line of casino site names);
-* phrases that share their words: one keyword varied (``淄博口罩无纺布价格 山东口罩无纺布价格 …``)
+* phrases that share their words: one keyword varied (``江州折叠床批发价格 临川折叠床批发价格 …``)
   or a few keywords recombined; the category word of an honest list (``大学``, ``有限公司``,
   ``区``) does not count;
 * phrases all cut to the same length (link texts truncated by the template);

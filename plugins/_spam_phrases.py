@@ -1,7 +1,7 @@
 """Phrases that recur through a page out of their sentences' context, found without a lexicon.
 
 Spam generators splice the page's target phrase into the copied text again and again, as a
-clause of its own after unrelated sentences (``…过咸食品。<target query>。``). Writers repeat
+clause of its own after unrelated sentences (``…电气线路。<target query>。``). Writers repeat
 names and terms inside clauses, short connectives (``与此同时，``), and whole sentences or
 paragraphs (a template, a copied block: DUP's business), but they do not put the same clause of
 content between three different pairs of neighbours.

@@ -126,7 +126,7 @@ class Lexicon:
                     continue
                 kind = "brand"
             while start > 0 and folded[start - 1] in _ASCII_ALNUM:
-                start -= 1  # the Latin half of a name: js333 + 金沙线路
+                start -= 1  # the Latin half of a name: ab888 + 金沙线路
             found.append(self._finish(folded, start, end, category, kind))
         for match in _SHAPE.finditer(folded):
             name = _name_start(folded, match.start(), require=True)

@@ -1,7 +1,7 @@
 """SPM: spam spliced into text. Gambling and lottery names, SEO keywords, keyword stuffing.
 
 Content farms copy an article and splice search-engine bait into it: a casino's site name in
-the middle of an accident report (``…1时39分，<casino>网址：宜春市…``), a betting brand that
+the middle of an accident report (``…凌晨2时许，<casino>网址：江城一家仓库…``), a betting brand that
 replaces a company's name all through the text, a line of gambling keywords under the article,
 the page's target query repeated as a clause in sentence after sentence. The rules here find
 the bait and say where it stands; none of them flags an article *about* gambling or lotteries,
@@ -13,6 +13,8 @@ because the trade's own vocabulary alone is never a finding.
 * SPM002 finds a phrase that recurs through the page out of its sentences' context, with no
   lexicon: the same clause inserted again and again, or the heading spliced into paragraphs.
 * SPM003 finds lines of keyword stuffing (:mod:`plugins._spam_lines`).
+* SPM004 finds titles an SEO generator built by sticking one keyword to different headlines
+  (:mod:`plugins._spam_titles`).
 
 Every rule reads the de-noised view, so emoji planted inside a brand do not hide it.
 """
@@ -37,7 +39,7 @@ from plugins._spam_terms import CLOSERS, Hit, get_lexicon, is_delimiter, random_
 _LINE = regex.compile(r"[^\r\n]*")
 _SENTENCE_END = regex.compile(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
 _FULL_STOP = regex.compile(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
-#: Punctuation that goes with a deleted term: ``，<term>：宜春市`` becomes ``，宜春市``.
+#: Punctuation that goes with a deleted term: ``，<term>：江城`` becomes ``，江城``.
 _JOINERS = "，,、；;：:。！？!?|｜_-"
 _SPACE = " \t\u3000\u00a0"
 
@@ -166,8 +168,8 @@ def _head(text: str, size: int = 10) -> str:
 def _deletion(page: Page, view: DenoisedView, text: str, line: tuple[int, int], hit: Hit) -> Fix:
     """Delete the term; safe when it stands between sentence parts as a whole, not inside a word.
 
-    ``，<term>：宜春市`` loses the term and the colon after it; ``【<term>】`` goes with its brackets;
-    ``js333金沙线路国`` (the brand replaced the first character of 我国) is left to a person.
+    ``，<term>：江城`` loses the term and the colon after it; ``【<term>】`` goes with its brackets;
+    ``<brand>国`` (a brand that replaced the first character of 我国) is left to a person.
     """
     line_start, line_end = line
     start, end = hit.start, hit.end
@@ -211,8 +213,8 @@ SPLICED_TERM = Rule(
         "To add your own names without Python, set extra-terms, or write an existence rule with "
         "family = \"SPM\" in your rules file."
     ),
-    bad_example="据应急管理厅消息：3月11日1时39分，金沙娱乐网址：宜春市一家制药公司发生爆炸事故。",
-    good_example="据应急管理厅消息：3月11日1时39分，宜春市一家制药公司发生爆炸事故。",
+    bad_example="据江城市应急管理局消息：6月3日凌晨2时许，金沙娱乐网址：江城一家化工企业的仓库起火。",
+    good_example="据江城市应急管理局消息：6月3日凌晨2时许，江城一家化工企业的仓库起火。",
     check=_check_spliced_term,
     severity=Severity.WARNING,
     fixable=True,
@@ -252,7 +254,7 @@ RECURRING_PHRASE = Rule(
     summary="A phrase spliced again and again into the text as a clause of its own",
     explanation=(
         "Spam generators splice the page's target query into copied text: after unrelated sentences "
-        "as a clause of its own (…过咸食品。什么药治咳喘效果好。) or at the end of a paragraph. This "
+        "as a clause of its own (…电气线路。化工仓库怎么防火最有效。) or at the end of a paragraph. This "
         "rule needs no lexicon: it hashes every clause of the page and reports a clause of content "
         "(at least min-letters letters) that stands on its own, between different neighbouring "
         "clauses, min-repeats times or more. Connectives a writer repeats (与此同时, 此外), labels "
@@ -260,8 +262,8 @@ RECURRING_PHRASE = Rule(
         "their neighbours (a template or a copied paragraph: DUP) are left alone. Deleting the "
         "phrase is offered as an unsafe fix."
     ),
-    bad_example="应忌食辛辣、过咸食品。治咳喘的药哪种好。\n平时注意保暖，治咳喘的药哪种好，多喝温水。\n少去人多的地方。治咳喘的药哪种好。",
-    good_example="应忌食辛辣、过咸食品。\n平时注意保暖，多喝温水。\n少去人多的地方。",
+    bad_example="化工仓库怎么防火最有效。企业应定期排查电气线路。化工仓库怎么防火最有效。\n易燃物品应避光存放。化工仓库怎么防火最有效。",
+    good_example="企业应定期排查电气线路。\n易燃物品应避光存放。",
     check=_check_recurring_phrase,
     severity=Severity.WARNING,
     fixable=True,
@@ -304,8 +306,8 @@ KEYWORD_STUFFING = Rule(
         "with single-character fragments. A list of districts or guests and a tag line of three "
         "topic keywords stay clean. Deleting the line is offered as an unsafe fix."
     ),
-    bad_example="文章正文……\n淄博口罩无纺布价格 山东口罩无纺布价格 临沂口罩无纺布价格 潍坊口罩无纺布价格",
-    good_example="文章正文……\n标签：口罩 无纺布 价格",
+    bad_example="文章正文……\n热门城市：江州折叠床批发价格 临川折叠床批发价格 青山折叠床批发价格 云州折叠床批发价格",
+    good_example="文章正文……\n标签：折叠床 批发 价格",
     check=_check_stuffing,
     severity=Severity.WARNING,
     fixable=True,

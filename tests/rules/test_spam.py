@@ -85,11 +85,11 @@ def test_brand_that_replaced_a_company_name_is_reported_wherever_it_stands(spm):
 
 
 def test_bracketed_sports_betting_keyword_in_a_headline_goes_with_its_brackets(spm):
-    text = "物流企业能否取代快递巨头？【腾跃体育app】\n正文第一段讲述了行业的变化。\n"
+    text = "新能源车企如何应对价格战？【腾跃体育app】\n正文第一段讲述了行业的变化。\n"
     [finding] = spm(text)
     assert (finding.line, finding.column, finding.end_column) == (1, 14, 23)
-    assert finding.message == "gambling keyword '【腾跃体育app】' spliced into a headline: '物流企业能否取代快递巨头？【腾跃体育app】'"
-    assert fixed(text, [finding]).splitlines()[0] == "物流企业能否取代快递巨头？"
+    assert finding.message == "gambling keyword '【腾跃体育app】' spliced into a headline: '新能源车企如何应对价格战？【腾跃体育app】'"
+    assert fixed(text, [finding]).splitlines()[0] == "新能源车企如何应对价格战？"
 
 
 def test_access_words_after_a_name_make_it_spam_not_the_product_alone(spm):
@@ -261,13 +261,13 @@ def test_link_texts_cut_to_the_same_length(spm):
 
 
 def test_keyword_field_of_title_fragments(spm):
-    text = "正文。\n本文关键词：物流,企业,能否,取代,快递,巨头,和,“,行业,变化\n"
+    text = "正文。\n本文关键词：城市,公园,改造,完成,市民,纷纷,前来,和,“,游玩\n"
     [finding] = spm(text)
     assert finding.message == "keyword-stuffed line: keyword field of 10 fragments, 2 of one character"
 
 
 def test_honest_lists_and_tag_lines_are_clean(spm):
-    assert spm("标签：口罩 无纺布 价格\n") == []
+    assert spm("标签：折叠床 批发 价格\n") == []
     assert spm("东城区 西城区 朝阳区 海淀区 丰台区 石景山区 通州区 顺义区\n") == []
     assert spm("江州大学 临川大学 青山大学 云州大学 北岭大学 南湖大学\n") == []
     assert spm("不锈钢管 不锈钢板 不锈钢棒 不锈钢带 不锈钢丝 不锈钢卷\n") == []  # a product menu (OFT), not stuffing
@@ -325,6 +325,12 @@ def test_clean_article_has_no_finding(spm):
         "公园管理处表示，将定期维护设施，并在周末安排志愿者引导游客。\n"
     )
     assert spm(text) == []
+
+
+@pytest.mark.parametrize("rule", spam.scrapelint_rules(), ids=lambda rule: rule.code)
+def test_each_rule_finds_its_bad_example_and_not_its_good_one(spm, rule):
+    assert rule.code in {f.code for f in spm(rule.bad_example)}
+    assert spm(rule.good_example) == []
 
 
 def test_rules_pickle_for_worker_processes():
