@@ -173,24 +173,31 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
         rest_terms, rest_words, rest_word_terms = measure(rest)
         if not rest or _is_item(rest, rest_words, max_item_words):
             return Line(index, text, Shape.HEADER, words, 1 if rest else 0, tuple(rest_terms), rest_word_terms, name)
-    shape = _shape(text, words, max_item_words)
-    items = _enumeration(text, words) or 1
+    own = _without_trailing_ui(text)
+    announces = own.endswith((":", "："))
     return Line(
-        index, text, shape, words, items, tuple(found), word_terms,
+        index, text, _shape(text, words, max_item_words, announces), words, _enumeration(text, words) or 1,
+        tuple(found), word_terms,
         marked=bool(_MARKER.match(text)), data=bool(_DATA.search(_DATED.sub("", text))),
-        intro=bool(_INTRO.search(_TRAILING_UI.sub("", text))),
-        announces=_TRAILING_UI.sub("", text).endswith((":", "：")),
+        intro=bool(_INTRO.search(own)), announces=announces,
     )
 
 
-def _shape(text: str, words: float, max_item_words: float) -> Shape:
+def _without_trailing_ui(text: str) -> str:
+    """The line without UI phrases run into its end (``…目标。分享到：``)."""
+    if text[-1].isdigit() or text[-1] in "。.!?！？”\"":
+        return text  # no UI phrase ends so: skip the scan, most lines end a sentence
+    return _TRAILING_UI.sub("", text)
+
+
+def _shape(text: str, words: float, max_item_words: float, announces: bool) -> Shape:
     if _NUMBER.match(text):
         return Shape.NUMBER
     if (words <= 20 and _FOOTER.match(text)) or (words <= 12 and (_FOOTER.search(text) or _CHROME.match(text) or _ASIDE.match(text))):
         return Shape.NEUTRAL
     if not _LETTER.search(text):
         return Shape.NEUTRAL  # a rule, a row of stars: layout, not content
-    if _TRAILING_UI.sub("", text).endswith((":", "：")):
+    if announces:
         return Shape.PROSE  # it announces what follows, as a sentence does
     if _is_item(text, words, max_item_words) or _enumeration(text, words) and not _FULL_STOP.search(text):
         return Shape.ITEM

@@ -147,6 +147,18 @@ def test_several_blocks_each_reported_once() -> None:
     assert found(text) == [(3, 1, 6), (7, 1, 7), (8, 1, 13)]
 
 
+def test_related_headlines_after_the_articles_footer_are_appended_even_on_its_subject() -> None:
+    related = ["有轨电车开通首日客流突破两万人次", "有轨电车票价五折优惠延长至年底", "有轨电车二期线路开工建设"]
+    text = page(TRAM_TITLE, TRAM, "上一篇：本市公交线网优化调整", "下一篇：地铁三号线试运行", related)
+    assert found(text) == [(8, 1, 10)]
+    assert messages(text)[0] == "list of 3 headlines after the end of the article (lines 8-10)"
+
+
+def test_a_ui_phrase_run_into_the_last_line_does_not_announce_the_list() -> None:
+    text = page(LIBRARY_TITLE, LIBRARY[:-1], LIBRARY[-1] + " Share this:", NAMES_EN)
+    assert found(text) == [(6, 1, 11)]
+
+
 def test_finding_ends_at_the_end_of_the_last_line() -> None:
     text = page(TRAM_TITLE, TRAM, ["推荐阅读", *HEADLINES_ZH[:2]])
     (finding,) = lint_text(text, select=("OFT",))
