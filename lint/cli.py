@@ -95,6 +95,9 @@ def main() -> None:
 @click.option("--diff", is_flag=True, help="Print a unified diff of what --fix would change; write nothing (exit 1 if any).")
 @click.option("--fix-only", is_flag=True, help="Apply fixes and do not report what remains (exit 0 unless a file failed).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Worker processes (default: all cores).")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: lint shards of records with Ray Data and write the findings to --output-file (.parquet or .jsonl).")
+@click.option("--address", help="--engine ray: the Ray cluster to use (default: start a local Ray with --jobs CPUs).")
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache of results.")
 @click.option("--text-field", help="Shards of records: the field (column) holding a record's text [default: text].")
 @click.option("--id-field", help="Shards of records: the field holding a record's id [default: id; WARC: the target URI].")
@@ -109,7 +112,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
           jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None, rules_dir: tuple[str, ...] = (),
           baseline: Path | None = None, write_baseline: Path | None = None, progress: bool | None = None,
           text_field: str | None = None, id_field: str | None = None, sample: int | None = None,
-          statistics_file: Path | None = None) -> None:
+          statistics_file: Path | None = None, engine: str = "local", address: str | None = None) -> None:
     """Check pages (files and folders; default: the current folder)."""
     overrides = {
         "select": _split(select),
@@ -124,6 +127,13 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     }
     linter = _linter(config, overrides, disable_plugin, rules_dir)
     plugin_failed = _report_plugin_problems(linter)
+    if engine == "ray" or address:
+        refused = [name for name, given in (("--fix", fix or fix_only), ("--diff", diff), ("--statistics", statistics),
+                                            ("--statistics-file", statistics_file), ("--baseline", baseline),
+                                            ("--write-baseline", write_baseline)) if given]
+        if engine != "ray" or refused:
+            _fail(f"--address needs --engine ray" if engine != "ray" else f"{refused[0]} is not available with --engine ray")
+        _check_on_ray(linter, paths, output_file, address, jobs, force_exclude, quiet, exit_zero, plugin_failed)
     no_cache = no_cache or output_format in NEEDS_PAGE_TEXT  # cached results do not keep the page text
     _speed(linter, jobs, None if no_cache else cache_dir, no_cache, quiet)
     linter.keep_decoded = output_format in NEEDS_PAGE_TEXT  # memory stays flat on many pages
@@ -183,6 +193,34 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     found = any(result.diff for result in results) if diff else False if fix_only else any(result.findings for result in results)
     found = found and write_baseline is None  # a run that writes a baseline has just accepted its findings
     sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _check_on_ray(linter, paths, output_file: Path | None, address: str | None, jobs: int | None,
+                  force_exclude: bool, quiet: bool, exit_zero: bool, failed: bool) -> "NoReturn":  # noqa: F821
+    """``--engine ray``: the shards are linted on Ray (lint.ray_engine), findings go to the output file."""
+    from lint.ray_engine import OUTPUT_SUFFIXES, RayEngineError, run_on_ray
+
+    if output_file is None or not output_file.name.lower().endswith(OUTPUT_SUFFIXES):
+        _fail("--engine ray writes its findings to --output-file FILE.parquet or FILE.jsonl")
+    import logging
+
+    from lint.parallel import default_jobs
+
+    try:
+        run = run_on_ray(linter, paths or (Path("."),), output_file, address=address,
+                         num_cpus=None if address else jobs or default_jobs(), force_exclude=force_exclude,
+                         log_level=logging.ERROR)
+    except RayEngineError as error:
+        _fail(str(error))
+    for display, message in run.errors:
+        click.echo(f"{display}: error: {message}", err=True)
+    if not quiet:
+        records = f"{run.records} record{'s' if run.records != 1 else ''}"
+        shards = f"{run.shards} shard{'s' if run.shards != 1 else ''}"
+        found = (f"Found {run.findings} finding{'s' if run.findings != 1 else ''} in {run.records_with} of {records} ({shards})"
+                 if run.findings else f"All checks passed ({records} in {shards} checked)")
+        click.echo(f"{found}; findings written to {output_file}.")
+    sys.exit(EXIT_ERROR if run.errors or failed else EXIT_FINDINGS if run.findings and not exit_zero else EXIT_CLEAN)
 
 
 def _baselines(baseline: Path | None, write_baseline: Path | None):
