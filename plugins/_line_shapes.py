@@ -81,7 +81,7 @@ _TRAILING_UI = regex.compile(rf"(?:[\s,，|]*{_UI_PHRASE})+[\s>»]*$", regex.IGN
 _CHROME = regex.compile(rf"^{_UI_PHRASE}(?:[\s,，|｜/·>»]*{_UI_PHRASE})*[\s>»]*$|^(?:上一篇|下一篇).*", regex.IGNORECASE)
 # How an article marks its own list items: bullets (private-use glyphs included), numbers.
 _MARKER = regex.compile(
-    r"^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
+    r"^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|\d{1,3}\s+(?=\p{Lu})|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
     r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])",
     regex.IGNORECASE,
 )
