@@ -104,13 +104,11 @@ def write_sized(source: PageSource, folder: Path, size: int, total: int, one_lin
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = 0
-    number = 0
-    while written < total:
+    for number in range(max(1, round(total / size))):
         text = _text_of_size(source, size)
         if one_line:
             text = text.replace("\n", " ").rstrip() + "\n"
         data = text.encode("utf-8")
         (folder / f"{number:05d}.txt").write_bytes(data)
         written += len(data)
-        number += 1
     return written
