@@ -12,78 +12,21 @@ between separators, never in the middle of a clause.
 
 from __future__ import annotations
 
-import bisect
 from typing import Any, Iterator, Mapping
 
 import regex
 
 from lint import hookimpl
-from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
-from lint.page import DenoisedView, Page
-
-# --- shared helpers ------------------------------------------------------------------------------
-
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_SPACE = " \t\u3000\u00a0"
-
-
-def _lines(text: str) -> Iterator[tuple[int, int, int]]:
-    """``(index, start, end)`` of each line of the de-noised text, without its break."""
-    start = 0
-    index = 0
-    for match in _LINE_BREAK.finditer(text):
-        yield index, start, match.start()
-        start = match.end()
-        index += 1
-    yield index, start, len(text)
-
+from lint.model import Family, Rule, RuleOption, Severity, Violation
+from lint.page import Page
+from plugins._chrome_footer import SITE_FOOTER
+from plugins._chrome_prompts import prompt_spans
+from plugins._chrome_spans import LineIndex as _LineIndex
+from plugins._chrome_spans import lines as _lines
+from plugins._chrome_spans import strip_span as _strip_span
+from plugins._chrome_spans import violation as _violation
 
 _NOT_SPACE = regex.compile(r"[^ \t\u3000\u00a0]")
-
-
-class _LineIndex:
-    """Line starts of a text, so a rule finds a match's line in log time, never by scanning."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
-
-    def bounds(self, offset: int) -> tuple[int, int]:
-        """``(start, end)`` of the line holding ``offset``, without its break."""
-        index = bisect.bisect_right(self.starts, offset) - 1
-        start = self.starts[index]
-        if index + 1 == len(self.starts):
-            return start, len(self.text)
-        end = self.starts[index + 1] - 1  # the "\n" or lone "\r"
-        if self.text[end] == "\n" and end > start and self.text[end - 1] == "\r":
-            end -= 1
-        return start, end
-
-
-def _violation(page: Page, view: DenoisedView, start: int, end: int, message: str, fix_message: str) -> Violation:
-    """A finding for a de-noised span; the fix removes the whole line when nothing else is on it."""
-    o_start, o_end = view.span_to_original(start, end)
-    index = page.line_index(o_start)
-    line_start, line_end = page.line_span(index)
-    alone = not _NOT_SPACE.search(page.text, line_start, o_start) and not _NOT_SPACE.search(page.text, o_end, line_end)
-    if alone and len(page.line_starts) > 1:
-        fix_start, fix_end = page.line_span_with_break(index)
-        if fix_end == len(page.text) and index > 0 and not page.text.endswith(("\n", "\r")):
-            fix_start = page.line_span(index - 1)[1]
-    else:
-        fix_start, fix_end = o_start, o_end
-        while fix_start > line_start and page.text[fix_start - 1] in _SPACE:
-            fix_start -= 1
-    return Violation(o_start, o_end, message, Fix.delete(fix_start, fix_end, message=fix_message))
-
-
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _SPACE:
-        start += 1
-    while end > start and text[end - 1] in _SPACE:
-        end -= 1
-    return start, end
-
 
 # --- CHR001: UI phrases ----------------------------------------------------------------------------
 
@@ -103,6 +46,7 @@ _ZH_STRONG = (
     r"|扫一扫(?:分享|关注)"
     r"|(?:分享到|分享至)[ \t]*[:：](?:[ \t]*(?:微信|微博|朋友圈|QQ空间|QQ|新浪微博|腾讯微博|豆瓣))*"
     r"|字号[:：]?[ \t]*大[ \t]*中[ \t]*小"
+    r"|(?:下列|以下)?快捷留言"
 )
 # Phrases that are also ordinary words ("请查看更多信息", "他返回首页"): only where no Han letter
 # touches them, or at the end of a line, where a sentence would have ended with punctuation.
@@ -213,7 +157,12 @@ def _check_ui_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violati
     view = page.denoised
     text = view.text
     lines = _LineIndex(text)
-    found = [*_zh_phrases(text, lines), *_en_phrases(text, lines), *(m.span() for m in _ALONE_LINE.finditer(text))]
+    found = [
+        *_zh_phrases(text, lines),
+        *_en_phrases(text, lines),
+        *(m.span() for m in _ALONE_LINE.finditer(text)),
+        *prompt_spans(text),
+    ]
     last_end = -1
     for start, end in sorted(_strip_span(text, start, end) for start, end in found):
         if start < last_end or end <= start:
@@ -299,10 +248,39 @@ def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:
     return 0 < len(value) <= max_chars and ":" not in value and "：" not in value
 
 
+# A sign-up form's input: its prompt, then the field's label with nothing after it
+# ("*您的真实姓名，请使用中文 姓名："). A label that starts its line is CHR002's ordinary case.
+_FORM_LABEL = regex.compile(
+    r"(?:姓名|真实姓名|手机|手机号|手机号码|电话|联系电话|邮箱|电子邮箱|E-?mail|地址|联系地址|QQ|微信|公司名称|单位名称|联系人|留言|留言内容|验证码)"
+    r"[ \t]*[:：]",
+    regex.V1,
+)
+_FORM_TAIL = 12  # the label sits in the line's last characters
+
+
+def _form_fields(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, label)`` of form lines: a prompt and an empty input label at the line's end."""
+    for _, line_start, line_end in _lines(text):
+        start, end = _strip_span(text, line_start, line_end)
+        if end - start < 6 or text[end - 1] not in ":：":
+            continue
+        label = None
+        for match in _FORM_LABEL.finditer(text, max(start, end - _FORM_TAIL), end):
+            if match.end() == end:
+                label = match
+        if label is None or label.start() == start or text[label.start() - 1] not in " \t\u3000\u00a0":
+            continue  # the form's layout sets the label apart: "在评论区留言：" is a sentence
+        yield start, end, label.group().rstrip(" \t:：")
+
+
 def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
     max_value: int = options["value_on_next_line_chars"]
+    form_lines: set[int] = set()
+    for start, end, label in _form_fields(text):
+        form_lines.add(page.line_index(view.to_original(start)))
+        yield _violation(page, view, start, end, f"form field {label!r} with its prompt", "remove the form's prompt and label")
     for match in _FIELD.finditer(text):
         reason = _empty_reason(text, match)
         if reason is None:
@@ -311,6 +289,8 @@ def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Viola
         if reason == "end" and _value_on_next_line(text, _UNIT_ONLY.match(text, end).end(), max_value):
             continue
         label = match.group("zh") or match.group("bare") or match.group("en")
+        if page.line_index(view.to_original(start)) in form_lines:
+            continue  # already reported with its form line
         yield _violation(page, view, start, end, f"empty metadata field {label!r}", "remove the empty field label")
 
 
@@ -345,12 +325,12 @@ EMPTY_FIELD = Rule(
 
 _NAV_LABEL = (
     r"上一篇|下一篇|上一条|下一条|前一篇|后一篇|上一文章|下一文章|上一个|下一个|上篇|下篇|"
-    r"Previous[ \t]+(?:Post|Article|Story|Entry)|Next[ \t]+(?:Post|Article|Story|Entry)"
+    r"(?i:Previous|Prev|Next|Older|Newer)[ \t]+(?i:Post|Article|Story|Entry)"
 )
 _NAV_START = regex.compile(rf"^[ \t\u3000]*(?:{_NAV_LABEL})", regex.V1)
 _NAV_SEP = regex.compile(r"^[ \t\u3000]*(?:[:：]|[ \t\u3000]|$)", regex.V1)
 # Only the unambiguous labels may end a line: "不落下一个" is a sentence, "……投资下一篇" a link.
-_NAV_END = regex.compile(r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页|Previous[ \t]+Post|Next[ \t]+Post)[ \t\u3000]*$", regex.V1)
+_NAV_END = regex.compile(r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页|(?i:Previous|Next)[ \t]+(?i:Post|Article))[ \t\u3000]*$", regex.V1)
 # Everyday words ("下一个 iPhone") are a link label only with a colon after them.
 _NAV_NEEDS_COLON = ("上一个", "下一个", "上篇", "下篇")
 _PAGE_WORD = r"首页|上一页|下一页|尾页|末页|前一页|后一页"
@@ -365,20 +345,24 @@ _NUMBERS = regex.compile(r"\d+")
 # Breadcrumbs: "当前位置：首页 > 新闻", "网站首页 > 产品中心".
 _BREADCRUMB = regex.compile(
     r"^[ \t\u3000]*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]"
-    r"|(?:网站首页|首页|主页|Home)[ \t]*(?:>|›|»|/|→|&gt;|-)[ \t]*\S)",
+    r"|(?:网站首页|首页|主页|Home)[ \t]*(?:>|›|»|/|→|&gt;|-)[ \t]*\S"
+    # "网站首页 产品中心 …", "首页\t新闻": the site's menu path, its parts set apart by spaces
+    r"|网站首页[ \t\u3000]+\S|(?:首页|主页)(?:\t|[ \u3000]{2,})\S)",
     regex.V1,
 )
+# "首页基金理财" + the page's title: a breadcrumb whose separators the scraper dropped.
+_HOME_RUN_IN = regex.compile(r"^[ \t\u3000]*(?:网站首页|首页|主页)(?=\p{Han})", regex.V1)
+_HOME_RUN_IN_MAX = 12  # the section names between the home link and the title
 
 
 def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
     max_chars: int = options["max_line_chars"]
-    for _, line_start, line_end in _lines(text):
+    nonblank = [(start, end) for _, start, end in _lines(text) if text[start:end].strip()]
+    for position, (line_start, line_end) in enumerate(nonblank):
         line = text[line_start:line_end]
-        if not line.strip():
-            continue
-        if _BREADCRUMB.match(line):
+        if _BREADCRUMB.match(line) or _home_run_in(line, nonblank, position, text):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"breadcrumb {line.strip()[:30]!r}", "remove the breadcrumb")
             continue
@@ -388,12 +372,15 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
             # "上一篇：标题", "下一篇 标题", or a short line straight into the title; not a sentence
             # that begins with the words ("上一篇文章提到……。").
             label = start_match.group().strip()
+            short = len(line.strip()) <= max_chars and not _FULL_STOP.search(line.strip())
             if label in _NAV_NEEDS_COLON:
                 ok = bool(_COLON.match(rest))
+            elif label[0].isascii():
+                # "Previous Post" as the theme prints it, or a short line: "next article" starting
+                # a sentence is prose
+                ok = short or label.istitle()
             else:
-                ok = bool(_NAV_SEP.match(rest)) or label.startswith(("Previous", "Next")) or (
-                    len(line.strip()) <= max_chars and not _FULL_STOP.search(line.strip())
-                )
+                ok = bool(_NAV_SEP.match(rest)) or short
             if ok:
                 start, end = _strip_span(text, line_start, line_end)
                 yield _violation(page, view, start, end, f"previous/next link {label!r}", "remove the navigation line")
@@ -408,6 +395,20 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
             if len(words) >= 2 or (words and len(_NUMBERS.findall(match.group())) >= 2):
                 start, end = _strip_span(text, line_start + match.start(), line_start + match.end())
                 yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
+
+
+def _home_run_in(line: str, nonblank: list[tuple[int, int]], position: int, text: str) -> bool:
+    """``首页`` + a section + the title of a neighbouring line, all run together."""
+    home = _HOME_RUN_IN.match(line)
+    if not home:
+        return False
+    rest = line[home.end() :].strip()
+    for other in (position - 1, position + 1):
+        if 0 <= other < len(nonblank):
+            title = text[nonblank[other][0] : nonblank[other][1]].strip()
+            if len(title) >= 6 and rest.endswith(title) and len(rest) - len(title) <= _HOME_RUN_IN_MAX:
+                return True
+    return False
 
 
 NAVIGATION = Rule(
@@ -445,6 +446,13 @@ _TAG_LINE = regex.compile(
     r"[ \t]*[:：][ \t\u3000]*\S[^\r\n]*",
     regex.V1 | regex.MULTILINE,
 )
+# Labels that never start a sentence: found after a prefix the scraper ran into them
+# ("某某登录:相关标签：…").
+_TAG_LABEL_ANYWHERE = regex.compile(
+    r"(?<!\p{Han})(?:本文关键词|相关标签|热门标签|话题标签|本文标签|文章标签|相关关键词)"
+    r"[ \t\x00-\x08\x0b\x0c\x0e-\x1f]*[:：][ \t\u3000]*\S[^\r\n]*",  # scrapers leave control characters
+    regex.V1,
+)
 _WP_META = regex.compile(
     r"^[ \t\u3000]*(?:by[ \t]+\S+[ \t]*)?(?:Posted[ \t]+in|Filed[ \t]+under)\b[^\r\n]*",
     regex.V1 | regex.MULTILINE,
@@ -461,6 +469,7 @@ def _check_tag_line(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
     text = view.text
     spans: list[tuple[int, int, str]] = []
     spans.extend((*m.span(), "tag line") for m in _TAG_LINE.finditer(text))
+    spans.extend((*m.span(), "tag line") for m in _TAG_LABEL_ANYWHERE.finditer(text))
     spans.extend((*m.span(), "post metadata") for m in _WP_META.finditer(text))
     spans.extend((*m.span(), "hashtag line") for m in _HASHTAG_LINE.finditer(text))
     last_end = -1
@@ -498,7 +507,12 @@ _NOTICE = regex.compile(
     r"|转载请(?:务必)?(?:注明|保留|标明)\p{Han}{0,4}(?:出处|来源|链接|作者)"
     r"|版权归\p{Han}{0,20}所有|如有侵权|侵权请联系|侵删"
     r"|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)"
-    r"|ICP[备证]\d{6,}号"
+    r"|ICP[备证]\d{6,}号|公网安备[ \t]*\d{8,}号?|(?:网站)?备案(?:号|编号)[ \t]*[:：][ \t]*\S"
+    r"|(?:增值电信业务经营|网络文化经营|信息网络传播视听节目)许可证"
+    r"|(?<!\p{Han})版权所有(?![者人权方])"
+    # the site signing its copy: "本文为某某整理编辑，希望可以帮助大家！"
+    r"|(?<!\p{Han})本文(?:为|由|系)\p{Han}{1,20}?(?:整理编辑|编辑整理|收集整理|整理发布|整理|原创)(?!\p{Han}{0,2}(?:的|了))"
+    r"|(?:图片|内容|文章|本文|部分)(?:均)?(?:来源于|来自|源于|来源)(?:网络|互联网)"
     r"|Copyright[ \t]*(?:©|\(c\)|\d{4})|©[ \t]*\d{4}|All[ \t]+[Rr]ights[ \t]+[Rr]eserved",
     regex.V1,
 )
@@ -506,11 +520,35 @@ _SENTENCE_BREAK = regex.compile(r"[。！？!?]")
 _CLAUSE_START = regex.compile(r"[。！？!?▲■●】\]]")
 
 
-def _check_notice(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    view = page.denoised
-    text = view.text
+# Tipping and payment instructions under a header of their own ("赞赏提示:" then how to tip).
+_PAYMENT_HEADER = regex.compile(r"^[ \t\u3000]*(?:赞赏|打赏|付费|订阅)(?:提示|说明|须知|规则)[ \t]*[:：]?[ \t\u3000]*$", regex.V1)
+_PAYMENT_WORDS = regex.compile(r"赞赏|打赏|包周|包月|付费|订阅费", regex.V1)
+_PAYMENT_LINES = 8  # lines after the header that may belong to it
+_PAYMENT_GAP = 1  # lines without a payment word the block may skip
+
+
+def _payment_notices(text: str) -> Iterator[tuple[int, int, str]]:
+    rows = [(start, end) for _, start, end in _lines(text) if text[start:end].strip()]
+    position = 0
+    while position < len(rows):
+        start, end = rows[position]
+        position += 1
+        if not _PAYMENT_HEADER.match(text[start:end]):
+            continue
+        yield start, end, "payment notice"
+        gap = 0
+        for row_start, row_end in rows[position : position + _PAYMENT_LINES]:
+            if not _PAYMENT_WORDS.search(text, row_start, row_end):
+                gap += 1
+                if gap > _PAYMENT_GAP:
+                    break
+                continue
+            gap = 0
+            yield row_start, row_end, "payment notice"
+
+
+def _reprint_notices(text: str, longest: int) -> Iterator[tuple[int, int, str]]:
     lines = _LineIndex(text)
-    longest: int = options["max_line_chars"]
     last_end = -1
     for match in _NOTICE.finditer(text):
         if match.start() < last_end:
@@ -527,14 +565,27 @@ def _check_notice(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]
             continue  # a long paragraph about copyright, not a notice
         start, end = _strip_span(text, start, end)
         last_end = end
+        yield start, end, "reprint notice"
+
+
+def _check_notice(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    spans = sorted([*_reprint_notices(text, options["max_line_chars"]), *_payment_notices(text)])
+    last_end = -1
+    for start, end, kind in spans:
+        start, end = _strip_span(text, start, end)
+        if start < last_end or end <= start:
+            continue
+        last_end = end
         shown = text[start:end] if end - start <= 40 else text[start : start + 37] + "..."
-        yield _violation(page, view, start, end, f"reprint notice {shown!r}", "remove the notice")
+        yield _violation(page, view, start, end, f"{kind} {shown!r}", "remove the notice")
 
 
 NOTICE = Rule(
     code="CHR005",
     name="reprint-notice",
-    summary="A copyright, reprint or disclaimer notice of the site",
+    summary="A copyright, licence, reprint, disclaimer or payment notice of the site",
     explanation=(
         "Sites stamp their pages with notices: 版权声明, 未经许可严禁转载, 转载请注明出处, 如有侵权"
         "请联系删除, 不代表本站观点, an ICP licence number, Copyright © 2024, All rights reserved. "
@@ -557,4 +608,4 @@ def scrapelint_families() -> list[Family]:
 
 @hookimpl
 def scrapelint_rules() -> list[Rule]:
-    return [UI_PHRASE, EMPTY_FIELD, NAVIGATION, TAG_LINE, NOTICE]
+    return [UI_PHRASE, EMPTY_FIELD, NAVIGATION, TAG_LINE, NOTICE, SITE_FOOTER]

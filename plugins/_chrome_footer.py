@@ -1,0 +1,212 @@
+"""CHR006: the site's footer. Contact lines, footer links, the site's name and its "about us" blurb.
+
+Sites print the same footer under every page: ``联系我们 | 关于我们 | 网站地图``, ``Privacy Policy |
+Terms of Use``, ``销售部联系电话：… 欢迎咨询``, ``网址：www…``, the site's or the company's bare
+name on the last line, and a paragraph that advertises the company (``某某有限公司是一家专业生产…
+的厂家，欢迎新老客户前来咨询``). None of it is the article.
+
+Each shape is tied to where a footer stands, because the same words are content elsewhere: a
+fund's announcement ends with the fund company's name *and a date* after ``特此公告``; a directory
+of agencies lists a dozen ``客服电话：`` lines; a news story says that a company ``成立于2004年``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterator, Mapping
+
+import regex
+
+from lint.model import Rule, Severity, Violation
+from lint.page import Page
+from plugins._chrome_spans import lines, shown, strip_span, violation
+
+__all__ = ["SITE_FOOTER"]
+
+# --- footer links -----------------------------------------------------------------------------------
+
+_FOOTER_WORD = (
+    r"关于我们|联系我们|联系方式|网站地图|隐私政策|隐私声明|隐私保护|法律声明|免责声明|使用(?:网站)?必读|服务条款|用户协议|"
+    r"友情链接|广告服务|广告合作|商务合作|意见反馈|投诉建议|加入我们|人才招聘|招聘信息|网站导航|帮助中心|版权声明|"
+    r"会员注册|设为首页|加入收藏|网站首页|返回首页|"
+    r"(?i:privacy[ \t]+policy|privacy|terms[ \t]+of[ \t]+(?:use|service)|terms(?:[ \t]+(?:&|and)[ \t]+conditions)?|"
+    r"cookie[ \t]+policy|cookies|cookie[ \t]+settings|contact[ \t]+us|about[ \t]+us|site[ \t]?map|advertise(?:[ \t]+with[ \t]+us)?|"
+    r"careers|accessibility|help[ \t]+center|newsletters?)"
+)
+_FOOTER_WORDS = regex.compile(rf"(?<![a-zA-Z])(?:{_FOOTER_WORD})(?![a-zA-Z])", regex.V1)
+# A footer word on its own line: only the unambiguous ones ("Privacy", "Careers" alone may be a heading).
+_FOOTER_ALONE = regex.compile(
+    r"^[ \t\u3000]*(?:关于我们|联系我们|网站地图|隐私政策|友情链接|使用(?:网站)?必读|"
+    r"(?i:contact[ \t]+us|about[ \t]+us|privacy[ \t]+policy|terms[ \t]+of[ \t]+(?:use|service)|cookie[ \t]+policy|site[ \t]?map))"
+    r"[ \t\u3000]*$",
+    regex.V1,
+)
+_SENTENCE = regex.compile(r"[。！？!?]|(?<=[a-z]{2})\.(?:[ \t]|$)")  # "Co. INC." is a name
+_FOOTER_LINE_MAX = 100
+
+# --- contact lines --------------------------------------------------------------------------------
+
+_CONTACT_LABEL = (
+    r"(?:销售部|市场部|客服部|业务部|本站|本公司|公司|全国|24小时)?"
+    r"(?:联系电话|咨询电话|咨询热线|服务热线|服务电话|销售热线|客服热线|客服电话|订购热线|招商热线|热线电话|联系方式|联系人|"
+    r"联系地址|公司地址|电话|手机|手机号码|传真|邮箱|电子邮箱|邮编|QQ|QQ号|微信|微信号|网址|官网|官方网站|"
+    r"(?i:tel|phone|fax|e-?mail|website|mobile))"
+)
+_CONTACT_LINE = regex.compile(rf"^[ \t\u3000]*{_CONTACT_LABEL}[ \t]*[:：]", regex.V1 | regex.MULTILINE)
+# A contact clause closing a line: "……欢迎新老客户前来咨询,咨询电话:13720639525".
+_PHONE = r"(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})"
+_TRAILING_CONTACT = regex.compile(rf"{_CONTACT_LABEL}[ \t]*[:：][ \t]*{_PHONE}(?:[ \t]*[、,，/][ \t]*{_PHONE})*[ \t\u3000]*$", regex.V1)
+# A directory of agencies lists many: then they are the page's content.
+_MAX_CONTACT_LINES = 3
+# So do contacts the text announces ("投资者可通过以下途径咨询有关详情：").
+_ANNOUNCED = regex.compile(r"以下|如下|下列|途径|咨询|联系|受理|垂询|方式[ \t]*[:：]?[ \t]*$", regex.V1)
+_ANNOUNCED_WITHIN = 4  # non-blank lines before the contact line
+_CONTACT_LINE_MAX = 80
+
+# --- promotion: "欢迎新老客户来电咨询", "赶紧拿起电话咨询吧！", "我们将真诚为您服务" ------------------------
+
+_PROMOTION = regex.compile(
+    r"欢迎(?:新老|广大|各界|各位)?(?:客户|顾客|朋友|用户|客商|商家|采购商)?(?:朋友)?(?:们)?(?:前来|来电|致电|莅临|来厂|来人)?"
+    r"(?:咨询|洽谈|选购|订购|垂询|考察|采购)(?:合作)?"
+    r"|(?:赶紧|赶快|立即|马上|快)拿起电话\p{Han}{0,6}"
+    r"|(?:竭诚|真诚|诚心|热忱|热诚|用心)为您(?:服务|提供\p{Han}{0,8})",
+    regex.V1,
+)
+_PROMOTION_LINE_MAX = 60
+
+# --- the site's or company's name as the page's last line(s) --------------------------------------------
+
+_NAME_LINE = regex.compile(
+    r"^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）·]{2,18}?(?:网|官网|有限公司|有限责任公司|公司|集团|俱乐部|工作室|商城)[ \t\u3000]*$",
+    regex.V1 | regex.MULTILINE,
+)
+# A signature under an announcement is the announcement's: "特此公告。" then the company's name.
+_SIGNED = regex.compile(r"特此(?:公告|通知|声明|说明|函告|证明)|此致|敬礼|董事会$", regex.V1)
+
+# --- the company's "about us" blurb after the article ------------------------------------------------------
+
+_BLURB = regex.compile(
+    r"^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）]{2,24}?(?:有限公司|公司|厂|集团|学校|学院|教育|培训|中心|工作室)"
+    r"(?:是一家|是一所|是专业|是国内|专注|专业从事|专业生产|致力于|主要从事|主营|产品包括|主要产品|始终|秉承)",
+    regex.V1 | regex.MULTILINE,
+)
+# What sells: a company that describes itself to a customer, not a news story about a company.
+_SALES = regex.compile(
+    r"厂家|厂商|产品包括|其产品|主要产品|欢迎|咨询|为您|为客户|集[^。！？\r\n]{1,200}?[于为]一体|一站式|诚信|竭诚|质优价廉|价格优惠|专业生产",
+    regex.V1,
+)
+_PROSE_AFTER = regex.compile(r"。[^\r\n]{10,}|[^\r\n]{10,}。", regex.V1)
+_BLURB_MIN = 30
+_TRUNCATED = regex.compile(r"(?:\.{3,}|…+)[ \t\u3000]*$", regex.V1 | regex.MULTILINE)
+
+
+def _nonblank(text: str) -> list[tuple[int, int]]:
+    return [(start, end) for _, start, end in lines(text) if text[start:end].strip()]
+
+
+def _footer_links(text: str, start: int, end: int) -> bool:
+    line = text[start:end]
+    if _FOOTER_ALONE.match(line):
+        return True
+    if len(line.strip()) > _FOOTER_LINE_MAX:
+        return False
+    words = {match.group().casefold() for match in _FOOTER_WORDS.finditer(line)}
+    if len(words) < 2:
+        return False
+    # "Privacy Policy | Terms of Use" and "通信管理局 法律声明使用网站必读": a run of links, not a
+    # sentence that names two of them.
+    return not _SENTENCE.search(line.strip().rstrip("。.!！"))
+
+
+def _spans(text: str) -> Iterator[tuple[int, int, str]]:
+    rows = _nonblank(text)
+    contacts = [
+        position for position, (start, end) in enumerate(rows)
+        if _CONTACT_LINE.match(text, start, end) and end - start <= _CONTACT_LINE_MAX
+    ]
+    contact_rows = set()
+    if len(contacts) <= _MAX_CONTACT_LINES:
+        contact_rows = {rows[position] for position in contacts if not _announced(text, rows, position)}
+    tail_names = _tail_names(text, rows)
+    for position, (start, end) in enumerate(rows):
+        line = text[start:end]
+        if (start, end) in contact_rows:
+            yield start, end, "contact line"
+        elif _footer_links(text, start, end):
+            yield start, end, "footer links"
+        elif (start, end) in tail_names:
+            yield start, end, "site name"
+        elif _is_blurb(text, rows, position):
+            yield start, end, "company blurb"
+        else:
+            # "……欢迎新老客户前来咨询,咨询电话:137…": a promotion that ends with the phone to call
+            promotions = [match.span() for match in _PROMOTION.finditer(line)]
+            trailing = _TRAILING_CONTACT.search(line) if promotions else None
+            if trailing is not None:
+                yield start + trailing.start(), end, "contact line"
+            for promotion_start, promotion_end in promotions:
+                if len(line.strip()) <= _PROMOTION_LINE_MAX or trailing is not None:
+                    yield start + promotion_start, start + promotion_end, "promotion"
+
+
+def _announced(text: str, rows: list[tuple[int, int]], position: int) -> bool:
+    """The article itself introduces the contact ("……可通过以下途径咨询：", a section 咨询方式)."""
+    before = rows[max(0, position - _ANNOUNCED_WITHIN) : position]
+    return any(_ANNOUNCED.search(text, start, end) for start, end in before if not _CONTACT_LINE.match(text, start, end))
+
+
+def _tail_names(text: str, rows: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The name lines that close the page, unless they sign an announcement."""
+    names: list[tuple[int, int]] = []
+    for start, end in reversed(rows):
+        if not _NAME_LINE.match(text, start, end):
+            break
+        names.append((start, end))
+    if not names or len(names) == len(rows):
+        return set()
+    before = rows[len(rows) - len(names) - 1]
+    if _SIGNED.search(text, *before):
+        return set()
+    return set(names)
+
+
+def _is_blurb(text: str, rows: list[tuple[int, int]], position: int) -> bool:
+    """A company advertising itself in the page's last paragraph (only short lines follow)."""
+    start, end = rows[position]
+    if end - start < _BLURB_MIN or not _BLURB.match(text, start, end) or not _SALES.search(text, start, end):
+        return False
+    if _TRUNCATED.search(text, start, end):
+        return False  # a snippet cut short: an entry in a directory of companies, not the page's own
+    return not any(_PROSE_AFTER.search(text, later_start, later_end) for later_start, later_end in rows[position + 1 :])
+
+
+def _check_site_footer(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    view = page.denoised
+    text = view.text
+    last_end = -1
+    for start, end, kind in sorted(_spans(text)):
+        start, end = strip_span(text, start, end)
+        if start < last_end or end <= start:
+            continue
+        last_end = end
+        yield violation(page, view, start, end, f"site footer ({kind}) {shown(text[start:end])!r}", "remove the site's footer text")
+
+
+SITE_FOOTER = Rule(
+    code="CHR006",
+    name="site-footer",
+    summary="The site's footer: contact lines, footer links, its name and its 'about us' blurb",
+    explanation=(
+        "Sites print the same footer under every page: a row of links (联系我们 | 关于我们 | 网站地图, "
+        "Privacy Policy | Terms of Use), the sales line (销售部联系电话：… 欢迎咨询, 网址：www…), "
+        "calls to phone (赶紧拿起电话咨询吧), the site's or the company's bare name as the last line, "
+        "and a paragraph in which the company advertises itself after the article. They are the "
+        "site's, not the article's. Kept: a directory that lists many agencies' phone numbers, a "
+        "company name that signs an announcement after 特此公告, a news story about a company, and "
+        "a sentence that mentions a privacy policy."
+    ),
+    bad_example="……要定期清洁过滤网。\n销售部联系电话：13800000000 欢迎咨询\n联系我们 | 关于我们 | 网站地图\n某某电器网",
+    good_example="……要定期清洁过滤网。\n特此公告。\n某某基金管理有限公司\n2023年9月26日",
+    check=_check_site_footer,
+    severity=Severity.WARNING,
+    fixable=True,
+)
