@@ -64,10 +64,10 @@ class Linter:
                 resolver = ConfigResolver.from_settings(base.with_overrides(**dict(overrides or {})))
             else:
                 resolver = ConfigResolver(Path(config) if config else None, dict(overrides or {}))
+            disabled = list(disable_plugins) + list(resolver.disabled_plugins())
+            folders = [*resolver.plugin_dirs(), *(Path(folder) for folder in plugin_dirs)]
         except ConfigError as error:
             raise LintError(str(error)) from None
-        disabled = list(disable_plugins) + list(resolver.disabled_plugins())
-        folders = [*resolver.plugin_dirs(), *(Path(folder) for folder in plugin_dirs)]
         return cls(load_plugins(disabled, plugin_dirs=folders), resolver)
 
     def ruleset(self, settings: Settings) -> RuleSet:

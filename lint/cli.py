@@ -89,6 +89,8 @@ def main() -> None:
 @click.option("--disable-plugin", multiple=True, help="Do not load this plugin (also SCRAPELINT_DISABLE_PLUGINS=a,b).")
 @click.option("--color/--no-color", "colour", default=None, help="Colour output (default: on a terminal).")
 @click.option("--quiet", "-q", is_flag=True, help="Only the findings, no summary or notices.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Seconds a page may take; a rule still running then is reported (exit 2) and the run goes on.")
 @_rules_dir_option
 @click.option("--fix", is_flag=True, help="Apply safe fixes and rewrite the files; report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="Also apply unsafe fixes (such as cutting an off-topic tail).")
@@ -112,7 +114,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
           jobs: int | None = None, no_cache: bool = False, cache_dir: Path | None = None, rules_dir: tuple[str, ...] = (),
           baseline: Path | None = None, write_baseline: Path | None = None, progress: bool | None = None,
           text_field: str | None = None, id_field: str | None = None, sample: int | None = None,
-          statistics_file: Path | None = None, engine: str = "local", address: str | None = None) -> None:
+          statistics_file: Path | None = None, engine: str = "local", address: str | None = None, timeout: float | None = None) -> None:
     """Check pages (files and folders; default: the current folder)."""
     overrides = {
         "select": _split(select),
@@ -121,6 +123,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
         "include": _split(include),
         "exclude": _split(exclude),
         "extend_exclude": _split(extend_exclude),
+        "timeout": timeout,
         "text_field": text_field,
         "id_field": id_field,
         "sample": sample,

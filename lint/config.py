@@ -44,6 +44,7 @@ class Settings:
     user_rules: tuple[Any, ...] = ()  # lint.model.Rule objects compiled from rules-as-data
     rule_sources: str = ""  # the user rules' definitions, for the cache key
     plugin_dirs: tuple[Path, ...] = ()
+    timeout: float | None = None  # seconds a page may take before its running rule is stopped
     # shards of records (lint.records): the fields holding a record's text and id, and how
     # many records of each shard to check (None: all; --sample)
     text_field: str = "text"
@@ -116,6 +117,12 @@ def _options(file: str, key: str, value: Any) -> tuple[tuple[str, tuple[tuple[st
     return tuple((rule, tuple(sorted(values.items()))) for rule, values in value.items())
 
 
+def _seconds(file: str, key: str, value: Any) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+        raise ConfigError(f"{file}: {key}: expected a number of seconds above 0, got {value!r}")
+    return float(value)
+
+
 _KEYS = {
     "select": ("select", _strings),
     "extend-select": ("extend_select", _strings),
@@ -131,6 +138,7 @@ _KEYS = {
     "rules-files": ("rules_files", _strings),
     "rule-packs": ("rule_packs", _strings),
     "plugins-dir": ("plugins_dir", _strings),
+    "timeout": ("timeout", _seconds),
     "text-field": ("text_field", _string),
     "id-field": ("id_field", _string),
 }

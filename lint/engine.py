@@ -6,8 +6,11 @@ Each rule runs on its own: one that raises, or yields something malformed, becom
 
 from __future__ import annotations
 
+import signal
+import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from lint.model import Edit, Finding, Fix, Violation
 from lint.page import Page
@@ -31,27 +34,69 @@ class PageResult:
     failures: list[RuleFailure]
 
 
-def check_page(page: Page, rules: Iterable[ActiveRule]) -> PageResult:
-    """Every selected rule on one page; findings sorted by line, column, code."""
+class _OutOfTime(BaseException):
+    """Raised inside a rule when the page's time limit is up (a BaseException, so a rule's own
+    ``except Exception`` cannot swallow it)."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the running rule after ``seconds`` (SIGALRM; main thread only, else no limit)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def _expire(signum, frame):
+        raise _OutOfTime()
+
+    previous = signal.signal(signal.SIGALRM, _expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def check_page(page: Page, rules: Iterable[ActiveRule], timeout: float | None = None) -> PageResult:
+    """Every selected rule on one page; findings sorted by line, column, code.
+
+    With ``timeout`` (seconds for the whole page), a rule still running when it is up is
+    reported as a failure and the page's remaining rules are skipped: one page that makes a
+    plugin hang cannot stop the run.
+    """
     findings: list[Finding] = []
     failures: list[RuleFailure] = []
-    for active in rules:
-        rule = active.rule
-        produced: list[Finding] = []
-        try:
-            for violation in rule.check(page, active.options):
-                problem = _malformed(violation, len(page.text))
-                if problem:
-                    failures.append(RuleFailure(rule.code, rule.name, f"returned a malformed finding: {problem}"))
-                    produced = []
-                    break
-                produced.append(_to_finding(page, rule.code, rule.name, rule.severity, violation))
-        except Exception as error:  # a rule's bug is reported, never fatal
-            failures.append(RuleFailure(rule.code, rule.name, f"raised {type(error).__name__}: {error}"))
-            continue
-        findings.extend(produced)
+    rules = list(rules)
+    running = 0
+    try:
+        with _time_limit(timeout):
+            for running, active in enumerate(rules):
+                _run_rule(page, active, findings, failures)
+    except _OutOfTime:
+        rule = rules[running].rule
+        skipped = len(rules) - running - 1
+        note = f"; {skipped} later rule{'s' if skipped != 1 else ''} skipped" if skipped else ""
+        failures.append(RuleFailure(rule.code, rule.name, f"did not finish within the {timeout:g} s time limit (--timeout){note}"))
     findings.sort(key=Finding.sort_key)
     return PageResult(findings, failures)
+
+
+def _run_rule(page: Page, active: ActiveRule, findings: list[Finding], failures: list[RuleFailure]) -> None:
+    """One rule on one page: its findings, or one failure if it raises or yields nonsense."""
+    rule = active.rule
+    produced: list[Finding] = []
+    try:
+        for violation in rule.check(page, active.options):
+            problem = _malformed(violation, len(page.text))
+            if problem:
+                failures.append(RuleFailure(rule.code, rule.name, f"returned a malformed finding: {problem}"))
+                return
+            produced.append(_to_finding(page, rule.code, rule.name, rule.severity, violation))
+    except Exception as error:  # a rule's bug is reported, never fatal
+        failures.append(RuleFailure(rule.code, rule.name, f"raised {type(error).__name__}: {error}"))
+        return
+    findings.extend(produced)
 
 
 def _to_finding(page: Page, code: str, name: str, severity, violation: Violation) -> Finding:

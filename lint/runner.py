@@ -85,7 +85,7 @@ def check_file(candidate: Candidate, ruleset: RuleSet, data: bytes | None = None
         return result
     result.decoded = decoded
     active = ruleset.active_for(relative_to_root(candidate.path, candidate.settings))
-    outcome = check_page(page, active)
+    outcome = check_page(page, active, candidate.settings.timeout)
     result.findings = outcome.findings
     result.failures = outcome.failures
     result.source_lines = source_lines(page, outcome.findings)

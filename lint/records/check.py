@@ -85,7 +85,7 @@ def check_shard(candidate: Candidate, ruleset: RuleSet, data: bytes | None = Non
                 result.parts.append(_broken(result, item))
                 continue
             result.records = (result.records or 0) + 1
-            outcome = check_page(Page(item.text, candidate.display, item.id, item.index), active)
+            outcome = check_page(Page(item.text, candidate.display, item.id, item.index), active, candidate.settings.timeout)
             if outcome.findings or outcome.failures:
                 result.parts.append(record_result(result, item, outcome.findings, outcome.failures))
     except ShardError as error:

@@ -164,3 +164,38 @@ def test_failing_plugins_are_reported_against_themselves_and_the_run_goes_on(run
     assert "page.txt: error: rule BAD002 (raising-rule) raised KeyError: 'missing'" in errors
     assert "Traceback" not in result.stderr
     assert "page.txt:2:9: BYL001" in result.stdout
+
+
+HANGING_PLUGIN = (
+    "from lint import hookimpl\nfrom lint.model import Rule\n\n"
+    "def _check(page, options):\n"
+    "    if '卡住' in page.text:\n"
+    "        while True:\n"
+    "            try:\n                pass\n            except Exception:\n                pass\n"
+    "    return iter(())\n\n"
+    "@hookimpl\ndef scrapelint_rules():\n"
+    "    return [Rule('HNG001', 'never-returns', 's', 'e', 'b', 'g', _check)]\n"
+)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_that_never_returns_is_stopped_by_the_timeout(run_cli, tmp_path, jobs):
+    folder = tmp_path / "plugins"
+    folder.mkdir()
+    (folder / "hang.py").write_text(HANGING_PLUGIN, encoding="utf-8")
+    (tmp_path / "a-stuck.txt").write_text("标题\n这一页会卡住。\n", encoding="utf-8")
+    for index in range(30):
+        (tmp_path / f"page-{index:02d}.txt").write_text(BYLINE_PAGE, encoding="utf-8")
+    result = run_cli("check", "--rules-dir", "plugins", "--select", "HNG,BYL001", "--timeout", "1",
+                     "--jobs", jobs, "--no-cache", ".")
+    assert result.returncode == 2
+    assert "a-stuck.txt: error: rule HNG001 (never-returns) did not finish within the 1 s time limit (--timeout)" in result.stderr
+    assert len(_findings(result.stdout)) == 30  # every other page was still checked
+
+
+def test_timeout_in_config_must_be_positive_seconds(run_cli, tmp_path):
+    (tmp_path / "scrapelint.toml").write_text("timeout = -3\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(GOOD_PAGE, encoding="utf-8")
+    result = run_cli("check", "a.txt")
+    assert result.returncode == 2
+    assert "scrapelint.toml: timeout: expected a number of seconds above 0, got -3" in result.stderr
