@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections import Counter
 from difflib import SequenceMatcher
 from typing import Any, Iterator, Mapping, NamedTuple
 
@@ -19,6 +20,13 @@ import regex
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._title_copies import run_in_copies, truncated_copies
+from plugins._titles import FULL_STOP as _FULL_STOP
+from plugins._titles import Candidate as _Candidate
+from plugins._titles import letters as _letters
+from plugins._titles import near_copy as _near_copy
+from plugins._titles import title_lines as _title_lines
+from plugins._titles import whole_line_fix as _whole_line_fix
 
 # --- bylines -----------------------------------------------------------------------------------
 
@@ -55,9 +63,6 @@ _REPEATED_BYLINE = regex.compile(
 # Text allowed between a byline and its repeat on the same line: separators, dates, times.
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _KEY_JUNK = regex.compile(r"[\s|｜丨/:：]+")
-_CONTROL = regex.compile(r"[^\P{Cc}\t]", regex.V1)
-_SPACES = regex.compile(r"\s+")
-_LETTER = regex.compile(r"\p{L}")
 _DIGIT = regex.compile(r"\p{N}")
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _NOT_SPACE = regex.compile(r"\S")
@@ -203,53 +208,16 @@ _NOT_SITE_TEXT = regex.compile(
     r"|(?:分类|栏目|标签|关键词|关键字|赠品\d*|Tags?|Category)\s*[:：]?$",
     regex.V1,
 )
+_OPENING = "《【「[“"
+#: What a product page's template sticks to the title without a separator.
+_TEMPLATE_SUFFIX = regex.compile(r"的?(?:详细资料|详细信息|详细介绍|详细参数|产品详情|详情介绍)", regex.V1)
+#: A post's date and metadata around the title: "2016年1月4日20:38:09<title>已关闭评论 861 浏览".
+_DATE_ONLY = regex.compile(r"[\d\s年月日时分秒:：/.\-]*", regex.V1)
+_POST_METADATA = regex.compile(
+    r"\s*(?:已关闭评论|评论已关闭|暂无评论|\d+\s*(?:条评论|评论|浏览|阅读|次)|(?:发布|发表|作者|来源|浏览|阅读|点击)\s*[:：])", regex.V1
+)
 #: A near-copy only counts after a label and colon ("原标题：", "yabo手机版登录:"), not a bracket.
 _FUZZY_SEPARATOR = ":：|｜丨"
-_FULL_STOP = regex.compile(r"(?:。|(?<!\.)\.)$")  # "..." (an ellipsis after NFKC) is not a full stop
-_SENTENCE_END = regex.compile(r"(?:[。；;,，、:：]|(?<!\.)\.)$")
-
-
-def _normalise(line: str) -> str:
-    """NFKC, control characters dropped (scrapers leave \\x06 and friends), spaces collapsed."""
-    if not unicodedata.is_normalized("NFKC", line):
-        line = unicodedata.normalize("NFKC", line)
-    line = _CONTROL.sub("", line)
-    return _SPACES.sub(" ", line).strip()
-
-
-def _letters(text: str) -> int:
-    """Letters only: a run of lottery numbers or a date is never a title."""
-    return len(_NOT_LETTERS.sub("", text))
-
-
-class _Candidate(NamedTuple):
-    index: int  # 0-based line
-    text: str  # normalised de-noised text
-    letters: int  # letters in it
-    ends_like_sentence: bool
-
-
-def _title_lines(page: Page, limit: int, max_lines: int | None = None) -> list[_Candidate]:
-    """Non-blank lines up to ``limit`` characters (normalised, de-noised), the first ``max_lines`` of them.
-
-    Longer lines are kept as blank placeholders so that line distances stay right: a paragraph
-    between two headings separates them.
-    """
-    view = page.denoised.text
-    out: list[_Candidate] = []
-    start = 0
-    index = 0
-    for match in _LINE_BREAK.finditer(view + "\n"):
-        raw = view[start : match.start()]
-        start = match.end()
-        if raw.strip():
-            text = _normalise(raw) if len(raw) <= limit and _LETTER.search(raw) else ""
-            text = text if len(text) <= limit else ""
-            out.append(_Candidate(index, text, _letters(text), bool(_SENTENCE_END.search(text) or _FULL_STOP.search(text))))
-            if max_lines is not None and len(out) >= max_lines:
-                break
-        index += 1
-    return out
 
 
 def _affix(longer: str, title: str) -> tuple[str, str] | None:
@@ -261,13 +229,37 @@ def _affix(longer: str, title: str) -> tuple[str, str] | None:
     return None
 
 
-def _strongly_separated(prefix: str, suffix: str) -> bool:
-    """The site part is set off from the title by a separator or a bracket (not just a space)."""
+def _strongly_separated(prefix: str, suffix: str, title: str) -> bool:
+    """The site part is set off from the title by a separator or a bracket (not just a space).
+
+    A space counts before a title that opens with a bracket (``关键词 《书名》阅读答案``), and a
+    product template's suffix needs none (``<title>的详细资料``).
+    """
     if prefix:
         tail = prefix.rstrip()
+        if tail != prefix and title[:1] in _OPENING:
+            return True
         return bool(tail) and (tail[-1] in _SEPARATORS or tail[-1] in _CLOSING)
+    if _TEMPLATE_SUFFIX.fullmatch(suffix.strip()):
+        return True
     head = suffix.lstrip()
     return bool(head) and head[0] in _SEPARATORS
+
+
+def _in_metadata_line(longer: str, title: str) -> str | None:
+    """The metadata around the title when ``longer`` is a date, the title and a post's metadata.
+
+    Blog themes print ``<date><title>已关闭评论 861 浏览`` under the heading.
+    """
+    if _letters(title) < 8:
+        return None
+    at = longer.find(title)
+    if at < 0:
+        return None
+    prefix, suffix = longer[:at], longer[at + len(title) :]
+    if not (prefix or suffix) or not _DATE_ONLY.fullmatch(prefix) or not _POST_METADATA.match(suffix):
+        return None
+    return (prefix + " … " + suffix).strip()
 
 
 def _is_site_text(extra: str, max_affix: int) -> bool:
@@ -308,14 +300,6 @@ def _pairs(lines: list[_Candidate], window: int) -> Iterator[tuple[_Candidate, _
         recent.append(line)
         if len(recent) > window:
             recent.pop(0)
-
-
-def _whole_line_fix(page: Page, index: int, message: str) -> Fix:
-    start, end = page.line_span_with_break(index)
-    if end == len(page.text) and index > 0 and not page.text.endswith(("\n", "\r")):
-        # the last line: take the break before it instead, so no empty line is left behind
-        start = page.line_span(index - 1)[1]
-    return Fix.delete(start, end, message=message)
 
 
 def _check_prefixed_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -361,7 +345,10 @@ def _match_title(longer: str, title: str, max_affix: int, ratio: float) -> str |
         extra = (prefix or suffix).strip()
         if not _is_site_text(extra, max_affix):
             return None
-        return extra if _strongly_separated(prefix, suffix) else None
+        return extra if _strongly_separated(prefix, suffix, title) else None
+    metadata = _in_metadata_line(longer, title)
+    if metadata is not None:
+        return metadata
     if _letters(title) >= 6:
         prefix = _fuzzy_after_separator(longer, title, ratio)
         if prefix and _is_site_text(prefix.strip(), max_affix):
@@ -388,7 +375,7 @@ PREFIXED_TITLE = Rule(
     options=(
         RuleOption("min_title_chars", 6, "Shortest title (letters and digits) worth comparing.", int),
         RuleOption("max_affix_chars", 40, "Longest site prefix or suffix stuck to the title.", int),
-        RuleOption("window", 2, "How many non-blank lines apart the title and its copy may be.", int),
+        RuleOption("window", 3, "How many non-blank lines apart the title and its copy may be.", int),
         RuleOption(
             "fuzzy_ratio",
             0.9,
@@ -401,13 +388,15 @@ PREFIXED_TITLE = Rule(
 
 def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     window: int = options["window"]
-    max_chars: int = options["max_title_chars"]
     min_chars: int = options["min_title_chars"]
     head_lines: int = options["head_lines"]
-    # A heading is one of the page's first lines; its copy follows within ``window`` lines.
-    lines = _title_lines(page, max_chars, max_lines=head_lines + window)
+    lines = _title_lines(page, options["max_title_chars"])
+    found: list[Violation] = []
     flagged: set[int] = set()
-    for position, head in enumerate(lines[:head_lines]):
+    counts = Counter(line.text for line in lines if line.text)
+    # A heading and its copy within ``window`` lines: at the top of the page the copy may have a
+    # word changed; further down (the items of a listing) only an exact copy counts.
+    for position, head in enumerate(lines):
         text = head.text
         if not text or head.letters < min_chars or head.ends_like_sentence:
             continue
@@ -418,45 +407,47 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
                 continue
             if line.text == text:
                 what = "title repeated"
-            elif _near_copy(line.text, text, options["near_ratio"]):
+            elif position < head_lines and _near_copy(line.text, text, options["near_ratio"]):
                 what = "title repeated (near copy)"
             else:
                 continue
+            if position >= head_lines and (head.letters < options["min_listing_chars"] or counts[text] > 2):
+                continue  # lower down, a short line or one said again and again is a label, not a title
             flagged.add(line.index)
-            start, end = page.line_span(line.index)
-            yield Violation(
-                start,
-                end,
-                f"{what}: {line.text!r}",
-                _whole_line_fix(page, line.index, "remove the repeated title line"),
-            )
+            found.append(_line_violation(page, line.index, f"{what}: {line.text!r}"))
+    for line, heading in truncated_copies(lines, lines[:head_lines], options["min_cut_chars"]):
+        if line.index not in flagged:
+            flagged.add(line.index)
+            found.append(_line_violation(page, line.index, f"title repeated (cut short): {line.text!r}"))
+    view = page.denoised
+    copies = [copy for copy in run_in_copies(view.text, lines, window, options["min_run_in_chars"]) if copy.index not in flagged]
+    if len(copies) < 2:
+        copies = []  # one lead that begins with its headline is a news story; a listing repeats the shape
+    for copy in copies:
+        start, end = view.span_to_original(copy.start, copy.end)
+        message = f"title repeated at the head of the text: {copy.heading!r}"
+        found.append(Violation(start, end, message, Fix.delete(start, end, message="remove the repeated title")))
+    yield from sorted(found, key=lambda violation: violation.start)
 
 
-def _near_copy(line: str, title: str, ratio: float) -> bool:
-    """A long heading printed again with a word or two changed (a scraper's second template)."""
-    if _SENTENCE_END.search(line) or _FULL_STOP.search(line):
-        return False
-    if min(_letters(line), _letters(title)) < 10:
-        return False
-    a, b = _SPACES.sub("", line), _SPACES.sub("", title)
-    if abs(len(a) - len(b)) > 2:
-        return False
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.ratio() < ratio:
-        return False
-    changed = "".join(a[i1:i2] + b[j1:j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-    return bool(_LETTER.search(changed))  # rows that differ only in figures are a table
+def _line_violation(page: Page, index: int, message: str) -> Violation:
+    start, end = page.line_span(index)
+    return Violation(start, end, message, _whole_line_fix(page, index, "remove the repeated title line"))
 
 
 REPEATED_TITLE = Rule(
     code="BYL003",
     name="repeated-title",
-    summary="The page's heading printed twice near the top",
+    summary="A heading printed twice: again on a line nearby, cut short, or run into the text",
     explanation=(
         "Scrapers take the heading from the page template and again from the article, so the "
-        "same short line appears twice within a couple of lines at the top of the page. The second "
-        "copy is the repeat. Only heading-like lines among the page's first lines count: short, not "
-        "ending like a sentence; repeated paragraphs further down are a different problem."
+        "same short line appears twice within a couple of lines; the second copy is the repeat. "
+        "At the top of the page the copy may have a word changed; in a listing each item's title "
+        "may come again under its date or category line. Two partial copies count too: the "
+        "page's title cut short with dots at the end of a product page (标题..), and an item's "
+        "title run straight into its teaser with nothing between (标题正文第一句……). Only "
+        "heading-like lines count: short, not ending like a sentence. A writer who restates the "
+        "title with punctuation after it, and repeated paragraphs, are not this rule's."
     ),
     bad_example="如何快速收回成本，游乐场投资诀窍\n如何快速收回成本，游乐场投资诀窍\n暑假快结束了……",
     good_example="如何快速收回成本，游乐场投资诀窍\n暑假快结束了……",
@@ -467,7 +458,21 @@ REPEATED_TITLE = Rule(
         RuleOption("min_title_chars", 4, "Shortest heading (in letters) that counts.", int),
         RuleOption("max_title_chars", 80, "Longest line that counts as a heading.", int),
         RuleOption("window", 3, "How many non-blank lines apart the two copies may be.", int),
-        RuleOption("head_lines", 3, "The heading is one of the page's first this many non-blank lines.", int),
+        RuleOption(
+            "head_lines",
+            3,
+            "The page's heading is one of its first this many non-blank lines: a copy of it may have a "
+            "word changed or be cut short with dots; lower down only exact copies count.",
+            int,
+        ),
+        RuleOption("min_listing_chars", 7, "Shortest heading (in letters) whose copy counts below the page's first lines.", int),
+        RuleOption("min_cut_chars", 6, "Shortest copy cut short with dots (in letters) that counts.", int),
+        RuleOption(
+            "min_run_in_chars",
+            14,
+            "Shortest heading (in letters) that counts when it is copied at the head of the text below it.",
+            int,
+        ),
         RuleOption(
             "near_ratio",
             0.9,

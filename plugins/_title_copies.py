@@ -1,0 +1,89 @@
+"""Copies of a heading that are not whole lines: cut short, or run into the text after them.
+
+BYL003 finds a heading printed twice. Scrapers also leave two partial shapes of it:
+
+- the title cut short with dots at the end of a product page (``双立人 迷你电饭煲..`` under the
+  heading ``双立人 迷你电饭煲``), the template's "recently viewed" box;
+- in a listing, each item's title again at the head of its teaser, run into the teaser's first
+  word with nothing between (``……能否争冠直播吧1月15日讯 在刚刚结束的……``), because the
+  scraper joined two elements of the item.
+
+A writer who restates a title punctuates it (``标题？现在……``), and a sentence that begins like
+the title goes on differently; only an exact copy of a whole heading line counts.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, NamedTuple
+
+import regex
+
+from plugins._titles import Candidate, LINE_BREAK, letters, normalise
+
+__all__ = ["RunIn", "truncated_copies", "run_in_copies"]
+
+# Dots or an ellipsis that cut a copy short (after NFKC "…" is "...").
+_CUT = regex.compile(r"[ \t]*(?:\.{2,}|…+)$", regex.V1)
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]", regex.V1)
+# Words that continue a sentence whose subject is the heading's name.
+_GRAMMAR_NEXT = regex.compile(r"的|之|是|为|由|在|和|与|及|根据|采用|具有|可以|能够|主要|(?i:is|was|has|are|and|of)\b", regex.V1)
+
+
+class RunIn(NamedTuple):
+    index: int  # 0-based line
+    start: int  # de-noised offsets of the copy at the head of the line
+    end: int
+    heading: str
+
+
+def truncated_copies(lines: list[Candidate], heads: list[Candidate], min_letters: int) -> Iterator[tuple[Candidate, str]]:
+    """Lines that are one of the ``heads`` cut short with dots, with the heading they copy."""
+    head_texts = [head.text for head in heads if head.text and not head.ends_like_sentence]
+    if not head_texts:
+        return
+    for line in lines:
+        if not line.text:
+            continue
+        cut = _CUT.search(line.text)
+        if cut is None:
+            continue
+        stem = line.text[: cut.start()].rstrip()
+        if letters(stem) < min_letters:
+            continue
+        for heading in head_texts:
+            if heading != line.text and heading.startswith(stem):
+                yield line, heading
+                break
+
+
+def run_in_copies(view: str, lines: list[Candidate], window: int, min_letters: int) -> Iterator[RunIn]:
+    """Lines that start with a whole heading line from just above, run straight into more text."""
+    starts = [0, *(match.end() for match in LINE_BREAK.finditer(view))]
+
+    def raw(index: int) -> tuple[int, str]:
+        start = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else len(view)
+        text = view[start:end].rstrip("\r\n")
+        stripped = text.lstrip()
+        return start + len(text) - len(stripped), stripped.rstrip()
+
+    reported: set[int] = set()
+    for position, heading in enumerate(lines):
+        if not heading.text or heading.letters < min_letters or heading.ends_like_sentence:
+            continue
+        _, heading_raw = raw(heading.index)
+        for line in lines[position + 1 : position + 1 + window]:
+            if line.index in reported:
+                continue
+            line_start, line_raw = raw(line.index)
+            if len(line_raw) <= len(heading_raw) or not line_raw.startswith(heading_raw):
+                continue
+            if not _WORD_CHAR.match(line_raw, len(heading_raw)):
+                continue  # "标题。……" or "标题 ……": a writer restating the title
+            if _GRAMMAR_NEXT.match(line_raw, len(heading_raw)):
+                continue  # "某某测定仪的……", "某某测定仪根据……": the name is the sentence's subject
+            if normalise(line_raw[: len(heading_raw)]) != heading.text:
+                continue
+            reported.add(line.index)
+            yield RunIn(line.index, line_start, line_start + len(heading_raw), heading.text)
+            break
