@@ -153,6 +153,7 @@ class Line:
     data: bool = False  # a data-sheet field or a sentence's continuation
     intro: bool = False  # announces what follows ("如下：", "the following", a closing colon)
     announces: bool = False  # ends with a colon of its own (not one of a UI phrase run into it)
+    dated: bool = False  # ends with a date or a time, as headlines in a list of related news do
 
 
 def read_lines(lines: Sequence[str], headers: HeaderMatcher, max_item_words: float) -> list[Line]:
@@ -179,7 +180,7 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
         index, text, _shape(text, words, max_item_words, announces), words, _enumeration(text, words) or 1,
         tuple(found), word_terms,
         marked=bool(_MARKER.match(text)), data=bool(_DATA.search(_DATED.sub("", text))),
-        intro=bool(_INTRO.search(own)), announces=announces,
+        intro=bool(_INTRO.search(own)), announces=announces, dated=bool(_DATED.search(text)),
     )
 
 

@@ -14,7 +14,7 @@ from plugins._line_shapes import Line, Shape
 from plugins._oft_segments import Segment
 from plugins._text_stats import containment
 
-__all__ = ["own_list", "unrelated_list", "list_kind", "list_cohesion"]
+__all__ = ["own_list", "unrelated_list", "list_kind", "list_cohesion", "dated_list"]
 
 _MIN_PROSE_TERMS = 30  # after less prose than this, a list is the page's content
 # So is a list with this many times more terms than the prose before it, if its items share
@@ -26,6 +26,8 @@ _HEADLINE_WORDS = 6  # list items this long on average are headlines, shorter on
 # this much more with the article and still be unrelated to it.
 _HEADLINE_FACTOR = 1.5
 _LONG_LIST = 5
+_MIN_DATED = 3
+_DATED_WORDS = 6  # a dated headline: its words and the date (a date counts one or two words)
 
 
 def own_list(lines: Sequence[Line], segment: Segment, start: int) -> bool:
@@ -44,6 +46,19 @@ def own_list(lines: Sequence[Line], segment: Segment, start: int) -> bool:
     if prose < _MIN_PROSE_TERMS:
         return True
     return len(segment.terms()) > _CONTENT_RATIO * prose and list_cohesion(segment) >= _COHESIVE_LIST
+
+
+def dated_list(segment: Segment) -> str | None:
+    """A list of headlines that end with their dates: other pages' news, whatever its subject.
+
+    An article's own timeline puts its dates first; a related-news box puts them last. Items
+    too short to be headlines (a table of dates and numbers) do not count.
+    """
+    entries = segment.entries()
+    dated = [line for line in entries if line.dated and not line.marked and line.words >= _DATED_WORDS]
+    if len(dated) < _MIN_DATED or len(dated) * 2 < len(entries):
+        return None
+    return f"list of {len(entries)} dated headlines after the article"
 
 
 def list_cohesion(segment: Segment) -> float:

@@ -18,6 +18,8 @@ from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._line_shapes import Shape, header_matcher, read_lines
+from plugins._oft_nav import navigation_blocks
+from plugins._oft_teasers import teaser_tail
 from plugins._oft_walk import appended_blocks
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -42,15 +44,22 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
     start = next((number for number, line in enumerate(lines) if line.shape is Shape.PROSE and not line.announces), None)
     if start is None:
         return  # no article on the page: nothing can be off-topic to it
-    for block in appended_blocks(lines, start, options):
-        first, last = lines[block.first].index, lines[block.last].index
+    found = [(nav.first, nav.last, f"navigation before the article: {nav.entries} short link lines") for nav in
+             navigation_blocks(lines, start, options["min-list-lines"], options["min-list-items"], options["min-article-terms"])]
+    tail = teaser_tail(lines, start, options["min-article-terms"])
+    article = lines if tail is None else lines[:tail]
+    found += [(block.first, block.last, block.reason) for block in appended_blocks(article, start, options)]
+    if tail is not None:
+        found.append((tail, len(lines) - 1, "headlines of other articles with their opening lines"))
+    for first, last, reason in found:
+        first, last = lines[first].index, lines[last].index
         where = f"line {first + 1}" if first == last else f"lines {first + 1}-{last + 1}"
         removal = (page.line_span_with_break(first)[0], page.line_span_with_break(last)[1])
         yield Violation(
             page.line_span(first)[0],
             page.line_span(last)[1],
-            f"{block.reason} ({where})",
-            Fix.delete(*removal, safe=False, message=f"remove the appended block ({where})"),
+            f"{reason} ({where})",
+            Fix.delete(*removal, safe=False, message=f"remove the off-topic block ({where})"),
         )
 
 

@@ -245,3 +245,81 @@ def test_a_large_page_is_checked_in_linear_time() -> None:
         list(OFFTOPIC.check(Page(text), OFFTOPIC.default_options()))
         timings.append(time.perf_counter() - began)
     assert timings[1] < 30 * timings[0] + 0.5  # ten times the text, not a hundred times the time
+
+
+# --- navigation before the article ------------------------------------------------------------------
+
+MENU_EN = ["Home", "News", "Sport", "Business", "Culture", "Weather"]
+TRAM_RELATED = [
+    "有轨电车开通首日客流突破两万人次",
+    "有轨电车票价五折优惠延长至年底",
+    "滨江新区将新建三座有轨电车车站",
+    "大学城站周边公交线路调整方案公布",
+]
+
+
+def test_headlines_before_the_article_are_one_navigation_block() -> None:
+    text = page(TRAM_TITLE, HEADLINES_ZH, TRAM)
+    assert found(text) == [(2, 1, 6)]
+    assert messages(text) == ["navigation before the article: 5 short link lines (lines 2-6)"]
+
+
+def test_a_menu_above_an_english_article() -> None:
+    text = page(LIBRARY_TITLE, MENU_EN, LIBRARY)
+    assert found(text) == [(2, 1, 7)]
+
+
+def test_navigation_fix_deletes_the_block_and_keeps_the_title() -> None:
+    text = page(TRAM_TITLE, HEADLINES_ZH, TRAM)
+    assert fix_text(text, select=("OFT",), unsafe=True).text == page(TRAM_TITLE, TRAM)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title, a byline and a date above the article
+        page(LIBRARY_TITLE, "By Jane Whitfield", "Published 3 March 2024", "Updated 4 March 2024, 10:15 GMT", LIBRARY),
+        page(TRAM_TITLE, "作者：张明", "2024-03-05 10:20", "来源：本报", "本报记者 王丽", TRAM),
+        # a title broken over several lines, as some sites print it
+        page(TRAM_TITLE, "本市首条现代有轨电车", "线路今天正式开通运营", "全长十八公里 设车站二十二座", TRAM),
+        # a short table of contents whose entries are the article's own section headings
+        page(
+            TRAM_TITLE, "线路概况", "车辆与运力", "票价与优惠", "市民反响",
+            TRAM[0][:40] + "。", "线路概况", TRAM[0], "车辆与运力", TRAM[1], "票价与优惠", TRAM[2], "市民反响", TRAM[3],
+        ),
+        # a list the article's first line announces
+        page(LIBRARY_TITLE, "What the renovation added:", ["A children's wing", "A rooftop garden", "A history room"],
+             LIBRARY),
+    ],
+)
+def test_the_articles_own_header_is_not_navigation(text: str) -> None:
+    assert found(text) == []
+
+
+# --- tails without a clean boundary -------------------------------------------------------------------
+
+
+def test_related_news_with_dates_on_the_articles_subject() -> None:
+    dated = [f"{headline} 2024-03-0{day}" for day, headline in enumerate(TRAM_RELATED, 6)]
+    text = page(TRAM_TITLE, TRAM, dated)
+    assert found(text) == [(6, 1, 9)]
+    assert messages(text) == ["list of 4 dated headlines after the article (lines 6-9)"]
+
+
+def test_teasers_of_other_articles_on_the_same_subject() -> None:
+    teasers = [
+        TRAM_RELATED[0], "有轨电车开通首日，各站点客流持续走高，全天累计运送乘客两万余人次，高铁东站最为繁忙。",
+        TRAM_RELATED[1], "市交通运输局宣布，有轨电车票价五折优惠将延长至年底，市民持公交卡乘车同样享受优惠。",
+        TRAM_RELATED[2], TRAM_RELATED[3],
+    ]
+    text = page(TRAM_TITLE, TRAM, teasers)
+    assert found(text) == [(6, 1, 11)]
+    assert messages(text) == ["headlines of other articles with their opening lines (lines 6-11)"]
+
+
+def test_an_article_in_sections_under_its_own_headings_is_not_a_teaser_tail() -> None:
+    text = page(
+        TRAM_TITLE, TRAM[0], TRAM[1], "车辆与运力", TRAM[2], "市民反响", TRAM[3], "下一步计划",
+        "市交通运输局表示，二期工程明年开工。", "延伸线路", "规划中的延伸线路将连接机场。",
+    )
+    assert found(text) == []

@@ -1,0 +1,126 @@
+"""Navigation before the article: headline lists, menus and link blocks above its first prose.
+
+Sites put their menus and lists of other headlines at the top of the page, and scrapers keep
+them. Such a block is a run of short lines without sentences between the title and the
+article's first paragraph. The title (the page's first line), a byline or a date line and a
+short table of contents whose entries recur below as the article's own section headings are
+the article's and left alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+import regex
+
+from plugins._line_shapes import Line, Shape
+from plugins._text_stats import containment
+
+__all__ = ["NavBlock", "navigation_blocks"]
+
+_RUN = (Shape.ITEM, Shape.NUMBER)
+# A byline or a date: the article's own header lines, whatever their shape.
+_HEADER_LINE = regex.compile(
+    r"^(?:by\s|文\s*[|｜/]|作者|记者|来源|发布|更新|时间|日期|published|updated|posted|written)"
+    r"|\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}:\d{2}\b|\b\d{3,4}\s*(?:GMT|UTC|BST|ET|PT)\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\s+\d{1,2}\b",
+    regex.IGNORECASE,
+)
+# A field of a form or a product sheet (``主品：粉色``): joins a run, is no entry.
+_FIELD = regex.compile(r"^[^:：]{1,10}[:：]\s*\S")
+_MARKS = regex.compile(r"^[\W\d_]+|[\W_]+$")
+_MIN_REPEAT = 6
+_TITLE_PART = 0.6  # an entry with this share of its terms in the title is part of the title
+_TOC_SHARE = 0.5  # a block whose entries recur below at least this often is a table of contents
+
+
+@dataclass(frozen=True)
+class NavBlock:
+    """Positions of the block's first and last measured lines, and its entry count."""
+
+    first: int
+    last: int
+    entries: int
+
+
+def navigation_blocks(lines: Sequence[Line], start: int, min_lines: int, min_items: int, min_article: int) -> list[NavBlock]:
+    """Runs of short link lines between the title (the first line that is not chrome) and ``lines[start]``.
+
+    Only above an article of at least ``min_article`` prose terms: short lines above little
+    prose are the page's content (a product sheet, a listing), not a menu above it.
+    """
+    if sum(len(line.terms) for line in lines[start:] if line.shape is Shape.PROSE) < min_article:
+        return []
+    blocks: list[NavBlock] = []
+    run: list[int] = []
+    title = next((number for number, line in enumerate(lines[:start]) if line.shape is not Shape.NEUTRAL), start)
+    for number in range(title + 1, start + 1):
+        line = lines[number] if number < start and not _repeated(lines, number) else None
+        if line is not None and line.shape in _RUN and (_field(line) or not _HEADER_LINE.search(line.text)):
+            run.append(number)  # a field with a value (``…：615赞``) joins a run but is no entry
+            continue
+        for part in _without_fields(lines, run):
+            block = _judge(lines, part, start, min_lines, min_items)
+            if block is not None:
+                blocks.append(block)
+        run = []
+    return blocks
+
+
+def _without_fields(lines: Sequence[Line], run: list[int]) -> list[list[int]]:
+    """The run split at two or more fields in a row (a data sheet) and trimmed of fields at its ends."""
+    parts: list[list[int]] = [[]]
+    streak = 0
+    for number in run:
+        streak = streak + 1 if _field(lines[number]) else 0
+        if streak == 2:
+            parts[-1] = parts[-1][:-1]
+            parts.append([])
+        elif streak < 2:
+            parts[-1].append(number)
+    trimmed = []
+    for part in parts:
+        while part and _field(lines[part[-1]]):
+            part.pop()
+        while part and _field(lines[part[0]]):
+            part.pop(0)
+        if part:
+            trimmed.append(part)
+    return trimmed
+
+
+def _repeated(lines: Sequence[Line], number: int) -> bool:
+    """The article's title, repeated on the next line (whole or in part): the article begins."""
+    one, other = lines[number].text, lines[number + 1].text
+    return min(len(one), len(other)) >= _MIN_REPEAT and (one in other or other in one)
+
+
+def _field(line: Line) -> bool:
+    return line.data or bool(_FIELD.match(line.text))
+
+
+def _judge(lines: Sequence[Line], run: list[int], start: int, min_lines: int, min_items: int) -> NavBlock | None:
+    if lines[run[0] - 1].intro:
+        return None  # announced by the line above ("Playing colours:"): the article's own list
+    title = Counter(lines[0].terms)
+    entries = [
+        lines[number] for number in run
+        if lines[number].shape is Shape.ITEM and not _field(lines[number]) and containment(lines[number].terms, title) < _TITLE_PART
+    ]  # a title broken over several lines is no list of other headlines
+    items = sum(line.items for line in entries)
+    if len(entries) < min_lines and items < min_items:
+        return None
+    if _table_of_contents(entries, lines[start:]):
+        return None
+    return NavBlock(run[0], run[-1], len(entries) if len(entries) >= min_lines else items)
+
+
+def _table_of_contents(entries: Sequence[Line], below: Sequence[Line]) -> bool:
+    """True when most entries recur below as lines of their own: the article's section headings."""
+    headings = {_MARKS.sub("", line.text).casefold() for line in below if line.shape is not Shape.PROSE}
+    headings.discard("")
+    found = sum(1 for line in entries if _MARKS.sub("", line.text).casefold() in headings)
+    return found >= _TOC_SHARE * len(entries)

@@ -1,0 +1,70 @@
+"""A tail of teasers: other articles' headlines, each with a line or two of their text.
+
+"More from this site" blocks often show each linked article as its headline and the opening
+of its text. Such a tail talks about the same subject as the article (same site, same topic),
+so similarity cannot tell it apart; its shape can: from the end of the page back to the
+article, short headline lines, each followed by at most ``_MAX_TEASER`` lines of prose.
+An article written in sections under headings of its own looks alike, so a page whose article
+already has unnumbered headings is left alone.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import regex
+
+from plugins._line_shapes import Line, Shape
+
+__all__ = ["teaser_tail"]
+
+_FIELD = regex.compile(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
+_MAX_TEASER = 2  # prose lines under one headline; more is a section of the article
+_MIN_HEADLINES = 3
+_MIN_TEASERS = 2
+_MIN_HEADLINE_WORDS = 4.0
+_MIN_ARTICLE_LINES = 2
+
+
+def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | None:
+    """Position of the first line of a teaser tail after the article at ``lines[start]``, or ``None``."""
+    end = len(lines)
+    while end > start and (lines[end - 1].shape is Shape.NEUTRAL or _FIELD.match(lines[end - 1].text)):
+        end -= 1  # the site's footer, prev/next links
+    first, headlines, teasers, prose_run = end, 0, 0, 0
+    for number in range(end - 1, start, -1):
+        line = lines[number]
+        if line.shape is Shape.PROSE:
+            prose_run += 1
+            if prose_run > _MAX_TEASER or line.announces:
+                break  # the article's own paragraphs, or its words that announce a list
+            continue
+        if line.shape is not Shape.ITEM or not _headline(line):
+            break
+        teasers += prose_run > 0
+        prose_run = 0
+        headlines += 1
+        first = number
+    bare = headlines - teasers  # headlines with no text under them: a heading always has some
+    if headlines < _MIN_HEADLINES or teasers < _MIN_TEASERS or not bare:
+        return None
+    article = lines[start:first]
+    prose = [line for line in article if line.shape is Shape.PROSE]
+    if len(prose) < _MIN_ARTICLE_LINES or sum(len(line.terms) for line in prose) < 2 * min_article:
+        return None  # a listing of teasers from its first line: the page's content
+    if any(_heading(article, number) for number in range(1, len(article) - 1)):
+        return None
+    return first
+
+
+def _headline(line: Line) -> bool:
+    return not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS
+
+
+def _heading(article: Sequence[Line], number: int) -> bool:
+    """An unnumbered heading of the article's own: a short line between paragraphs."""
+    line = article[number]
+    return (
+        line.shape is Shape.ITEM and not line.marked
+        and article[number - 1].shape is Shape.PROSE and article[number + 1].shape is Shape.PROSE
+    )
