@@ -42,6 +42,7 @@ _FOOTER_ALONE = regex.compile(
 )
 _SENTENCE = regex.compile(r"[。！？!?]|(?<=[a-z]{2})\.(?:[ \t]|$)")  # "Co. INC." is a name
 _FOOTER_LINE_MAX = 100
+_LINK_GAP = regex.compile(r"[ \t\u3000|｜/·•,，、\-–]*", regex.V1)
 
 # --- contact lines --------------------------------------------------------------------------------
 
@@ -109,12 +110,14 @@ def _footer_links(text: str, start: int, end: int) -> bool:
         return True
     if len(line.strip()) > _FOOTER_LINE_MAX:
         return False
-    words = {match.group().casefold() for match in _FOOTER_WORDS.finditer(line)}
-    if len(words) < 2:
+    matches = list(_FOOTER_WORDS.finditer(line))
+    if len({match.group().casefold() for match in matches}) < 2:
         return False
-    # "Privacy Policy | Terms of Use" and "通信管理局 法律声明使用网站必读": a run of links, not a
-    # sentence that names two of them.
-    return not _SENTENCE.search(line.strip().rstrip("。.!！"))
+    if _SENTENCE.search(line.strip().rstrip("。.!！")):
+        return False
+    # "Privacy Policy | Terms of Use", "法律声明使用网站必读": links side by side, not a sentence
+    # that names two of them ("the privacy policy and the terms of use").
+    return any(_LINK_GAP.fullmatch(line, left.end(), right.start()) for left, right in zip(matches, matches[1:]))
 
 
 def _spans(text: str) -> Iterator[tuple[int, int, str]]:

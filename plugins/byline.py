@@ -411,8 +411,10 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
                 what = "title repeated (near copy)"
             else:
                 continue
-            if position >= head_lines and (head.letters < options["min_listing_chars"] or counts[text] > 2):
-                continue  # lower down, a short line or one said again and again is a label, not a title
+            if position > 0 and counts[text] > 2:
+                continue  # a line said again and again down the page is a label, not a title
+            if position >= head_lines and head.letters < options["min_listing_chars"]:
+                continue  # lower down, a short line said twice is a name or a label
             flagged.add(line.index)
             found.append(_line_violation(page, line.index, f"{what}: {line.text!r}"))
     for line, heading in truncated_copies(lines, lines[:head_lines], options["min_cut_chars"]):

@@ -178,11 +178,14 @@ UI_PHRASE = Rule(
     explanation=(
         "Scrapers keep the labels of the page's buttons and links: 展开全文 in the middle of the "
         "article, 返回搜狐,查看更多 at its end, 点击查看更多, Read more, Continue reading, Share this "
-        "article, Click here to subscribe. They are matched on the de-noised text, so an emoji "
+        "article, Click here to subscribe; link buttons that end in an arrow (点击这里，免费领取资料！"
+        ">>>, 了解更多》), QR-code prompts ([扫码关注公众号…]), log-in and comment UI (请登录后发表"
+        "评论, 已关闭评论, Sign up, Comments are closed.). They are matched on the de-noised text, so an emoji "
         "planted inside (返回😘搜狐) does not hide them, and reported at their original columns. "
         "Words that are also ordinary language are only flagged where no letter touches them and "
         "they end a line or meet an arrow or separator: 展开 and 返回 in a sentence, 'read more "
-        "books' and 'users can click here' stay."
+        "books' and 'users can click here' stay, and so do a headline with an arrow but no call "
+        "to action, 《书名》, and a sentence about QR codes (市民可扫码报名)."
     ),
     bad_example="……新投资有望注入“强心针”。 展开全文 然而，……\n……将定义整个行业的发展轨迹。返回😘搜狐,查看更多",
     good_example="……新投资有望注入“强心针”。 然而，……\n……将定义整个行业的发展轨迹。",
@@ -303,7 +306,8 @@ EMPTY_FIELD = Rule(
         "by nothing, by the next field or by a view count (更新时间: 浏览次数:2055), 来源： at the end "
         "of a line, 浏览量：人 (a unit and no number), Posted: with nothing after it, Author: followed "
         "by a date, Updated: Updated 2 November. The label alone tells the reader nothing. A label "
-        "whose value the scraper moved to the next short line (作者：\\n张三) is not empty."
+        "whose value the scraper moved to the next short line (作者：\\n张三) is not empty. A sign-up "
+        "form's input line (*请填写您的真实姓名 姓名：) is reported whole, prompt and label."
     ),
     bad_example="更新时间: 浏览次数:2055\n来源：\nPosted:",
     good_example="更新时间：2023-09-22 浏览次数:2055\n来源：新华社\nPosted: 12 March 2024",
@@ -417,8 +421,9 @@ NAVIGATION = Rule(
     summary="Previous/next article links, page-number bars and breadcrumbs",
     explanation=(
         "Article pages end with links to the neighbouring articles (上一篇：…… 下一篇：……, "
-        "Previous Post, Next Post), list pages with a page bar (首页 上一页 5 6 7 下一页 尾页), and "
-        "many pages start with a breadcrumb (当前位置：首页 > 新闻). "
+        "Previous Post, Next article), list pages with a page bar (首页 上一页 5 6 7 下一页 尾页), and "
+        "many pages start with a breadcrumb (当前位置：首页 > 新闻, 网站首页 产品中心 …, or 首页 and a "
+        "section run straight into the title printed on the next line). "
         "They belong to the site, not to the article. A line counts when it starts with the link "
         "label followed by a separator or a short title, or ends with a bare label; a sentence "
         "that merely begins with 上一篇文章 and ends with a full stop is prose."
@@ -587,10 +592,12 @@ NOTICE = Rule(
     name="reprint-notice",
     summary="A copyright, licence, reprint, disclaimer or payment notice of the site",
     explanation=(
-        "Sites stamp their pages with notices: 版权声明, 未经许可严禁转载, 转载请注明出处, 如有侵权"
-        "请联系删除, 不代表本站观点, an ICP licence number, Copyright © 2024, All rights reserved. "
-        "They are the site's boilerplate, not the article. The sentence holding the notice is "
-        "flagged; a long paragraph that discusses copyright is not a notice."
+        "Sites stamp their pages with notices: 版权声明, 版权所有, 未经许可严禁转载, 转载请注明出处, 如有侵权"
+        "请联系删除, 不代表本站观点, 图片来源于网络, 本文由某某整理编辑, an ICP licence or 公网安备 "
+        "number, Copyright © 2024, All rights reserved, and tipping instructions under their "
+        "header (赞赏说明：…). They are the site's boilerplate, not the article. The sentence holding "
+        "the notice is flagged; a long paragraph that discusses copyright is not a notice, nor is "
+        "版权所有者 (the copyright holder) or a news story about tipping."
     ),
     bad_example="……定期抽大奖。\n版权声明：本文为原创文章，转载请保留出处！",
     good_example="……定期抽大奖。",

@@ -91,6 +91,13 @@ def test_message_quotes_the_byline() -> None:
         ("广州增城凯悦酒店全新启幕践\n原标题：广州增城凯悦酒店全新启幕\n正文。", [(2, 1, "BYL002")]),
         # the copy two lines down, a date line between
         ("如何快速收回成本，游乐场投资诀窍\n2023-09-01\n热点资讯：如何快速收回成本，游乐场投资诀窍\n正文。", [(3, 1, "BYL002")]),
+        # a product template's suffix needs no separator; three lines down, a field line between
+        ("家用静音空气净化器\n产品名称：家用静音空气净化器\n型号：KJ-100\n家用静音空气净化器的详细资料\n参数。",
+         [(2, 1, "BYL002"), (4, 1, "BYL002")]),
+        # a keyword and a space before a title that opens with a bracket
+        ("《边城》阅读理解题及答案\n初中语文阅读 《边城》阅读理解题及答案\n正文。", [(2, 1, "BYL002")]),
+        # a blog theme's line: the date, the title, then the post's metadata
+        ("春季花卉种植指南全解析\n2021年3月5日10:20:31春季花卉种植指南全解析已关闭评论 120 浏览\n正文。", [(2, 1, "BYL002")]),
     ],
 )
 def test_title_with_site_text_is_reported_on_the_copy(page: str, expected: list) -> None:
@@ -114,6 +121,12 @@ def test_title_with_site_text_is_reported_on_the_copy(page: str, expected: list)
         "东吴证券股份有限公司苏州滨河路证券营业部\n29 日换手率达到20% 361.12/18167.00(1.99%) 东吴证券股份有限公司苏州滨河路证券营业部",
         # template lines ("name：result") look alike but are not a title
         "金哥：上期预测中双色球5+1，前期预测中大乐透1463万！\n阿旺：上期预测中双色球5+1，前期预测中大乐透2850万！",
+        # a suffix that is not a template's: the title's topic goes on
+        "家用静音空气净化器\n家用静音空气净化器的选购要点\n正文。",
+        # a title inside a sentence with no post metadata after it
+        "春季花卉种植指南全解析\n2021年3月5日春季花卉种植指南全解析发布后广受欢迎\n正文。",
+        # a space alone does not set a prefix off from a title without a bracket
+        "边城阅读理解题及答案\n初中语文 边城阅读理解题及答案\n正文。",
     ],
 )
 def test_titles_that_appear_once_are_fine(page: str) -> None:
@@ -139,6 +152,62 @@ def test_the_fix_removes_the_prefixed_line() -> None:
 )
 def test_heading_printed_twice_at_the_top(page: str, expected: list) -> None:
     assert found(page, "BYL003") == expected
+
+
+LISTING = (
+    "栏目：分类作文\n"
+    "秋天的校园景色描写\n2023-10-01 栏目：写景\n写景\n秋天的校园景色描写\n走进校园，银杏叶铺满了小路。\n"
+    "难忘的一次春游经历\n2023-10-02 栏目：记事\n记事\n难忘的一次春游经历\n那天清晨，我们坐上了大巴。\n"
+)
+
+
+def test_item_titles_repeated_in_a_listing() -> None:
+    assert found(LISTING, "BYL003") == [(5, 1, "BYL003"), (10, 1, "BYL003")]
+
+
+def test_title_cut_short_at_the_end_of_a_product_page() -> None:
+    page = "家用静音空气净化器 （适用20平米 三档风速）\n参数：功率30W\n重量：3kg\n家用静音空气净化器 （适用20..\n"
+    assert found(page, "BYL003") == [(4, 1, "BYL003")]
+    assert fix_text(page, select=("BYL003",)).text == "家用静音空气净化器 （适用20平米 三档风速）\n参数：功率30W\n重量：3kg\n"
+
+
+TEASERS = (
+    "主队连胜五场后主帅表示球队仍需保持专注\n"
+    "by admin Posted in 国内足球联赛 Tagged 主帅, 连胜\n"
+    "主队连胜五场后主帅表示球队仍需保持专注本报讯 周日的比赛中，主队以二比零获胜。\n"
+    "新赛季揭幕战门票今日开售球迷排起长队\n"
+    "by admin Posted in 新闻 Tagged 门票\n"
+    "新赛季揭幕战门票今日开售球迷排起长队记者从俱乐部获悉，揭幕战门票今日上午十点开售。\n"
+)
+
+
+def test_item_titles_run_into_their_teasers_in_a_listing() -> None:
+    findings = lint_text(TEASERS, select=("BYL003",))
+    assert [(f.line, f.column, f.end_column) for f in findings] == [(3, 1, 20), (6, 1, 19)]
+    fixed = fix_text(TEASERS, select=("BYL003",)).text
+    assert "\n本报讯 周日的比赛中" in fixed and "\n记者从俱乐部获悉" in fixed
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # one news story whose lead begins with its headline: not a listing
+        "全国文化和旅游消费促进活动启动\n全国文化和旅游消费促进活动启动仪式今天在珠海举办。",
+        # the heading is the subject of the sentence that follows it
+        "便携式多功能脂肪测定仪SZ-06型号\n规格。\n便携式多功能脂肪测定仪SZ-06型号的工作原理是索氏抽提。\n"
+        "台式高精度水分测定仪SF-20型号\n规格。\n台式高精度水分测定仪SF-20型号根据失重原理测定水分。",
+        # a writer restating the title, punctuated
+        "真正能赚钱的几款手机游戏推荐给大家\n真正能赚钱的几款手机游戏推荐给大家？现在谁的手机上没有游戏呢？",
+        # a label said again and again down a schedule is not an item's title
+        "分组赛程\n甲队对乙队\n胜者进入决赛阶段\n丙队对丁队\n胜者进入决赛阶段\n戊队对己队\n胜者进入决赛阶段",
+        # a short name said twice at the end of the page
+        "标题\n正文第一段。\n正文第二段。\n正文第三段。\n某某电子网\n某某电子网",
+        # a truncated line that is not the title's beginning
+        "家用静音空气净化器\n正文。\n更多空气净化器产品..",
+    ],
+)
+def test_copies_that_are_not_a_repeated_title_are_fine(page: str) -> None:
+    assert found(page, "BYL003") == []
 
 
 @pytest.mark.parametrize(

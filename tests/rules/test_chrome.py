@@ -66,6 +66,49 @@ def test_ordinary_words_in_prose_are_fine(page: str) -> None:
     assert found(page, "CHR001") == []
 
 
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # link buttons: a call to action that ends in an arrow
+        ("点击这里，免费领取本周学习资料包！> > >", [(1, 1, 23, "CHR001")]),
+        ("报名已经开始。了解更多》", [(1, 8, 13, "CHR001")]),
+        ("Download the full annual report >>", [(1, 1, 35, "CHR001")]),
+        # QR-code prompts, in brackets or as their own line
+        ("[扫码关注公众号，获取每日新闻]", [(1, 1, 17, "CHR001")]),
+        ("长按识别二维码，关注我们", [(1, 1, 13, "CHR001")]),
+        # log-in, registration and comment UI
+        ("请登录后发表评论", [(1, 1, 9, "CHR001")]),
+        ("还没有账号？立即注册", [(1, 1, 11, "CHR001")]),
+        ("登录 | 注册", [(1, 1, 8, "CHR001")]),
+        ("2021年3月5日 已关闭评论", [(1, 11, 16, "CHR001")]),
+        ("Comments are closed.", [(1, 1, 21, "CHR001")]),
+        ("Leave a Reply", [(1, 1, 14, "CHR001")]),
+        ("Sign up", [(1, 1, 8, "CHR001")]),
+        # menu words closing a category line
+        ("办公室装修案例 (3篇) 展开 列表", [(1, 14, 19, "CHR001")]),
+    ],
+)
+def test_calls_to_action(page: str, expected: list) -> None:
+    assert found(page, "CHR001") == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "春季招聘会本周末在会展中心举行>>",  # a headline with an arrow, no call to action
+        "他最近在读《三体》",  # a book title's closing bracket
+        "如果 x 的值 > 3",
+        "市民可以在网上扫码报名，参加义务植树活动。",  # QR codes as the news
+        "消费者扫描新版二维码，可以获取商品的生产批次。",
+        "他去年登录了这个平台，并注册了一家公司。",
+        "She signed up for the army in 1998.",
+        "The comments are closed to the public until Monday.",
+    ],
+)
+def test_the_same_words_in_sentences_are_fine(page: str) -> None:
+    assert found(page, "CHR001") == []
+
+
 def test_phrase_fix_removes_the_phrase_with_its_emoji() -> None:
     result = fix_text("发展轨迹。返回😘搜狐,查看更多\n", select=("CHR001",))
     assert result.text == "发展轨迹。\n"
@@ -95,6 +138,18 @@ def test_empty_field(page: str, expected: list) -> None:
 
 
 @pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        # a sign-up form: the prompt, then the input's label with nothing after it
+        ("*请填写您的真实姓名 姓名：\n*手机是我们联系您的方式 手机：", [(1, 1, 15, "CHR002"), (2, 1, 17, "CHR002")]),
+        ("没有地址将无法为您寄送资料 地址：", [(1, 1, 18, "CHR002")]),
+    ],
+)
+def test_form_fields(page: str, expected: list) -> None:
+    assert found(page, "CHR002") == expected
+
+
+@pytest.mark.parametrize(
     "page",
     [
         "来源：新华社",
@@ -104,6 +159,8 @@ def test_empty_field(page: str, expected: list) -> None:
         "会议时间：\n9月1日上午",
         "具体措施如下：\n一是加强监管。",  # a colon that introduces a list
         "时间：",  # a bare 时间 at a line's end introduces what follows
+        "在评论区留言：",  # a sentence that ends with a colon, no form layout
+        "2. 联系部门及电话：",
     ],
 )
 def test_fields_with_values_are_fine(page: str) -> None:
@@ -122,6 +179,12 @@ def test_fields_with_values_are_fine(page: str) -> None:
         ("首页 上一页 5 6 7 8 下一页 尾页", [(1, 1, 22, "CHR003")]),
         ("当前位置：首页 > 新闻中心 > 公司新闻", [(1, 1, 22, "CHR003")]),
         ("Previous PostVideo: Hart wins prize Next PostTop story", [(1, 1, 55, "CHR003")]),
+        ("Next article", [(1, 1, 13, "CHR003")]),
+        ("« Previous article: Rates rise again", []),
+        # a menu path without arrows
+        ("网站首页\t产品中心 冷藏车系列", [(1, 1, 16, "CHR003")]),
+        # the home link and a section run into the page's title, which follows
+        ("首页新闻中心春季运动会圆满落幕\n春季运动会圆满落幕\n正文。", [(1, 1, 16, "CHR003")]),
     ],
 )
 def test_navigation(page: str, expected: list) -> None:
@@ -135,6 +198,8 @@ def test_navigation(page: str, expected: list) -> None:
         "下一个 iPhone？为时尚早",  # an everyday word, no colon
         "在全面小康的道路上不落下一个",
         "第5页至第7页列出了全部数据。",
+        "next article in this series looks at prices.",
+        "首页设计是网站的门面。\n春季运动会圆满落幕",  # 首页 as a word, no title run into it
     ],
 )
 def test_sentences_with_navigation_words_are_fine(page: str) -> None:
@@ -151,6 +216,9 @@ def test_sentences_with_navigation_words_are_fine(page: str) -> None:
         ("标签： 世界杯预选赛 南美区 积分", [(1, 1, 18, "CHR004")]),
         ("Tags: economy, trade", [(1, 1, 21, "CHR004")]),
         ("#法拉利#812 GTS", [(1, 1, 13, "CHR004")]),
+        # a label that never starts a sentence, after whatever the scraper ran into it
+        ("某某网登录:相关标签：空气净化器,净化器价格", [(1, 7, 23, "CHR004")]),
+        ("相关标签\x07：空气净化器", [(1, 1, 12, "CHR004")]),  # a control character before the colon
     ],
 )
 def test_tag_line(page: str, expected: list) -> None:
@@ -163,6 +231,7 @@ def test_tag_line(page: str, expected: list) -> None:
         "本文的关键词是“创新”，标签化的思维要不得。",
         "#最有好感度的女频文作者# 你觉得是谁？",  # a post that starts with a topic
         "#小米#好评 2022年05月02日 22:33",  # a dated comment
+        "我们讨论了相关标签的用法。",
     ],
 )
 def test_mentions_of_tags_are_fine(page: str) -> None:
@@ -186,6 +255,35 @@ def test_notice(page: str, expected: list) -> None:
     assert found(page, "CHR005") == expected
 
 
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        ("版权所有 © 某某资讯网", [(1, 1, 13, "CHR005")]),
+        ("粤公网安备 44010602000000号", [(1, 1, 22, "CHR005")]),
+        ("备案号：粤ICP备00000000号", [(1, 1, 19, "CHR005")]),
+        ("本文由某某家电网整理编辑，希望对大家有帮助！", [(1, 1, 23, "CHR005")]),
+        ("图片来源于网络", [(1, 1, 8, "CHR005")]),
+        # tipping instructions under their header
+        ("正文。\n赞赏说明：\n赞赏后次日补发推荐。\n包月用户请在打赏时注明。\n下一场比赛的分析。",
+         [(2, 1, 6, "CHR005"), (3, 1, 11, "CHR005"), (4, 1, 13, "CHR005")]),
+    ],
+)
+def test_licence_and_payment_notices(page: str, expected: list) -> None:
+    assert found(page, "CHR005") == expected
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "版权所有者有权要求侵权人赔偿损失。",
+        "本文为读者整理了五个选购要点。",
+        "主播收到的打赏需要依法纳税。",  # tipping as the news, no header
+    ],
+)
+def test_the_same_words_as_content_are_fine(page: str) -> None:
+    assert found(page, "CHR005") == []
+
+
 def test_a_paragraph_about_copyright_is_fine() -> None:
     page = "法院认为，" + "被告未经许可使用原告作品，侵犯了原告的著作权，应承担赔偿责任，" * 8 + "判决被告赔偿损失。"
     assert found(page, "CHR005") == []
@@ -201,3 +299,62 @@ def test_seed_page_chrome() -> None:
     ]
     last = findings[2]
     assert (last.column, last.end_column) == (3389, 3399)  # the emoji inside counts as a column
+
+
+# --- CHR006 site-footer ----------------------------------------------------------------------------
+
+ARTICLE = "空调滤网需要每月清洗一次。\n清洗时先断电，再取下滤网用温水冲洗。\n"
+
+
+@pytest.mark.parametrize(
+    ("tail", "expected"),
+    [
+        ("销售部联系电话：13800000000 欢迎咨询", [(3, "contact line")]),
+        ("网址：www.example-aircon.com", [(3, "contact line")]),
+        ("Phone : 010-12345678\nEmail : sales@example.com", [(3, "contact line"), (4, "contact line")]),
+        ("联系我们 | 关于我们 | 网站地图 | 隐私政策", [(3, "footer links")]),
+        ("Privacy Policy | Terms of Use | Cookie Policy", [(3, "footer links")]),
+        ("关于我们", [(3, "footer links")]),
+        ("某某家电网", [(3, "site name")]),
+        ("某某家电维修网\n 某某家电维修网", [(3, "site name"), (4, "site name")]),
+        ("赶紧拿起电话咨询吧！", [(3, "promotion")]),
+        ("我们将竭诚为您服务", [(3, "promotion")]),
+        # the company advertises itself after the article, and gives the number to call
+        (
+            "某某制冷设备有限公司主要从事:空调安装,空调维修,冷库工程的厂家.欢迎新老客户前来咨询,咨询电话:13800000000",
+            [(3, "company blurb")],
+        ),
+        (
+            "某某制冷设备有限公司是一家集设计、安装、维修于一体的专业厂商，产品包括家用空调、中央空调和冷库设备。",
+            [(3, "company blurb")],
+        ),
+        # a promotion that closes a paragraph, with the phone to call
+        ("我们提供上门清洗服务，欢迎来电咨询，咨询热线：13800000000", [(3, "promotion"), (3, "contact line")]),
+    ],
+)
+def test_site_footer(tail: str, expected: list) -> None:
+    findings = lint_text(ARTICLE + tail, select=("CHR006",))
+    assert [(f.line, f.message.split("(")[1].split(")")[0]) for f in findings] == expected
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        # an announcement signed by the company, dated
+        "特此公告。\n某某基金管理有限公司\n2023年9月26日",
+        "特此公告。\n某某基金管理有限公司",
+        # contacts the text announces, and a directory of many
+        "投资者可通过以下途径咨询有关详情：\n客服电话：400-000-0000\n网址：www.example-fund.com",
+        "客服电话：95500\n网址：www.a.com\n客服电话：95501\n网址：www.b.com",
+        # a news story about a company
+        "某某航空有限公司成立于1984年，是我国首家按现代企业制度运营的航空公司。",
+        # a company's snippet cut short in a directory of companies
+        "某某制冷设备有限公司是一家专业生产空调配件的厂家.........",
+        # sentences that name footer pages
+        "The privacy policy and the terms of use were both updated last week.",
+        "关于我们这一代人的成长经历，他写了一本书。",
+        "欢迎广大市民前来参观。",  # an invitation in a news story: no phone, a sentence
+    ],
+)
+def test_footer_words_as_content_are_fine(tail: str) -> None:
+    assert found(ARTICLE + tail, "CHR006") == []
