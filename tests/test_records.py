@@ -102,6 +102,17 @@ def test_broken_records_are_named_by_index_and_the_others_still_checked(tmp_path
     assert results[-1].records == 2
 
 
+def test_a_byte_order_mark_is_not_part_of_the_first_record_and_a_fixed_shard_keeps_it(tmp_path):
+    shard = tmp_path / "bom.jsonl"
+    shard.write_bytes(b"\xef\xbb\xbf" + jsonl_bytes([{"id": "a", "text": PAGES[0][1]}]))
+    assert _positions(_run([shard])[0].findings) == _positions(lint_text(PAGES[0][1]))
+    from lint.fixfile import FixOptions
+
+    list(Linter.create().check_paths([shard], fix=FixOptions()))
+    written = (tmp_path / "bom.fixed.jsonl").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf{") and json.loads(written[3:])["text"] == fix_text(PAGES[0][1]).text
+
+
 def test_blank_lines_are_not_records_and_a_missing_id_shows_the_index(tmp_path):
     shard = tmp_path / "gaps.jsonl"
     shard.write_text("\n" + json.dumps({"text": PAGES[0][1]}, ensure_ascii=False) + "\n\n", encoding="utf-8")

@@ -21,6 +21,7 @@ __all__ = ["read", "write_fixed"]
 
 _CHUNK = 1 << 20
 _MISSING = object()
+_BOM = b"\xef\xbb\xbf"
 _STYLES = tuple((ascii_only, separators) for ascii_only in (False, True) for separators in ((", ", ": "), (",", ":")))
 
 
@@ -68,7 +69,9 @@ def _lines(data: bytes, fmt: ShardFormat) -> Iterator[bytes]:
 def _parse(line: bytes, number: int, fields: Fields) -> tuple[dict[str, Any] | None, str]:
     """The record's object, or ``None`` and the reason it is broken."""
     try:
-        value = json.loads(line.rstrip(b"\r\n"))  # so an error at the end of the line has its column
+        # without the line break, so an error at the end of the line has its column; a UTF-8
+        # byte-order mark (at the start of a file) is not part of the record
+        value = json.loads(line.rstrip(b"\r\n").removeprefix(_BOM))
     except UnicodeDecodeError as error:
         return None, f"line {number} is not valid UTF-8 (byte {error.start})"
     except json.JSONDecodeError as error:
@@ -114,11 +117,12 @@ def read(data: bytes, fmt: ShardFormat, fields: Fields) -> Iterator[Record | Bro
 
 def _dump_like(original: bytes, value: dict[str, Any], changed: dict[str, Any]) -> bytes:
     """``changed`` serialised in the style of ``original`` (the line ``value`` was read from)."""
-    stripped = original.strip().decode("utf-8")
+    bom = _BOM if original.startswith(_BOM) else b""
+    stripped = original.removeprefix(bom).strip().decode("utf-8")
     for ascii_only, separators in _STYLES:
         if json.dumps(value, ensure_ascii=ascii_only, separators=separators) == stripped:
-            return json.dumps(changed, ensure_ascii=ascii_only, separators=separators).encode("utf-8")
-    return json.dumps(changed, ensure_ascii=False).encode("utf-8")
+            return bom + json.dumps(changed, ensure_ascii=ascii_only, separators=separators).encode("utf-8")
+    return bom + json.dumps(changed, ensure_ascii=False).encode("utf-8")
 
 
 def _compressor(out: BinaryIO, fmt: ShardFormat):
