@@ -14,7 +14,7 @@ from plugins._line_shapes import Line, Shape
 from plugins._oft_segments import Segment
 from plugins._text_stats import containment
 
-__all__ = ["own_list", "unrelated_list", "list_kind", "list_cohesion", "dated_list"]
+__all__ = ["own_list", "unrelated_list", "list_kind", "list_cohesion", "dated_list", "site_list"]
 
 _MIN_PROSE_TERMS = 30  # after less prose than this, a list is the page's content
 # So is a list with this many times more terms than the prose before it, if its items share
@@ -59,6 +59,14 @@ def dated_list(segment: Segment) -> str | None:
     if len(dated) < _MIN_DATED or len(dated) * 2 < len(entries):
         return None
     return f"list of {len(entries)} dated headlines after the article"
+
+
+def site_list(segment: Segment, title: Line) -> str | None:
+    """A list of the site's pages with this page's own title among them ("latest posts")."""
+    entries = segment.entries()
+    if len(entries) < _MIN_DATED or title.words < _DATED_WORDS or all(line.text != title.text for line in entries):
+        return None
+    return f"list of {len(entries)} of the site's headlines, this page's title among them"
 
 
 def list_cohesion(segment: Segment) -> float:

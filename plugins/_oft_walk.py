@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from plugins._line_shapes import Line, Shape
-from plugins._oft_lists import dated_list, list_kind, own_list, unrelated_list
+from plugins._oft_lists import dated_list, list_kind, own_list, site_list, unrelated_list
 from plugins._oft_prose import Limit, headed_article, unrelated_prose, unrelated_suffix
 from plugins._oft_segments import Segment, cut_segments, terms_before
 
@@ -93,7 +93,7 @@ def _appended_list(
     article's end, whatever it talks about; otherwise it must not share the article's words.
     """
     segment = segments[number]
-    dated = dated_list(segment)
+    dated = dated_list(segment) or site_list(segment, lines[0])
     if dated is not None:
         return dated
     if own_list(lines, segment, start):

@@ -323,3 +323,8 @@ def test_an_article_in_sections_under_its_own_headings_is_not_a_teaser_tail() ->
         "市交通运输局表示，二期工程明年开工。", "延伸线路", "规划中的延伸线路将连接机场。",
     )
     assert found(text) == []
+
+
+def test_a_list_of_the_sites_headlines_with_this_pages_own_title() -> None:
+    text = page(TRAM_TITLE, TRAM, [TRAM_TITLE, *TRAM_RELATED[:2]])
+    assert found(text) == [(6, 1, 8)]
