@@ -16,11 +16,12 @@ import regex
 
 from plugins._line_shapes import Line, Shape
 
-__all__ = ["teaser_tail"]
+__all__ = ["teaser_tail", "headlines_after_chrome"]
 
 _FIELD = regex.compile(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
 _MAX_TEASER = 2  # prose lines under one headline; more is a section of the article
 _MIN_HEADLINES = 3
+_MIN_LINKS = 2
 _MIN_TEASERS = 2
 _MIN_HEADLINE_WORDS = 4.0
 _MIN_ARTICLE_LINES = 2
@@ -53,6 +54,26 @@ def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | No
     if len(prose) < _MIN_ARTICLE_LINES or sum(len(line.terms) for line in prose) < 2 * min_article:
         return None  # a listing of teasers from its first line: the page's content
     if any(_heading(article, number) for number in range(1, len(article) - 1)):
+        return None
+    return first
+
+
+def headlines_after_chrome(lines: Sequence[Line], start: int) -> int | None:
+    """Position of the first of two or more headlines that close the page after the site's
+    chrome (prev/next links, tags, a footer) below the article, or ``None``.
+
+    Lists of three and more are judged by the walk; two headlines are too few to be a list but
+    after the article's end they are still links to other pages.
+    """
+    first = len(lines)
+    while first > start + 1 and lines[first - 1].shape is Shape.ITEM and _headline(lines[first - 1]):
+        first -= 1
+    if len(lines) - first < _MIN_LINKS or len(lines) - first >= _MIN_HEADLINES:
+        return None
+    above = first - 1
+    while above > start and lines[above].shape is Shape.NEUTRAL:
+        above -= 1
+    if above == first - 1 or lines[above].shape is not Shape.PROSE:
         return None
     return first
 

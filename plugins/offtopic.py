@@ -19,7 +19,7 @@ from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._line_shapes import Shape, header_matcher, read_lines
 from plugins._oft_nav import navigation_blocks
-from plugins._oft_teasers import teaser_tail
+from plugins._oft_teasers import headlines_after_chrome, teaser_tail
 from plugins._oft_walk import appended_blocks
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
@@ -46,11 +46,13 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
         return  # no article on the page: nothing can be off-topic to it
     found = [(nav.first, nav.last, f"navigation before the article: {nav.entries} short link lines") for nav in
              navigation_blocks(lines, start, options["min-list-lines"], options["min-list-items"], options["min-article-terms"])]
-    tail = teaser_tail(lines, start, options["min-article-terms"])
+    tail, reason = teaser_tail(lines, start, options["min-article-terms"]), "headlines of other articles with their opening lines"
+    if tail is None:
+        tail, reason = headlines_after_chrome(lines, start), "headlines after the end of the article"
     article = lines if tail is None else lines[:tail]
     found += [(block.first, block.last, block.reason) for block in appended_blocks(article, start, options)]
     if tail is not None:
-        found.append((tail, len(lines) - 1, "headlines of other articles with their opening lines"))
+        found.append((tail, len(lines) - 1, reason))
     for first, last, reason in found:
         first, last = lines[first].index, lines[last].index
         where = f"line {first + 1}" if first == last else f"lines {first + 1}-{last + 1}"

@@ -328,3 +328,9 @@ def test_an_article_in_sections_under_its_own_headings_is_not_a_teaser_tail() ->
 def test_a_list_of_the_sites_headlines_with_this_pages_own_title() -> None:
     text = page(TRAM_TITLE, TRAM, [TRAM_TITLE, *TRAM_RELATED[:2]])
     assert found(text) == [(6, 1, 8)]
+
+
+def test_two_headlines_after_the_prev_next_links_close_the_page() -> None:
+    text = page(TRAM_TITLE, TRAM, "上一篇：本市公交线网优化方案公布", "标签：有轨电车 交通", TRAM_RELATED[:2])
+    assert found(text) == [(8, 1, 9)]
+    assert messages(text) == ["headlines after the end of the article (lines 8-9)"]
