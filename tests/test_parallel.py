@@ -18,31 +18,37 @@ from lint.parallel import WorkerPlugins, check_in_order
 from lint.plugin_manager import load_plugins
 from lint.runner import Runner
 
-PARENT = os.getpid()
-
-
 def _report_pid(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     """One finding per page saying which process checked it."""
     yield Violation(0, min(1, len(page.text)), f"pid {os.getpid()}")
 
 
-def _die_in_workers(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    """Kills any worker process (as the OOM killer would); runs normally in the test process."""
-    if os.getpid() != PARENT:
-        os._exit(3)
-    yield Violation(0, min(1, len(page.text)), f"pid {os.getpid()}")
-
-
 PID_RULE = Rule("TST101", "pid-rule", "s", "e", "b", "g", _report_pid, plugin="tests")
-DYING_RULE = Rule("TST102", "dying-rule", "s", "e", "b", "g", _die_in_workers, plugin="tests")
 
 
 def _pid_rules() -> list[Rule]:
     return [PID_RULE]
 
 
-def _dying_rules() -> list[Rule]:
-    return [DYING_RULE]
+class _DyingRules:
+    """Rules whose check kills any process but ``parent`` (as the OOM killer kills a worker).
+
+    A picklable loader: a worker started by a fork server imports this module anew, so the
+    parent's pid must travel with the loader, not live in a module global.
+    """
+
+    def __init__(self, parent: int) -> None:
+        self.parent = parent
+
+    def __call__(self) -> list[Rule]:
+        parent = self.parent
+
+        def die_in_workers(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+            if os.getpid() != parent:
+                os._exit(3)
+            yield Violation(0, min(1, len(page.text)), f"pid {os.getpid()}")
+
+        return [Rule("TST102", "dying-rule", "s", "e", "b", "g", die_in_workers, plugin="tests")]
 
 
 def _write_pages(folder: Path, count: int) -> None:
@@ -88,21 +94,22 @@ def test_workers_do_the_checking_in_order(tmp_path: Path) -> None:
     results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
     serial = list(_runner(tmp_path, [PID_RULE], None, jobs=1).run([tmp_path / "pages"]))
     assert [r.display for r in results] == [r.display for r in serial]
-    assert PARENT not in _pids(results) and len(_pids(results)) >= 1
+    assert os.getpid() not in _pids(results) and len(_pids(results)) >= 1
     assert all(result.decoded is not None for result in results)
 
 
 def test_a_few_files_do_not_start_a_pool(tmp_path: Path) -> None:
     _write_pages(tmp_path / "pages", 3)
     results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
-    assert len(results) == 3 and _pids(results) == {PARENT}
+    assert len(results) == 3 and _pids(results) == {os.getpid()}
 
 
 def test_a_dead_worker_does_not_lose_files(tmp_path: Path) -> None:
     _write_pages(tmp_path / "pages", 60)
-    results = list(_runner(tmp_path, [DYING_RULE], _dying_rules).run([tmp_path / "pages"]))
+    loader = _DyingRules(os.getpid())
+    results = list(_runner(tmp_path, loader(), loader).run([tmp_path / "pages"]))
     assert len(results) == 60 and all(result.error is None for result in results)
-    assert _pids(results) == {PARENT}
+    assert _pids(results) == {os.getpid()}
     assert [r.display for r in results] == sorted(r.display for r in results)
 
 
@@ -163,7 +170,7 @@ def test_workers_load_local_plugin_folders(tmp_path: Path) -> None:
     assert rules and WorkerPlugins.of(rules).folders == (str(folder),)
     results = list(_runner(tmp_path, rules, None).run([tmp_path / "pages"]))
     assert len(results) == 60 and all(len(result.findings) == 1 for result in results)
-    assert PARENT not in _pids(results)
+    assert os.getpid() not in _pids(results)
 
 
 def test_with_another_thread_running_workers_come_from_a_fork_server(tmp_path: Path, monkeypatch) -> None:
