@@ -93,7 +93,8 @@ _EN_LONG = (
     r"|Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}?(?=[.!?]|$|[ \t]+[A-Z\d]))?"
     r"|Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)"
     r"|Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)"
-    r"|Sign[ \t]+up[ \t]+for[ \t]+our[ \t]+newsletter|Subscribe[ \t]+to[ \t]+our[ \t]+newsletter"
+    r"|(?:Sign[ \t]+up[ \t]+for|Subscribe[ \t]+to)[ \t]+(?:our|the)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?newsletters?"
+    r"|(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)"
 )
 _EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
 _EN_ARROWS = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*", regex.V1)
@@ -343,6 +344,16 @@ _PAGINATION = regex.compile(
     rf"(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)(?:[ \t\u3000]*(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)){{2,}}",
     regex.V1,
 )
+# Whole lines of a page bar: "Page 1 of 5", "1 2 3 4 5 Next »", "第1页/共5页".
+_PAGE_LINE = regex.compile(
+    r"^[ \t\u3000]*(?:"
+    r"Page[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}"
+    r"|(?:[«‹][ \t]*)?(?:(?:Prev(?:ious)?|First|Newer)[ \t]*(?:[«‹][ \t]*)?)?(?:\d{1,3}[ \t]+){2,}(?:(?:…|\.{3})[ \t]+\d{1,3}[ \t]+)?"
+    r"(?:Next|Last|Older)(?:[ \t]*[»›>])?"
+    r"|(?:第[ \t]*\d{1,4}[ \t]*页[ \t]*[/／,，]?[ \t]*)?共[ \t]*\d{1,4}[ \t]*页"
+    r")[ \t\u3000]*$",
+    regex.V1,
+)
 _FULL_STOP = regex.compile(r"[。.!！]$")
 _COLON = regex.compile(r"[ \t]*[:：]")
 _NUMBERS = regex.compile(r"\d+")
@@ -393,6 +404,10 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
         if end_match:
             start, end = _strip_span(text, line_start + end_match.start(), line_end)
             yield _violation(page, view, start, end, f"previous/next link {end_match.group().strip()!r}", "remove the navigation link")
+            continue
+        if _PAGE_LINE.match(line):
+            start, end = _strip_span(text, line_start, line_end)
+            yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
             continue
         for match in _PAGINATION.finditer(line):
             words = _PAGE_WORDS.findall(match.group())
@@ -507,10 +522,13 @@ TAG_LINE = Rule(
 # --- CHR005: reprint and copyright notices ---------------------------------------------------------------
 
 _NOTICE = regex.compile(
-    r"版权声明[:：]|免责声明[:：]"
+    r"(?:版权|免责|原创)声明[:：]"
     r"|未经(?:\p{Han}{0,6})?(?:许可|授权|允许|同意)[,，]?[ \t]*(?:严禁|禁止|不得|谢绝)\p{Han}{0,4}(?:转载|复制|使用)"
     r"|转载请(?:务必)?(?:注明|保留|标明)\p{Han}{0,4}(?:出处|来源|链接|作者)"
-    r"|版权归\p{Han}{0,20}所有|如有侵权|侵权请联系|侵删"
+    r"|(?:版权|著作权)归\p{Han}{0,20}所有|如有侵权|侵权请联系|侵删"
+    r"|转载[，,]?[ \t]*请(?:务必)?(?:注明|保留|标明|联系)"  # "如若转载，请注明来源"
+    r"|严禁任何形式(?:的)?(?:无授权|未经授权)?(?:转载|抄袭|使用)"
+    r"|不构成(?:任何)?(?:投资|买卖)建议|据此操作[，,]?[ \t]*风险自担"
     r"|不代表本(?:站|网|平台)(?:的)?(?:观点|立场)"
     r"|ICP[备证]\d{6,}号|公网安备[ \t]*\d{8,}号?|(?:网站)?备案(?:号|编号)[ \t]*[:：][ \t]*\S"
     r"|(?:增值电信业务经营|网络文化经营|信息网络传播视听节目)许可证"

@@ -33,6 +33,9 @@ _ZH_AFTER = r"浏览|阅读|点击|访问|人气|热度|播放|观看|围观|点
 _META = r"(?:发布时间|发表时间|更新时间|时间|日期|来源|作者|编辑|责任编辑|字号|标签|分类)\s*[:：]"
 _END = rf"(?=$|[\s|｜丨·•,，;；。、)）\]】>»]|{_META})"
 _START = r"(?<![\p{L}\p{N}.,])"
+# Where a widget stands: at a line start, or after a separator (or a space).
+_WIDGET_AFTER_SEPARATOR = r"(?<=^[ \t\u3000]*|[|｜丨·•/][ \t\u3000]*)"
+_WIDGET_BEFORE = r"(?<=^[ \t\u3000]*|[|｜丨·•/ \t\u3000])"
 # After a labelled count the page may run on without a break ("阅读：5700近日，……", "浏览次数：
 # 27340阅读全文"): anything may follow except what turns the figure into a quantity, a date or
 # a decimal ("阅读 3 本书", "浏览：2021-06-03", "点击率 12%").
@@ -61,6 +64,18 @@ _INLINE = tuple(
         rf"(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)",
         # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
         rf"{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}",
+        # 阅读10万+ / 赞 12: a label run into its count, or the one-character 赞, only standing alone
+        # (as the widget: at a line start or after a space or separator; "获赞194，评论111。" is a sentence)
+        rf"{_WIDGET_BEFORE}(?:{_ZH_LABEL_SHORT}){_NUM}{_MAG}{_ZH_UNIT}{_END}",
+        rf"{_WIDGET_BEFORE}赞[ \t]+{_NUM}{_MAG}{_END}",
+        # 文章浏览量 2,345: a long label after the word for what was viewed
+        rf"(?<![\p{{N}}.,])(?:文章|本文|页面|帖子|总)(?:{_ZH_LABEL_LONG})[ \t\u3000]*[:：]?[ \t\u3000]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
+        # 358人看过 wherever it stands; 1024人阅读 only as the widget, at a line start or after a
+        # separator ("文章发布后，已有2055人阅读。" is a sentence)
+        rf"(?<![\p{{N}}.,]){_NUM}{_MAG}[ \t]?人看过{_END}",
+        rf"{_WIDGET_AFTER_SEPARATOR}(?:已有|共有|共)?{_NUM}{_MAG}[ \t]?人(?:阅读|浏览|围观|点赞|收藏|观看|读过){_END}",
+        # Comments (12) / Views (1,024)
+        rf"{_START}(?i:comments|views|likes|shares|replies)[ \t]*[(（\[][ \t]*{_NUM}{_MAG}[ \t]*[)）\]]",
         # Views: 1,024 / Page views: 3.4k / Viewed 201 times
         rf"{_START}(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}{_END}",
         rf"{_START}(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times{_END}",
@@ -69,7 +84,7 @@ _INLINE = tuple(
 
 # 12,345 views: an English count after its number is only a widget where it stands alone.
 _EN_AFTER = regex.compile(
-    rf"{_START}{_NUM}{_MAG}[ \t]*(?i:views|reads|plays|likes|clicks|visits)(?![\p{{L}}\p{{N}}])",  # "top 20 hits" are songs
+    rf"{_START}{_NUM}{_MAG}[ \t]*(?i:views|reads|plays|likes|clicks|visits|comments|shares)(?![\p{{L}}\p{{N}}])",  # "top 20 hits" are songs
     regex.V1,
 )
 # It counts at a line start, after a sentence, a separator or a field label; or where it ends the

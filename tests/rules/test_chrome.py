@@ -84,6 +84,8 @@ def test_ordinary_words_in_prose_are_fine(page: str) -> None:
         ("Comments are closed.", [(1, 1, 21, "CHR001")]),
         ("Leave a Reply", [(1, 1, 14, "CHR001")]),
         ("Sign up", [(1, 1, 8, "CHR001")]),
+        ("Sign up for our daily newsletter", [(1, 1, 33, "CHR001")]),
+        ("Email this article", [(1, 1, 19, "CHR001")]),
         # menu words closing a category line
         ("办公室装修案例 (3篇) 展开 列表", [(1, 14, 19, "CHR001")]),
     ],
@@ -180,6 +182,10 @@ def test_fields_with_values_are_fine(page: str) -> None:
         ("当前位置：首页 > 新闻中心 > 公司新闻", [(1, 1, 22, "CHR003")]),
         ("Previous PostVideo: Hart wins prize Next PostTop story", [(1, 1, 55, "CHR003")]),
         ("Next article", [(1, 1, 13, "CHR003")]),
+        # whole lines of a page bar
+        ("Page 2 of 5", [(1, 1, 12, "CHR003")]),
+        ("1 2 3 4 5 Next »", [(1, 1, 17, "CHR003")]),
+        ("第2页/共5页", [(1, 1, 8, "CHR003")]),
         ("« Previous article: Rates rise again", []),
         # a menu path without arrows
         ("网站首页\t产品中心 冷藏车系列", [(1, 1, 16, "CHR003")]),
@@ -199,6 +205,8 @@ def test_navigation(page: str, expected: list) -> None:
         "在全面小康的道路上不落下一个",
         "第5页至第7页列出了全部数据。",
         "next article in this series looks at prices.",
+        "In 2020 and 2021 Next year the plan changes",
+        "本书共320页，分为五章。",
         "首页设计是网站的门面。\n春季运动会圆满落幕",  # 首页 as a word, no title run into it
     ],
 )
@@ -263,6 +271,9 @@ def test_notice(page: str, expected: list) -> None:
         ("备案号：粤ICP备00000000号", [(1, 1, 19, "CHR005")]),
         ("本文由某某家电网整理编辑，希望对大家有帮助！", [(1, 1, 23, "CHR005")]),
         ("图片来源于网络", [(1, 1, 8, "CHR005")]),
+        ("本文属于原创文章，如若转载，请注明来源：某某评测网", [(1, 1, 26, "CHR005")]),
+        ("某某财经声明：文章内容仅供参考，不构成投资建议。", [(1, 1, 25, "CHR005")]),
+        ("著作权归作者所有。", [(1, 1, 10, "CHR005")]),
         # tipping instructions under their header
         ("正文。\n赞赏说明：\n赞赏后次日补发推荐。\n包月用户请在打赏时注明。\n下一场比赛的分析。",
          [(2, 1, 6, "CHR005"), (3, 1, 11, "CHR005"), (4, 1, 13, "CHR005")]),
@@ -278,6 +289,7 @@ def test_licence_and_payment_notices(page: str, expected: list) -> None:
         "版权所有者有权要求侵权人赔偿损失。",
         "本文为读者整理了五个选购要点。",
         "主播收到的打赏需要依法纳税。",  # tipping as the news, no header
+        "这项政策不构成对市场的重大冲击。",
     ],
 )
 def test_the_same_words_as_content_are_fine(page: str) -> None:

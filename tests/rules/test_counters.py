@@ -41,6 +41,17 @@ def found(text: str, select: str = "VWC") -> list[tuple[int, int, int, str]]:
         ("阅🤕读量:982 拉加德近日表示", [(1, 1, 9, "VWC001")]),
         # the count a template printed in front of the date field
         ("0 发布时间：2021.04.17", [(1, 1, 2, "VWC001")]),
+        # a label run into its count, or 赞 alone, standing as a widget
+        ("阅读10万+", [(1, 1, 7, "VWC001")]),
+        ("某某养生馆 赞 12", [(1, 7, 11, "VWC001")]),
+        ("文章浏览量 2,345", [(1, 1, 12, "VWC001")]),
+        # readers counted in people
+        ("作者：李四 | 358人看过", [(1, 9, 15, "VWC001")]),
+        ("已有1024人阅读", [(1, 1, 10, "VWC001")]),
+        # comments and shares are counters too
+        ("12 Comments", [(1, 1, 12, "VWC001")]),
+        ("Comments (12)", [(1, 1, 14, "VWC001")]),
+        ("1.2k shares", [(1, 1, 12, "VWC001")]),
     ],
 )
 def test_inline_counter(page: str, expected: list) -> None:
@@ -54,6 +65,10 @@ def test_inline_counter(page: str, expected: list) -> None:
         "The video got 12,345 views on YouTube.",
         "He has had two more top 20 hits, while the album sold well.",
         "文章发布后，已有2055人阅读。",
+        "该文章获赞194，评论111。",  # engagement figures reported in a sentence
+        "截至目前已有5000人报名参加。",
+        "The bill drew 12 comments from the public.",
+        "这本书我读了3遍，每次都有新的收获。",
         "该文章已有93.1万阅读。",
         "全文1490字，阅读约需2分钟",  # reading time
         "3572字阅读11分54秒",
