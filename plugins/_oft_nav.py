@@ -33,6 +33,11 @@ _HEADER_LINE = regex.compile(
 _FIELD = regex.compile(r"^[^:：]{1,10}[:：]\s*\S")
 _MARKS = regex.compile(r"^[\W\d_]+|[\W_]+$")
 _MIN_REPEAT = 6
+_TABLE_SHARE = 5  # more than one line in this many a bare number: a table
+# A section number (``1 公告基本信息``, ``3.1 适用范围``), not a count or a date (``10日…``).
+_SECTION = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*(?![\d年月日号时点分秒个岁万亿元%.])")
+_KEY = 2  # characters of an entry's start and end compared with the other entries'
+_COUNTED = regex.compile(r"\d\W{0,2}\p{L}{0,2}$")  # ``… 358人气``, ``… 968赞``, ``… (12)``
 _TITLE_PART = 0.6  # an entry with this share of its terms in the title is part of the title
 _TOC_SHARE = 0.5  # a block whose entries recur below at least this often is a table of contents
 
@@ -108,14 +113,34 @@ def _judge(lines: Sequence[Line], run: list[int], start: int, min_lines: int, mi
     title = Counter(lines[0].terms)
     entries = [
         lines[number] for number in run
-        if lines[number].shape is Shape.ITEM and not _field(lines[number]) and containment(lines[number].terms, title) < _TITLE_PART
+        if lines[number].shape is Shape.ITEM and not lines[number].marked and not _SECTION.match(lines[number].text)
+        and not _field(lines[number])
+        and containment(lines[number].terms, title) < _TITLE_PART
     ]  # a title broken over several lines is no list of other headlines
     items = sum(line.items for line in entries)
     if len(entries) < min_lines and items < min_items:
         return None
+    if sum(lines[number].shape is Shape.NUMBER for number in run) * _TABLE_SHARE > len(run):
+        return None  # a table, one cell a line: years, scores
+    if len(entries) >= min_lines and not _templated(entries):
+        return None  # short lines of the article's own (verse, a slogan, text broken for phones)
     if _table_of_contents(entries, lines[start:]):
         return None
     return NavBlock(run[0], run[-1], len(entries) if len(entries) >= min_lines else items)
+
+
+def _templated(entries: Sequence[Line]) -> bool:
+    """True when most entries follow a template: a count or date at the end, or a start or an
+    end shared with another entry (a brand, "如何…", "…电子地图"), as the links of a menu do."""
+    keys: Counter = Counter()
+    texts = [_MARKS.sub("", line.text) for line in entries]
+    for text in texts:
+        keys.update({("start", text[:_KEY]), ("end", text[-_KEY:])})
+    fitting = sum(
+        1 for line, text in zip(entries, texts)
+        if line.dated or _COUNTED.search(line.text) or keys[("start", text[:_KEY])] > 1 or keys[("end", text[-_KEY:])] > 1
+    )
+    return fitting * 2 >= len(entries)
 
 
 def _table_of_contents(entries: Sequence[Line], below: Sequence[Line]) -> bool:

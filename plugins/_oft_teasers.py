@@ -19,6 +19,7 @@ from plugins._line_shapes import Line, Shape
 __all__ = ["teaser_tail", "headlines_after_chrome"]
 
 _FIELD = regex.compile(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
+_CLAUSE = regex.compile(r"[，；;]|,\s")
 _MAX_TEASER = 2  # prose lines under one headline; more is a section of the article
 _MIN_HEADLINES = 3
 _MIN_LINKS = 2
@@ -35,7 +36,7 @@ def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | No
     first, headlines, teasers, prose_run = end, 0, 0, 0
     for number in range(end - 1, start, -1):
         line = lines[number]
-        if line.shape is Shape.PROSE:
+        if line.shape is Shape.PROSE or line.shape is Shape.ITEM and _CLAUSE.search(line.text):  # text, not a headline
             prose_run += 1
             if prose_run > _MAX_TEASER or line.announces:
                 break  # the article's own paragraphs, or its words that announce a list
@@ -79,7 +80,8 @@ def headlines_after_chrome(lines: Sequence[Line], start: int) -> int | None:
 
 
 def _headline(line: Line) -> bool:
-    return not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS
+    """A headline: unnumbered, no field, no clause break (a comma is a sentence's)."""
+    return not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS and not _CLAUSE.search(line.text)
 
 
 def _heading(article: Sequence[Line], number: int) -> bool:
