@@ -201,3 +201,19 @@ def test_with_another_thread_running_workers_come_from_a_fork_server(tmp_path: P
         stop.set()
     assert started == ["forkserver"]
     assert [(r.display, r.findings, r.error) for r in results] == [(r.display, r.findings, r.error) for r in serial]
+
+
+def test_user_rules_run_in_workers_and_their_edits_reach_the_cache(run_cli, tmp_path: Path) -> None:
+    """Rules written in config are rebuilt by each worker from the settings; editing one misses."""
+    _write_pages(tmp_path / "pages", 40)
+    config = tmp_path / "scrapelint.toml"
+    rule = "[[rules]]\nkind = 'existence'\ncode = 'USR001'\nname = 'page-word'\nphrases = ['{}']\n"
+    config.write_text(rule.format("正文"), encoding="utf-8")
+    one = run_cli("check", "--no-cache", "-j", "1", "--select", "USR001", "pages")
+    two = run_cli("check", "-j", "2", "--select", "USR001", "pages")
+    assert one.stdout.count("USR001") == 40
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
+    config.write_text(rule.format("浏览次数"), encoding="utf-8")
+    edited = run_cli("check", "-j", "2", "--select", "USR001", "pages")
+    assert edited.stdout.count("USR001") == 40 and "浏览次数" in edited.stdout
+    assert edited.stdout != two.stdout
