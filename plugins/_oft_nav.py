@@ -33,6 +33,7 @@ _HEADER_LINE = regex.compile(
 _FIELD = regex.compile(r"^[^:：]{1,10}[:：]\s*\S")
 _MARKS = regex.compile(r"^[\W\d_]+|[\W_]+$")
 _MIN_REPEAT = 6
+_DATED_HEADLINE = 8  # words (the date's included) from which a dated line is a headline
 _TABLE_SHARE = 5  # more than one line in this many a bare number: a table
 # A section number (``1 公告基本信息``, ``3.1 适用范围``), not a count or a date (``10日…``).
 _SECTION = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*(?![\d年月日号时点分秒个岁万亿元%.])")
@@ -64,7 +65,7 @@ def navigation_blocks(lines: Sequence[Line], start: int, min_lines: int, min_ite
     title = next((number for number, line in enumerate(lines[:start]) if line.shape is not Shape.NEUTRAL), start)
     for number in range(title + 1, start + 1):
         line = lines[number] if number < start and not _repeated(lines, number) else None
-        if line is not None and line.shape in _RUN and (_field(line) or not _HEADER_LINE.search(line.text)):
+        if line is not None and line.shape in _RUN and (_field(line) or not _header_line(line)):
             run.append(number)  # a field with a value (``…：615赞``) joins a run but is no entry
             continue
         for part in _without_fields(lines, run):
@@ -95,6 +96,11 @@ def _without_fields(lines: Sequence[Line], run: list[int]) -> list[list[int]]:
         if part:
             trimmed.append(part)
     return trimmed
+
+
+def _header_line(line: Line) -> bool:
+    """A byline or a date line; a headline that ends with its date is an entry."""
+    return bool(_HEADER_LINE.search(line.text)) and not (line.dated and line.words >= _DATED_HEADLINE)
 
 
 def _repeated(lines: Sequence[Line], number: int) -> bool:

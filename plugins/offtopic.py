@@ -1,4 +1,4 @@
-"""OFT: off-topic appended content. What follows the article but does not belong to it.
+"""OFT: off-topic content. What follows the article (or comes before it) but does not belong to it.
 
 Scrapers keep whatever the page had after the article: a "related stories" list, a list of
 places or names, a whole other article. The rule takes the first prose on the page as the
@@ -6,6 +6,11 @@ start of the article, cuts what follows into segments by shape and walks back fr
 the page (see ``plugins._oft_walk``): each block that does not belong to the article joins the
 appended tail, and the walk stops at the first one that does. So an article's own list or
 closing paragraph, which the article's text follows or which shares its vocabulary, is left alone.
+
+Real pages also bring what has no clean boundary: menus and headline lists above the article
+(``plugins._oft_nav``), and at the end other articles' headlines with their opening lines, or
+a couple of headlines after the site's chrome (``plugins._oft_teasers``). Those are told by
+shape: short lines that follow one template, dates and counts at line ends.
 """
 
 from __future__ import annotations
@@ -74,7 +79,7 @@ def _denoised_lines(page: Page) -> list[str]:
 OFFTOPIC = Rule(
     code="OFT001",
     name="off-topic-appended",
-    summary="Content after the article that does not belong to it: another article, a list, related headlines",
+    summary="Content around the article that does not belong to it: another article, related headlines, a menu before it",
     explanation=(
         "Scraped pages keep what the site put after the article: a 'related stories' or 推荐阅读 "
         "list of other headlines (often with view counts), a list of places or names, or a whole "
@@ -86,6 +91,12 @@ OFFTOPIC = Rule(
         "that belongs to the article. An article's own bullet list, numbered steps or closing "
         "paragraph share its vocabulary or are followed by more of it, and are left alone. A "
         "page that wanders from topic to topic (a news digest) is not judged by similarity.\n\n"
+        "Before the article, a run of short link lines between the title and the first paragraph "
+        "(a menu, other pages' headlines) is reported when its lines follow one template (a shared "
+        "start or end, a date or count at the end); the title, a byline, a date line and a table of "
+        "contents whose entries recur as the article's headings are left alone. After the article, "
+        "headlines with a line or two of their text under them, lists of headlines ending in dates "
+        "and a list holding this page's own title are appended whatever their subject.\n\n"
         "The fix deletes the block's lines. It is unsafe: it removes whole lines of text."
     ),
     bad_example=(

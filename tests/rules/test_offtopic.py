@@ -257,7 +257,7 @@ TRAM_RELATED = [
 ]
 
 
-NAV_ZH = [f"{headline} 03-0{day}" for day, headline in enumerate(HEADLINES_ZH, 1)]  # dated links
+NAV_ZH = [f"{headline} 2024-03-0{day}" for day, headline in enumerate(HEADLINES_ZH, 1)]  # dated links
 MENU_EN = ["News | Local", "News | Politics", "News | Business", "Sport | Football", "Sport | Cricket"]
 
 
