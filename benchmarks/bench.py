@@ -51,7 +51,7 @@ class Report:
     def summary(self) -> bool:
         self.section("Targets")
         for label, value, goal, ok in self.checks:
-            print(f"  {'PASS' if ok else 'MISS'}  {label:<58} {value:8.2f}  ({goal})")
+            print(f"  {'PASS' if ok else 'MISS'}  {label:<58} {value:8.3g}  ({goal})")
         return all(ok for *_, ok in self.checks)
 
 
@@ -85,11 +85,19 @@ def _snapshot(work: Path) -> Path:
     return source
 
 
+_CPU: list[float] = [0.0]  # CPU seconds of the last command and its workers
+
+
 def _run(command: list[str], cwd: Path) -> float:
     """Wall-clock seconds of a command; its output is thrown away, a failure stops the benchmark."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=_ENV)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    _CPU[0] = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     if done.returncode not in (0, 1):
         raise BenchError(f"{' '.join(command)} exited {done.returncode}: {done.stderr.strip()[-300:]}")
     return seconds
@@ -213,9 +221,11 @@ def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Repor
     floor = floor_seconds([path for path, _ in pages])
     report.row("floor: one regex pass for \\p{Extended_Pictographic}", floor, size, "1.00x floor")
     one = _run([*_scrapelint(), "check", "--no-cache", "--jobs", "1", "pages"], work)
-    report.row("scrapelint, all default rules, --jobs 1 (whole CLI run)", one, size, f"{floor / one:.2f}x floor")
+    report.row("scrapelint, all default rules, --jobs 1 (whole CLI run)", one, size,
+               f"{floor / one:.4f}x floor; {_CPU[0]:.1f} s CPU")
     many = _run([*_scrapelint(), "check", "--no-cache", "--jobs", str(jobs), "pages"], work)
-    report.row(f"scrapelint, all default rules, --jobs {jobs}", many, size, f"{one / many:.2f}x --jobs 1")
+    report.row(f"scrapelint, all default rules, --jobs {jobs}", many, size,
+               f"{one / many:.2f}x --jobs 1; {_CPU[0]:.1f} s CPU; load average {os.getloadavg()[0]:.1f}")
     report.target("all default rules, --jobs 1, throughput vs the floor", floor / one, ">= 0.10", floor / one >= 0.10)
     if jobs >= 2:
         report.target(f"--jobs {jobs} speed-up over --jobs 1", one / many, ">= 1.60", one / many >= 1.6)
