@@ -20,6 +20,7 @@ __all__ = ["teaser_tail", "headlines_after_chrome"]
 
 _FIELD = regex.compile(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
 _CLAUSE = regex.compile(r"[，；;]|,\s")
+_CAPTION = regex.compile(r"^[『「【\[《].*[』」】\]》]$")  # a bracketed caption or name under an image
 _MAX_TEASER = 2  # prose lines under one headline; more is a section of the article
 _MIN_HEADLINES = 3
 _MIN_LINKS = 2
@@ -34,6 +35,7 @@ def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | No
     while end > start and (lines[end - 1].shape is Shape.NEUTRAL or _FIELD.match(lines[end - 1].text)):
         end -= 1  # the site's footer, prev/next links
     first, headlines, teasers, prose_run = end, 0, 0, 0
+    seen: set[str] = set()
     for number in range(end - 1, start, -1):
         line = lines[number]
         if line.shape is Shape.PROSE or line.shape is Shape.ITEM and _CLAUSE.search(line.text):  # text, not a headline
@@ -47,8 +49,10 @@ def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | No
         prose_run = 0
         headlines += 1
         first = number
+        seen.add(line.text)
     bare = headlines - teasers  # headlines with no text under them: a heading always has some
-    if headlines < _MIN_HEADLINES or teasers < _MIN_TEASERS or not bare:
+    # other articles' headlines differ; captions repeated under each picture do not
+    if headlines < _MIN_HEADLINES or teasers < _MIN_TEASERS or not bare or len(seen) < headlines:
         return None
     article = lines[start:first]
     prose = [line for line in article if line.shape is Shape.PROSE]
@@ -81,7 +85,10 @@ def headlines_after_chrome(lines: Sequence[Line], start: int) -> int | None:
 
 def _headline(line: Line) -> bool:
     """A headline: unnumbered, no field, no clause break (a comma is a sentence's)."""
-    return not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS and not _CLAUSE.search(line.text)
+    return (
+        not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS
+        and not _CLAUSE.search(line.text) and not _CAPTION.match(line.text)
+    )
 
 
 def _heading(article: Sequence[Line], number: int) -> bool:
