@@ -20,7 +20,7 @@ import importlib.resources
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 import regex
 
@@ -63,6 +63,8 @@ class PhraseIndex:
         self.phrases: list[str] = []
         self._ids: dict[str, int] = {}
         self._automaton: Any = None
+        self._page: Page | None = None  # the page the memo belongs to (held, so never confused)
+        self._memo: dict[bool, dict[int, list[tuple[int, int]]]] = {}
 
     def add(self, phrase: str) -> int:
         if phrase not in self._ids:
@@ -73,8 +75,10 @@ class PhraseIndex:
 
     def hits(self, page: Page, folded: bool) -> dict[int, list[tuple[int, int]]]:
         """Phrase id -> de-noised spans, all overlapping matches, computed once per page."""
-        memo = page.__dict__.setdefault("_phrase_hits", {})
-        key = (id(self), folded)
+        if self._page is not page:
+            self._page, self._memo = page, {}
+        memo = self._memo
+        key = folded
         if key not in memo:
             text = page.denoised.text
             if folded:
@@ -95,7 +99,7 @@ class PhraseIndex:
         return self._automaton.find_matches_as_indexes(text, overlapping=True)
 
     def __getstate__(self) -> dict:
-        return {"phrases": self.phrases, "_ids": self._ids, "_automaton": None}
+        return {"phrases": self.phrases, "_ids": self._ids, "_automaton": None, "_page": None, "_memo": {}}
 
 
 @dataclass
@@ -120,21 +124,24 @@ class _Matcher:
             self._compiled = [regex.compile(p, flags) for p in self.patterns]
         return self._compiled
 
-    def spans(self, page: Page, start: int, end: int) -> list[tuple[int, int]]:
-        """Original-text spans of every match inside ``start..end``, in order, not overlapping."""
-        found = [m.span() for pattern in self.regexes() for m in pattern.finditer(page.text, start, end) if m.end() > m.start()]
+    def spans(self, page: Page) -> list[tuple[int, int]]:
+        """Original-text spans of every match in the page, in order, not overlapping.
+
+        Most rules find nothing on most pages: with hundreds of phrase rules, that answer must
+        cost a dictionary lookup, so the shared index is asked first and the rest is skipped.
+        """
+        found = [m.span() for pattern in self.regexes() for m in pattern.finditer(page.text) if m.end() > m.start()]
         if self.phrases:
             if self.index is None:
                 self.attach(PhraseIndex())
-            view = page.denoised
             hits = self.index.hits(page, self.ignore_case)
-            for phrase_id in self._phrase_ids:
-                for span in hits.get(phrase_id, ()):
-                    if _whole_words(view.text, *span):
-                        original = view.span_to_original(*span)
-                        if start <= original[0] and original[1] <= end:
-                            found.append(original)
-        return _leftmost_longest(found)
+            if hits:
+                view = page.denoised
+                for phrase_id in self._phrase_ids:
+                    for span in hits.get(phrase_id, ()):
+                        if _whole_words(view.text, *span):
+                            found.append(view.span_to_original(*span))
+        return _leftmost_longest(found) if len(found) > 1 else found
 
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
@@ -175,12 +182,26 @@ class UserCheck:
     previous: str | None = None
     previous_max_length: int | None = None
 
-    def __call__(self, page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-        start, end = region_bounds(page, self.scope)
+    def __call__(self, page: Page, options: Mapping[str, Any]) -> Iterable[Violation]:
+        """The rule's violations on a page; a phrase rule whose phrases the shared index did not
+        find returns at once (with hundreds of site rules, that is almost every call)."""
+        matcher = self.matcher
+        if not matcher.patterns and matcher.index is not None:
+            hits = matcher.index.hits(page, matcher.ignore_case)
+            if not any(phrase_id in hits for phrase_id in matcher._phrase_ids):
+                return ()
+        return list(self._violations(page))
+
+    def _violations(self, page: Page) -> Iterator[Violation]:
         if self.kind == "line":
-            yield from self._lines(page, start, end)
+            yield from self._lines(page, *region_bounds(page, self.scope))
             return
-        spans = self.matcher.spans(page, start, end)
+        spans = self.matcher.spans(page)
+        if not spans:
+            return
+        if self.scope != "page":
+            start, end = region_bounds(page, self.scope)
+            spans = [span for span in spans if start <= span[0] and span[1] <= end]
         if self.kind == "existence":
             for span in spans:
                 yield self._violation(page, span, count=1)
