@@ -14,8 +14,6 @@ import html.entities
 from typing import Any, Iterator, Mapping
 from urllib.parse import unquote_to_bytes
 
-import ftfy
-import ftfy.badness
 import regex
 
 from lint import hookimpl
@@ -349,6 +347,9 @@ def _latin_mojibake(text: str, start: int, end: int) -> Iterator[tuple[int, int,
     """``(start, end, fixed, how)`` for each Latin-1/Windows-1252 mojibake run ftfy repairs."""
     for match in _LATIN_RUN.finditer(text, start, end):
         run = match.group()
+        import ftfy  # imported on the first Latin run only: it costs a tenth of a second at start-up
+        import ftfy.badness
+
         if not ftfy.badness.is_bad(run):
             continue
         fixed = ftfy.fix_encoding(run)
