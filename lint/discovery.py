@@ -39,14 +39,14 @@ class PathProblem:
 def display_path(path: Path) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
     try:
-        return path.absolute().relative_to(Path.cwd()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
     except ValueError:
-        return path.absolute().as_posix()
+        return Path(os.path.abspath(path)).as_posix()
 
 
 def relative_to_root(path: Path, settings: Settings) -> str:
     """Path relative to the configuration's folder, for globs."""
-    absolute = path.absolute()
+    absolute = Path(os.path.abspath(path))  # normalises "..", which a glob like ".*" would match
     try:
         return absolute.relative_to(settings.root).as_posix()
     except ValueError:

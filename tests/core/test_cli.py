@@ -117,3 +117,11 @@ def test_bundled_examples_show_findings(run_cli):
     assert result.returncode == 1
     assert "examples/pages/duplicated-byline.txt:2:9: BYL001" in result.stdout
     assert "clean-" not in result.stdout
+
+
+def test_paths_through_parent_folders_are_not_taken_for_hidden_ones(run_cli, write_page, tmp_path):
+    write_page("pages/a.txt", BYLINE_PAGE)
+    (tmp_path / "work").mkdir()
+    result = run_cli("check", "--select", "BYL", "../pages", cwd=tmp_path / "work")
+    assert result.returncode == 1
+    assert f"{tmp_path}/pages/a.txt:2:9: BYL001" in result.stdout
