@@ -138,7 +138,8 @@ INLINE_COUNTER = Rule(
     summary="A read, view, click or like count printed by the site",
     explanation=(
         "Pages print how often they were read or viewed (浏览次数:2055, 阅读量：1.2万, 点击：345次, "
-        "240 阅读, Views: 1,024, 12,345 views). The count is the site's widget, not the article's. "
+        "240 阅读, 阅读10万+, 358人看过, Views: 1,024, 12,345 views, Comments (12)). The count is the "
+        "site's widget, not the article's. "
         "A counter stands apart: it starts the line or follows a space or separator, and ends the "
         "line or meets a separator or another metadata field. A count inside a sentence (该视频播放量"
         "已超过1亿次, the clip got 12,345 views on YouTube), dates, times, percentages and prices "
