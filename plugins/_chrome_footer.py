@@ -95,8 +95,8 @@ _SALES = regex.compile(
     r"厂家|厂商|产品包括|其产品|主要产品|欢迎|咨询|为您|为客户|集[^。！？\r\n]{1,200}?[于为]一体|一站式|诚信|竭诚|质优价廉|价格优惠|专业生产",
     regex.V1,
 )
-_PROSE_AFTER = regex.compile(r"。[^\r\n]{10,}|[^\r\n]{10,}。", regex.V1)
 _BLURB_MIN = 30
+_PROSE_MIN = 20  # a later line this long with a full stop is the article going on
 _TRUNCATED = regex.compile(r"(?:\.{3,}|…+)[ \t\u3000]*$", regex.V1 | regex.MULTILINE)
 
 
@@ -130,6 +130,10 @@ def _spans(text: str) -> Iterator[tuple[int, int, str]]:
     if len(contacts) <= _MAX_CONTACT_LINES:
         contact_rows = {rows[position] for position in contacts if not _announced(text, rows, position)}
     tail_names = _tail_names(text, rows)
+    last_prose = max(
+        (position for position, (start, end) in enumerate(rows) if end - start >= _PROSE_MIN and text.find("。", start, end) >= 0),
+        default=-1,
+    )
     for position, (start, end) in enumerate(rows):
         line = text[start:end]
         if (start, end) in contact_rows:
@@ -138,7 +142,7 @@ def _spans(text: str) -> Iterator[tuple[int, int, str]]:
             yield start, end, "footer links"
         elif (start, end) in tail_names:
             yield start, end, "site name"
-        elif _is_blurb(text, rows, position):
+        elif position >= last_prose and _is_blurb(text, start, end):
             yield start, end, "company blurb"
         else:
             # "……欢迎新老客户前来咨询,咨询电话:137…": a promotion that ends with the phone to call
@@ -172,14 +176,12 @@ def _tail_names(text: str, rows: list[tuple[int, int]]) -> set[tuple[int, int]]:
     return set(names)
 
 
-def _is_blurb(text: str, rows: list[tuple[int, int]], position: int) -> bool:
-    """A company advertising itself in the page's last paragraph (only short lines follow)."""
-    start, end = rows[position]
+def _is_blurb(text: str, start: int, end: int) -> bool:
+    """A company advertising itself (callers check that only short lines follow it)."""
     if end - start < _BLURB_MIN or not _BLURB.match(text, start, end) or not _SALES.search(text, start, end):
         return False
-    if _TRUNCATED.search(text, start, end):
-        return False  # a snippet cut short: an entry in a directory of companies, not the page's own
-    return not any(_PROSE_AFTER.search(text, later_start, later_end) for later_start, later_end in rows[position + 1 :])
+    # a snippet cut short is an entry in a directory of companies, not the page's own blurb
+    return not _TRUNCATED.search(text, start, end)
 
 
 def _check_site_footer(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:

@@ -34,8 +34,9 @@ _META = r"(?:发布时间|发表时间|更新时间|时间|日期|来源|作者|
 _END = rf"(?=$|[\s|｜丨·•,，;；。、)）\]】>»]|{_META})"
 _START = r"(?<![\p{L}\p{N}.,])"
 # Where a widget stands: at a line start, or after a separator (or a space).
-_WIDGET_AFTER_SEPARATOR = r"(?<=^[ \t\u3000]*|[|｜丨·•/][ \t\u3000]*)"
-_WIDGET_BEFORE = r"(?<=^[ \t\u3000]*|[|｜丨·•/ \t\u3000])"
+# (Look-behinds are bounded: a long run of spaces must not be rescanned at every position.)
+_WIDGET_AFTER_SEPARATOR = r"(?<=^[ \t\u3000]{0,8}|[|｜丨·•/][ \t\u3000]{0,8})"
+_WIDGET_BEFORE = r"(?<=^|[|｜丨·•/ \t\u3000])"
 # After a labelled count the page may run on without a break ("阅读：5700近日，……", "浏览次数：
 # 27340阅读全文"): anything may follow except what turns the figure into a quantity, a date or
 # a decimal ("阅读 3 本书", "浏览：2021-06-03", "点击率 12%").
