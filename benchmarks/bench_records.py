@@ -102,9 +102,14 @@ from lint.api import Linter
 from lint.ray_engine import run_on_ray
 run = run_on_ray(Linter.create(None, {{}}), {paths!r}, {output!r}, num_cpus={cpus})
 done = time.perf_counter()
-print(json.dumps({{"startup": started - start, "pipeline": done - started, "findings": run.findings,
-                  "records": run.records}}))
+print("PHASES " + json.dumps({{"startup": started - start, "pipeline": done - started, "findings": run.findings,
+                  "records": run.records}}), flush=True)
 """
+
+
+def _row(label: str, seconds: float, records: int, findings: int) -> None:
+    """One run's figures, printed as soon as it finishes (a long benchmark loses nothing)."""
+    print(f"  {label:<28} {seconds:9.1f} {records / seconds:10.0f} {findings:9d}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,31 +133,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{args.records} records ({len(rows)} distinct) in {len(paths)} {args.format} shards, "
               f"{megabytes:.1f} MB, on {os.cpu_count()} CPUs", flush=True)
         runs: dict[str, tuple[float, int]] = {}
+        print(f"\n  {'run':<28} {'seconds':>9} {'records/s':>10} {'findings':>9}", flush=True)
         plain = [*scrapelint(), "check", "--no-cache", "--exit-zero", "--quiet", "--output-format", "json-lines"]
         for label, jobs in (("one process", 1), (f"--jobs {args.jobs}", args.jobs)):
             output = folder / f"findings-{jobs}.jsonl"
             seconds, _ = timed([*plain, "--jobs", str(jobs), "-o", output.name, *names], folder)
             runs[label] = (seconds, count_lines(output))
+            _row(label, seconds, args.records, runs[label][1])
         if not args.skip_ray:
             output = folder / "findings-ray.jsonl"
             seconds, _ = timed([*scrapelint(), "check", "--engine", "ray", "--jobs", str(args.jobs), "--exit-zero",
                                 "--quiet", "-o", output.name, *names], folder)
             runs[f"Ray, {args.jobs} CPUs (CLI)"] = (seconds, count_lines(output))
+            _row(f"Ray, {args.jobs} CPUs (CLI)", seconds, args.records, runs[f"Ray, {args.jobs} CPUs (CLI)"][1])
             program = RAY_TIMER.format(cpus=args.jobs, paths=names, output="findings-ray-api.jsonl")
             _, done = timed([sys.executable, "-c", program], folder)
-            phases = json.loads(done.stdout.strip().splitlines()[-1])
-        print(f"\n  {'run':<28} {'seconds':>9} {'records/s':>10} {'findings':>9}")
-        for label, (seconds, findings) in runs.items():
-            print(f"  {label:<28} {seconds:9.1f} {args.records / seconds:10.0f} {findings:9d}")
+            marked = [line for line in done.stdout.splitlines() if line.startswith("PHASES ")]
+            if not marked:
+                raise SystemExit(f"the Ray timing run printed no timings:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
+            phases = json.loads(marked[-1][len("PHASES "):])
         counts = {findings for _, findings in runs.values()}
-        print(f"\n  findings agree between runs: {'yes' if len(counts) == 1 else 'NO: ' + str(sorted(counts))}")
+        outputs = sorted(folder.glob("findings-*.jsonl"))
+        same = all(path.read_bytes() == outputs[0].read_bytes() for path in outputs)
+        print(f"\n  findings files identical between runs: {'yes' if same else 'NO: counts ' + str(sorted(counts))}")
         if not args.skip_ray:
             print(f"  Ray start-up {phases['startup']:.1f} s, pipeline {phases['pipeline']:.1f} s "
                   f"({args.records / phases['pipeline']:.0f} records/s without start-up)")
             ratio = runs[f"Ray, {args.jobs} CPUs (CLI)"][0] / runs[f"--jobs {args.jobs}"][0]
             verdict = "PASS" if ratio <= TARGET_RATIO else "MISS"
             print(f"  {verdict}  Ray / --jobs {args.jobs} wall time: {ratio:.2f} (target <= {TARGET_RATIO})")
-        return 0 if len(counts) == 1 else 1
+        return 0 if same else 1
     finally:
         if args.keep is None:
             shutil.rmtree(folder, ignore_errors=True)

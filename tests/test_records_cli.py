@@ -120,3 +120,14 @@ def test_a_shard_format_needs_its_library_or_says_which_extra(run_cli, tmp_path)
     result = run_cli("check", "--no-cache", "x.parquet", env={"PYTHONPATH": str(blocked)})
     assert result.returncode == 2
     assert result.stderr.strip() == "x.parquet: error: pyarrow is not installed (pip install 'scrapelint[corpus]')"
+
+
+def test_a_run_over_files_and_shards_counts_each_in_its_own_unit(run_cli, write_page, tmp_path):
+    write_jsonl(tmp_path / "shard.jsonl", records(5))
+    write_page("page.txt", PAGES[0][1] + "\n")
+    write_page("clean.txt", PAGES[1][1] + "\n")
+    result = run_cli("check", "--no-cache", "page.txt", "clean.txt", "shard.jsonl")
+    assert result.stdout.splitlines()[-1] == (
+        "Found 7 findings in 1 of 2 files and 3 of 5 records (1 shard); 7 fixable with --fix.")
+    clean = run_cli("check", "--no-cache", "--select", "EMJ", "clean.txt", "shard.jsonl")
+    assert clean.stdout.splitlines()[-1] == "All checks passed (1 file and 5 records in 1 shard checked)."
