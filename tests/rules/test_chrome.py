@@ -370,3 +370,14 @@ def test_site_footer(tail: str, expected: list) -> None:
 )
 def test_footer_words_as_content_are_fine(tail: str) -> None:
     assert found(ARTICLE + tail, "CHR006") == []
+
+
+def test_an_articles_own_source_and_editor_lines_are_not_chrome() -> None:
+    """The guide keeps metadata fields with values: a source line, one editor line, a dateline."""
+    page = (
+        "新华社北京3月1日电 记者从有关部门获悉，春季农业生产全面展开。\n"
+        "各地抓住有利天气，加快春耕备耕进度。\n"
+        "来源：新华社\n"
+        "责任编辑：张三\n"
+    )
+    assert lint_text(page, select=("CHR",)) == []
