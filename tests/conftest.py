@@ -87,3 +87,26 @@ def require_module(name: str, extra: str) -> object:
         if os.environ.get("SCRAPELINT_REQUIRE_ALL_TESTS"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+def family_linter(family: str):
+    """``lint(text, options=None)``: findings of one family's rules on a page, with per-rule options.
+
+    One :class:`~lint.api.Linter` per distinct options, built once; a rule failure fails the test.
+    """
+    from lint.api import Linter
+
+    linters: dict[str, Linter] = {}
+
+    def lint(text: str, options: dict | None = None) -> list:
+        key = repr(options)
+        if key not in linters:
+            config: dict = {"select": [family]}
+            if options:
+                config["options"] = options
+            linters[key] = Linter.create(config)
+        report = linters[key].lint_text(text)
+        assert not report.errors
+        return list(report)
+
+    return lint

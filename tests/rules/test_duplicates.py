@@ -7,28 +7,15 @@ Every page here is written for the test. Positions are 1-based lines and code-po
 from __future__ import annotations
 
 import pytest
+from conftest import family_linter
 
-from lint.api import Linter
 from lint.fixer import apply_fixes
 
 
 @pytest.fixture(scope="module")
 def dup():
     """Lint a page with DUP only; options per rule name may be given."""
-    linters: dict[str, Linter] = {}
-
-    def lint(text: str, options: dict | None = None):
-        key = repr(options)
-        if key not in linters:
-            config = {"select": ["DUP"]}
-            if options:
-                config["options"] = options
-            linters[key] = Linter.create(config)
-        report = linters[key].lint_text(text)
-        assert not report.errors
-        return list(report)
-
-    return lint
+    return family_linter("DUP")
 
 
 def where(findings) -> list[tuple[int, int, int, int, str]]:

@@ -8,28 +8,15 @@ Chinese and accented Latin text) matter as much as the findings.
 from __future__ import annotations
 
 import pytest
+from conftest import family_linter
 
-from lint.api import Linter
 from lint.fixer import apply_fixes
 
 
 @pytest.fixture(scope="module")
 def mkp():
     """Lint a page with MKP only; options per rule name may be given."""
-    linters: dict[str, Linter] = {}
-
-    def lint(text: str, options: dict | None = None):
-        key = repr(options)
-        if key not in linters:
-            config = {"select": ["MKP"]}
-            if options:
-                config["options"] = options
-            linters[key] = Linter.create(config)
-        report = linters[key].lint_text(text)
-        assert not report.errors
-        return list(report)
-
-    return lint
+    return family_linter("MKP")
 
 
 def where(findings) -> list[tuple[int, int, int, str]]:

@@ -12,8 +12,9 @@ from __future__ import annotations
 import pickle
 
 import pytest
+from conftest import family_linter
 
-from lint.api import Linter, lint_text
+from lint.api import lint_text
 from lint.fixer import apply_fixes
 from plugins import spam
 
@@ -21,20 +22,7 @@ from plugins import spam
 @pytest.fixture(scope="module")
 def spm():
     """Lint a page with SPM only; options per rule name may be given."""
-    linters: dict[str, Linter] = {}
-
-    def lint(text: str, options: dict | None = None):
-        key = repr(options)
-        if key not in linters:
-            config = {"select": ["SPM"]}
-            if options:
-                config["options"] = options
-            linters[key] = Linter.create(config)
-        report = linters[key].lint_text(text)
-        assert not report.errors
-        return list(report)
-
-    return lint
+    return family_linter("SPM")
 
 
 def where(findings) -> list[tuple[int, int, int, str]]:
