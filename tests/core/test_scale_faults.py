@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -26,13 +25,20 @@ PARAGRAPH = (
 CHEAP_RULES = "EMJ001,BYL001,BYL003,VWC002,CHR002,MKP001,MKP002,MKP004"
 
 
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "proc = subprocess.run(sys.argv[2:], capture_output=True, text=True)\n"
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
+    "sys.stdout.write(proc.stdout); sys.stderr.write(proc.stderr); sys.exit(proc.returncode)\n"
+)
+
+
 def _run_measured(args: list[str], cwd: Path) -> tuple[subprocess.CompletedProcess, int]:
-    """Run the CLI; return the result and the child's peak resident memory in MB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    proc = subprocess.run([*scrapelint_executable(), *args], cwd=cwd, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"}, timeout=1200)
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return proc, max(peak, before) // 1024
+    """Run the CLI under a fresh parent; return the result and the CLI's own peak memory in MB."""
+    peak_file = cwd / "peak-rss.txt"
+    proc = subprocess.run([sys.executable, "-c", _MEASURE, str(peak_file), *scrapelint_executable(), *args],
+                          cwd=cwd, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}, timeout=1200)
+    return proc, int(peak_file.read_text()) // 1024
 
 
 @pytest.mark.parametrize(
