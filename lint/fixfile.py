@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from lint.decode import BinaryFile, DecodeError, decode_bytes
+from lint.decode import DecodeError, decode_bytes
 from lint.discovery import Candidate, relative_to_root
 from lint.fixer import fix_page_text
 from lint.page import Page
-from lint.runner import FileResult, source_lines
+from lint.runner import FileResult, source_lines, unreadable
 from lint.selection import RuleSet
 from lint.writeback import WriteBackError, check_round_trip, snapshot, write_back
 
@@ -34,15 +34,8 @@ def fix_file(candidate: Candidate, ruleset: RuleSet, options: FixOptions) -> Fil
         data = candidate.path.read_bytes()
         before = snapshot(candidate.path, data)
         decoded = decode_bytes(data)
-    except BinaryFile as notice:
-        result.notice = str(notice)
-        return result
-    except DecodeError as error:
-        result.error = str(error)
-        return result
-    except OSError as error:
-        result.error = f"cannot read: {error.strerror or error}"
-        return result
+    except (DecodeError, OSError) as error:
+        return unreadable(result, error)
     result.decoded = decoded
     active = ruleset.active_for(relative_to_root(candidate.path, candidate.settings))
     outcome = fix_page_text(decoded.text, active, unsafe=options.unsafe, path=candidate.display)

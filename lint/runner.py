@@ -65,6 +65,17 @@ def read_page(path: Path, display: str, data: bytes | None = None) -> tuple[Page
     return Page(decoded.text, display), decoded
 
 
+def unreadable(result: FileResult, error: DecodeError | OSError) -> FileResult:
+    """Record why a file was not checked: a binary file is a notice, anything else an error."""
+    if isinstance(error, BinaryFile):
+        result.notice = str(error)
+    elif isinstance(error, DecodeError):
+        result.error = str(error)
+    else:
+        result.error = f"cannot read: {error.strerror or error}"
+    return result
+
+
 def check_file(candidate: Candidate, ruleset: RuleSet, data: bytes | None = None) -> FileResult:
     """Check one file (``data``: its bytes, already read). Never raises for a problem with the file itself."""
     if is_shard(candidate.path):
@@ -74,15 +85,8 @@ def check_file(candidate: Candidate, ruleset: RuleSet, data: bytes | None = None
     result = FileResult(candidate.display, path=candidate.path)
     try:
         page, decoded = read_page(candidate.path, candidate.display, data)
-    except BinaryFile as notice:
-        result.notice = str(notice)
-        return result
-    except DecodeError as error:
-        result.error = str(error)
-        return result
-    except OSError as error:
-        result.error = f"cannot read: {error.strerror or error}"
-        return result
+    except (DecodeError, OSError) as error:
+        return unreadable(result, error)
     result.decoded = decoded
     active = ruleset.active_for(relative_to_root(candidate.path, candidate.settings))
     outcome = check_page(page, active, candidate.settings.timeout)
