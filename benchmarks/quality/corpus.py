@@ -10,6 +10,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 __all__ = [
     "QualityError",
@@ -50,31 +51,34 @@ def paragraphs(text: str) -> list[str]:
     return [line.strip() for line in split_lines(text) if line.strip()]
 
 
-def read_records(path: Path) -> list[Record]:
-    """Every record of a JSON Lines file, in file order."""
+def json_lines(path: Path) -> Iterator[tuple[object, str]]:
+    """Each non-blank line of a JSON Lines file, parsed, with ``path:line`` to name it in errors."""
     try:
         handle = path.open(encoding="utf-8")
     except FileNotFoundError:
         raise QualityError(f"{path}: no such file") from None
     except OSError as error:
         raise QualityError(f"{path}: cannot read ({error.strerror or error})") from None
-    records: list[Record] = []
     with handle:
         try:
             for number, line in enumerate(handle, 1):
                 if not line.strip():
                     continue
-                records.append(_record(line, f"{path}:{number}"))
+                where = f"{path}:{number}"
+                try:
+                    yield json.loads(line), where
+                except json.JSONDecodeError as error:
+                    raise QualityError(f"{where}: not valid JSON ({error.msg})") from None
         except UnicodeDecodeError:
             raise QualityError(f"{path}: not UTF-8 text") from None
-    return records
 
 
-def _record(line: str, where: str) -> Record:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise QualityError(f"{where}: not valid JSON ({error.msg})") from None
+def read_records(path: Path) -> list[Record]:
+    """Every record of a JSON Lines file, in file order."""
+    return [_record(data, where) for data, where in json_lines(path)]
+
+
+def _record(data: object, where: str) -> Record:
     if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not isinstance(data.get("text"), str):
         raise QualityError(f'{where}: a record needs a string "id" and "text"')
     title = data.get("title")

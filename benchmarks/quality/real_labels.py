@@ -9,11 +9,10 @@ its line numbers may not point at the lines that were labelled.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks.quality.corpus import QualityError, read_records, split_lines
+from benchmarks.quality.corpus import QualityError, json_lines, read_records, split_lines
 
 __all__ = ["LabelledPage", "RealPages", "read_labels", "resolve_pages"]
 
@@ -37,24 +36,10 @@ class RealPages:
 
 def read_labels(path: Path) -> list[LabelledPage]:
     """Every page label in the file; a malformed line is a :class:`QualityError` naming it."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise QualityError(f"{path}: no such file") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise QualityError(f"{path}: cannot read ({error})") from None
-    pages = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.strip():
-            pages.append(_page(line, f"{path}:{number}"))
-    return pages
+    return [_page(data, where) for data, where in json_lines(path)]
 
 
-def _page(line: str, where: str) -> LabelledPage:
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise QualityError(f"{where}: not valid JSON ({error.msg})") from None
+def _page(data: object, where: str) -> LabelledPage:
     try:
         lines = {int(key): tuple(str(family).upper() for family in families) for key, families in data["lines"].items()}
         page = LabelledPage(str(data["corpus_file"]), str(data["id"]), int(data["n_lines"]), str(data["text_sha1"]), lines)
