@@ -7,16 +7,19 @@ a :class:`Page` only knows its text and a display path.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import cached_property
-
-import regex
-
-from lint.emoji_units import iter_noise
+from itertools import accumulate
 
 __all__ = ["Page", "DenoisedView"]
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+#: Characters a noise span (lint.emoji_units.iter_noise) may hold besides pictographs: the
+#: invisible characters, the keycap mark, skin-tone modifiers and regional indicators (flags).
+#: A page holding none of these and no pictograph has nothing to de-noise.
+_NOISE_MARKS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u20e3"
+_NOISE_ASTRAL = "[\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF]"
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class Page:
     @cached_property
     def line_starts(self) -> tuple[int, ...]:
         """Offset where each line starts (the first is 0)."""
+        if "\r" not in self.text:  # the common case, done by str.split and accumulate in C
+            return tuple(accumulate((len(line) + 1 for line in self.lines[:-1]), initial=0))
         starts = [0]
         starts.extend(match.end() for match in _LINE_BREAK.finditer(self.text))
         return tuple(starts)
@@ -64,7 +69,9 @@ class Page:
     @cached_property
     def lines(self) -> tuple[str, ...]:
         """Each line without its line break."""
-        return tuple(self.line_text(index) for index in range(len(self.line_starts)))
+        if "\r" not in self.text:
+            return tuple(self.text.split("\n"))
+        return tuple(_LINE_BREAK.split(self.text))
 
     def line_span(self, index: int) -> tuple[int, int]:
         """``(start, end)`` of line ``index`` (0-based), without its line break."""
@@ -101,7 +108,11 @@ class Page:
 
     @cached_property
     def denoised(self) -> DenoisedView:
-        """The de-noised view, computed once on first use."""
+        """The de-noised view, computed once on first use (the page itself when it has no noise)."""
+        if not _may_hold_noise(self.text):
+            return DenoisedView(self.text, (), ())
+        from lint.emoji_units import iter_noise
+
         pieces: list[str] = []
         breaks: list[int] = []
         shifts: list[int] = []
@@ -115,3 +126,27 @@ class Page:
             kept_until = end
         pieces.append(self.text[kept_until:])
         return DenoisedView("".join(pieces), tuple(breaks), tuple(shifts))
+
+
+def _may_hold_noise(text: str) -> bool:
+    """False only when ``text`` has nothing the de-noised view drops: a few C-level scans,
+    several times cheaper than looking for the noise itself (most pages have none)."""
+    if text.isascii():
+        return False
+    if any(mark in text for mark in _NOISE_MARKS):
+        return True
+    patterns = _noise_patterns()
+    return any(pattern.search(text) is not None for pattern in patterns)
+
+
+def _noise_patterns() -> tuple:
+    """Pictographs and the astral marks, compiled on first use (regex is not needed before)."""
+    global _NOISE_PATTERNS
+    if _NOISE_PATTERNS is None:
+        import regex
+
+        _NOISE_PATTERNS = (regex.compile(r"\p{Extended_Pictographic}"), regex.compile(_NOISE_ASTRAL))
+    return _NOISE_PATTERNS
+
+
+_NOISE_PATTERNS: tuple | None = None

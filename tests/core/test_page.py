@@ -41,3 +41,26 @@ def test_denoised_span_maps_back_to_the_original_columns():
     original = view.span_to_original(start, start + len("返回搜狐,查看更多"))
     assert page.text[slice(*original)] == "返回😘搜狐,查看更多"
     assert page.position(original[0]) == (2, 6)
+
+
+def test_a_page_without_noise_is_its_own_denoised_view():
+    text = "标题\n正文 © ™ 2024, café — no emoji here"
+    view = Page(text).denoised
+    assert view.text is text
+    assert view.span_to_original(3, 5) == (3, 5)
+
+
+@pytest.mark.parametrize("text", ["#\u20e3", "🇨🇳", "a\u200bb", "soft\u00adhyphen", "x👍🏽", "\U0001f3fb", "🏴\U000e0067\U000e0062\U000e007f"])
+def test_the_no_noise_shortcut_sees_every_kind_of_noise(text):
+    assert Page(text).denoised.text != text
+
+
+def test_the_no_noise_shortcut_never_skips_a_character_the_view_drops():
+    """Each code point that is noise on its own is one the quick scan looks for."""
+    from lint.emoji_units import iter_noise
+    from lint.page import _may_hold_noise
+
+    for code in [*range(0x80, 0x30000), *range(0xE0000, 0xE0080)]:
+        char = chr(code)
+        if not _may_hold_noise(char):
+            assert not list(iter_noise(char)), f"U+{code:04X}"
