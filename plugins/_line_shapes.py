@@ -68,6 +68,12 @@ _FOOTER = regex.compile(
     r"|(?:©|Copyright|All rights reserved|版权所有|未经授权|禁止转载|ICP备)",
     regex.IGNORECASE,
 )
+# Tag, keyword and prev/next fields: the site's, however many keywords or how long a title they hold.
+_SITE_FIELD = regex.compile(
+    r"^(?:\p{Han}{0,4}(?:标签|关键词|关键字)|上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|前一篇|后一篇|"
+    r"Tags?|Keywords|Previous(?: article| post)?|Next(?: article| post)?)\s*[:：|｜]",
+    regex.IGNORECASE,
+)
 # The site's UI phrases when they stand on their own line (the CHR family reports them).
 _UI_PHRASE = (
     r"(?:返回[\p{Han}]{1,6}[,，]?\s*查看更多|返回(?:首页|顶部|列表|搜狐)|展开全文|点击展开全文|阅读全文|"
@@ -194,7 +200,7 @@ def _without_trailing_ui(text: str) -> str:
 def _shape(text: str, words: float, max_item_words: float, announces: bool) -> Shape:
     if _NUMBER.match(text):
         return Shape.NUMBER
-    if (words <= 20 and _FOOTER.match(text)) or (words <= 12 and (_FOOTER.search(text) or _CHROME.match(text) or _ASIDE.match(text))):
+    if _SITE_FIELD.match(text) or (words <= 20 and _FOOTER.match(text)) or (words <= 12 and (_FOOTER.search(text) or _CHROME.match(text) or _ASIDE.match(text))):
         return Shape.NEUTRAL
     if not _LETTER.search(text):
         return Shape.NEUTRAL  # a rule, a row of stars: layout, not content

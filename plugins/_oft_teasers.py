@@ -15,6 +15,8 @@ from typing import Sequence
 import regex
 
 from plugins._line_shapes import Line, Shape
+from plugins._oft_segments import terms_before
+from plugins._text_stats import unrelated_line
 
 __all__ = ["teaser_tail", "headlines_after_chrome"]
 
@@ -23,7 +25,6 @@ _CLAUSE = regex.compile(r"[，；;]|,\s")
 _CAPTION = regex.compile(r"^[『「【\[《].*[』」】\]》]$")  # a bracketed caption or name under an image
 _MAX_TEASER = 2  # prose lines under one headline; more is a section of the article
 _MIN_HEADLINES = 3
-_MIN_LINKS = 2
 _MIN_TEASERS = 2
 _MIN_HEADLINE_WORDS = 4.0
 _MIN_ARTICLE_LINES = 2
@@ -63,22 +64,25 @@ def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | No
     return first
 
 
-def headlines_after_chrome(lines: Sequence[Line], start: int) -> int | None:
-    """Position of the first of two or more headlines that close the page after the site's
-    chrome (prev/next links, tags, a footer) below the article, or ``None``.
+def headlines_after_chrome(lines: Sequence[Line], start: int, max_shared: float) -> int | None:
+    """Position of the first of the headlines that close the page after the site's chrome
+    (prev/next links, tags, a footer) below the article, or ``None``.
 
-    Lists of three and more are judged by the walk; two headlines are too few to be a list but
-    after the article's end they are still links to other pages.
+    Lists of three and more are judged by the walk; one or two headlines are too few to be a
+    list but after the article's end they are still links to other pages. A lone line there
+    may be the site's slogan or a source field, so it must also not talk about the article.
     """
     first = len(lines)
     while first > start + 1 and lines[first - 1].shape is Shape.ITEM and _headline(lines[first - 1]):
         first -= 1
-    if len(lines) - first < _MIN_LINKS or len(lines) - first >= _MIN_HEADLINES:
+    if first == len(lines) or len(lines) - first >= _MIN_HEADLINES:
         return None
     above = first - 1
     while above > start and lines[above].shape is Shape.NEUTRAL:
         above -= 1
     if above == first - 1 or lines[above].shape is not Shape.PROSE:
+        return None
+    if len(lines) - first == 1 and (_FIELD.match(lines[first].text) or not unrelated_line(lines[first].terms, terms_before(lines, first), max_shared)):
         return None
     return first
 

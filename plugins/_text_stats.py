@@ -14,7 +14,7 @@ from typing import Iterable, Mapping, Sequence
 
 import regex
 
-__all__ = ["terms", "measure", "containment", "cosine", "suffix_cosines"]
+__all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "suffix_cosines"]
 
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): their
 # characters pair up into bigrams. Explicit ranges: ``regex`` matches them faster than script
@@ -76,6 +76,16 @@ def containment(part: Iterable[str], whole: Mapping[str, int]) -> float:
     if not distinct:
         return 0.0
     return sum(1 for term in distinct if whole.get(term, 0) > 0) / len(distinct)
+
+
+#: A single line is short: it shares this fraction of a list's limit at most to be unrelated.
+_LINE_SHARE = 0.5
+
+
+def unrelated_line(found: Iterable[str], other: Mapping[str, int], max_shared: float) -> bool:
+    """Whether a line's terms are unrelated to ``other``: one or two shared bigrams in a
+    headline happen by chance, more mean it talks about the same thing."""
+    return containment(found, other) <= max_shared * _LINE_SHARE
 
 
 def cosine(one: Counter, other: Counter) -> float:

@@ -23,6 +23,7 @@ from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._line_shapes import Shape, header_matcher, read_lines
+from plugins._oft_interleaved import interleaved_headlines
 from plugins._oft_nav import navigation_blocks
 from plugins._oft_teasers import headlines_after_chrome, teaser_tail
 from plugins._oft_walk import appended_blocks
@@ -53,11 +54,15 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
              navigation_blocks(lines, start, options["min-list-lines"], options["min-list-items"], options["min-article-terms"])]
     tail, reason = teaser_tail(lines, start, options["min-article-terms"]), "headlines of other articles with their opening lines"
     if tail is None:
-        tail, reason = headlines_after_chrome(lines, start), "headlines after the end of the article"
+        tail, reason = headlines_after_chrome(lines, start, options["max-list-shared"]), "headlines after the end of the article"
     article = lines if tail is None else lines[:tail]
     found += [(block.first, block.last, block.reason) for block in appended_blocks(article, start, options)]
     if tail is not None:
         found.append((tail, len(lines) - 1, reason))
+    covered = {number for first, last, _ in found for number in range(first, last + 1)}
+    title = next(number for number, line in enumerate(lines) if line.shape is not Shape.NEUTRAL)
+    found += [(number, number, "headline of another article spliced into the text") for number in
+              interleaved_headlines(article, title, options["max-list-shared"]) if number not in covered]
     for first, last, reason in found:
         first, last = lines[first].index, lines[last].index
         where = f"line {first + 1}" if first == last else f"lines {first + 1}-{last + 1}"

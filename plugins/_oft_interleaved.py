@@ -1,0 +1,59 @@
+"""Headlines interleaved with the text: generated pages that splice other pages' headlines in.
+
+Content farms build pages from sentences of several sources and put unrelated news headlines
+between the paragraphs. Such a headline stands alone between prose lines like a section
+heading, but a heading announces what its section talks about, so it shares words with the
+page, while a spliced headline shares almost none. One such line could be a heading with a
+turn of phrase of its own; a page where most lone headlines are unrelated is generated.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Sequence
+
+from plugins._line_shapes import Line, Shape
+from plugins._text_stats import unrelated_line
+
+__all__ = ["interleaved_headlines"]
+
+_MIN_WORDS = 4.0  # shorter lines are names and keywords, not headlines
+_MIN_SPLICED = 3
+_PARAGRAPH_WORDS = 12.0  # a paragraph, not a sentence on a line of its own
+
+
+def interleaved_headlines(lines: Sequence[Line], title: int, max_shared: float) -> list[int]:
+    """Positions of the unrelated lone headlines below ``lines[title]``, or none.
+
+    ``max_shared`` is the list limit of shared terms (see ``unrelated_line``).
+    """
+    lone = [number for number in range(title + 1, len(lines)) if _lone_headline(lines, number, title)]
+    if len(lone) < _MIN_SPLICED:
+        return []
+    page: Counter = Counter()
+    for line in lines:
+        page.update(line.terms)
+    spliced = [number for number in lone if unrelated_line(lines[number].terms, page - Counter(lines[number].terms), max_shared)]
+    if len(spliced) < _MIN_SPLICED or len(spliced) * 2 <= len(lone):
+        return []
+    return spliced
+
+
+def _lone_headline(lines: Sequence[Line], number: int, title: int) -> bool:
+    """A headline between two paragraphs (or the title, or the page's end). A run of short
+    lines is a list, judged elsewhere; a text broken into short lines for phones has no
+    paragraphs."""
+    above = number - 1 == title or _paragraph(lines[number - 1])
+    below = number + 1 == len(lines) or _paragraph(lines[number + 1])
+    return above and below and _headline(lines[number])
+
+
+def _paragraph(line: Line) -> bool:
+    return line.shape is Shape.PROSE and line.words >= _PARAGRAPH_WORDS
+
+
+def _headline(line: Line) -> bool:
+    return (
+        line.shape is Shape.ITEM and line.words >= _MIN_WORDS
+        and not (line.marked or line.data or line.announces or line.dated)
+    )
