@@ -124,8 +124,8 @@ def _judge(lines: Sequence[Line], run: list[int], start: int, min_lines: int, mi
         and containment(lines[number].terms, title) < _TITLE_PART
     ]  # a title broken over several lines is no list of other headlines
     items = sum(line.items for line in entries)
-    if len(entries) < min_lines and items < min_items:
-        return None
+    if len({line.text for line in entries}) < min_lines and items < min_items:
+        return None  # a menu links to different pages; a title and its copy are no menu
     if sum(lines[number].shape is Shape.NUMBER for number in run) * _TABLE_SHARE > len(run):
         return None  # a table, one cell a line: years, scores
     if len(entries) >= min_lines and not _templated(entries):
@@ -140,7 +140,7 @@ def _templated(entries: Sequence[Line]) -> bool:
     end shared with another entry (a brand, "如何…", "…电子地图"), as the links of a menu do."""
     keys: Counter = Counter()
     texts = [_MARKS.sub("", line.text) for line in entries]
-    for text in texts:
+    for text in set(texts):  # a line's copy shares no template with it
         keys.update({("start", text[:_KEY]), ("end", text[-_KEY:])})
     fitting = sum(
         1 for line, text in zip(entries, texts)
