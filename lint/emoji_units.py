@@ -4,56 +4,66 @@ The ``emoji`` package is pure Python and runs at 1-2 MB/s; one ``regex`` pass ru
 So we scan with ``regex`` and only tell emoji from text-style symbols (``©``, ``™``, ``↔``)
 by their Unicode properties: a unit is an emoji when it is shown as one (Emoji_Presentation,
 or a text-default pictograph followed by U+FE0F, a modifier, a ZWJ, a keycap or a flag).
+The patterns are compiled on first use: most pages, and many runs, never need them.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Iterator
-
-import regex
 
 _EP = r"\p{Extended_Pictographic}"
 _MOD = r"\p{Emoji_Modifier}"
 _ELEMENT = rf"(?:{_EP}|{_MOD})(?:\uFE0F|{_MOD})*"
 _TAGS = r"[\U000E0020-\U000E007E]+\U000E007F"
-
 #: One emoji unit, longest first: flags, keycaps, tag sequences, ZWJ chains.
-UNIT_PATTERN = regex.compile(
+_UNIT = (
     rf"\p{{Regional_Indicator}}{{2}}"
     rf"|[0-9#*]\uFE0F?\u20E3"
     rf"|\U0001F3F4{_TAGS}"
-    rf"|{_ELEMENT}(?:\u200D{_ELEMENT})*\uFE0F?",
-    regex.V1,
+    rf"|{_ELEMENT}(?:\u200D{_ELEMENT})*\uFE0F?"
 )
-
-_PRESENTED = regex.compile(r"\p{Emoji_Presentation}|\uFE0F|\u20E3|\u200D|\p{Emoji_Modifier}")
-
 #: Invisible characters scrapers leave in text that phrase matching must look through.
-INVISIBLE_PATTERN = regex.compile(r"[\u200B\u200C\u200D\u2060\uFEFF\u00AD]")
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
+@functools.cache
+def _unit_pattern():  # -> regex.Pattern[str]
+    import regex
+
+    return regex.compile(_UNIT, regex.V1)
+
+
+@functools.cache
+def _noise_pattern():  # -> regex.Pattern[str]
+    import regex
+
+    return regex.compile(rf"(?:{_UNIT})|[{_INVISIBLE}]", regex.V1)
+
+
+@functools.lru_cache(maxsize=4096)
 def is_emoji(unit: str) -> bool:
-    """True when a matched unit is displayed as an emoji, not a text-style symbol."""
-    return bool(_PRESENTED.search(unit))
+    """True when a matched unit is displayed as an emoji, not a text-style symbol.
+
+    Cached: a page repeats a few units, and this runs once per unit found.
+    """
+    import regex
+
+    return regex.search(r"\p{Emoji_Presentation}|\uFE0F|\u20E3|\u200D|\p{Emoji_Modifier}", unit) is not None
 
 
 def iter_emoji(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, unit)`` for every emoji unit in ``text`` (text-style symbols skipped)."""
     end = len(text) if endpos is None else endpos
-    for match in UNIT_PATTERN.finditer(text, pos, end):
+    for match in _unit_pattern().finditer(text, pos, end):
         unit = match.group()
         if is_emoji(unit):
             yield match.start(), match.end(), unit
 
 
-NOISE_PATTERN = regex.compile(
-    rf"(?:{UNIT_PATTERN.pattern})|{INVISIBLE_PATTERN.pattern}", regex.V1
-)
-
-
 def iter_noise(text: str) -> Iterator[tuple[int, int]]:
     """Spans the de-noised view drops: emoji units and invisible characters."""
-    for match in NOISE_PATTERN.finditer(text):
+    for match in _noise_pattern().finditer(text):
         unit = match.group()
-        if INVISIBLE_PATTERN.fullmatch(unit) or is_emoji(unit):
+        if unit in _INVISIBLE or is_emoji(unit):
             yield match.start(), match.end()

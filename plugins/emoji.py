@@ -17,8 +17,6 @@ import statistics
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, Mapping, Sequence
 
-import regex
-
 from lint import hookimpl
 from lint.emoji_units import iter_emoji
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
@@ -28,11 +26,12 @@ from lint.page import Page
 _SPACE = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009")
 # Characters that belong to an emoji sequence but can be left over next to a unit.
 _JOINERS = frozenset("\ufe0f\ufe0e\u200d\u20e3")
-_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]", regex.V1)
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]", regex.V1)
+# Character classes, tested one character at a time (see _is_in).
+_WORD = r"[\p{L}\p{N}\p{M}]"
+_CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"
 # Punctuation that may close a line after a reaction, or open one before a bullet.
-_CLOSING = regex.compile(r"[\p{Pe}\p{Pf}\p{Po}~～]", regex.V1)
-_OPENING = regex.compile(r"[\p{Ps}\p{Pi}\p{Pd}\p{Po}•·]", regex.V1)
+_CLOSING = r"[\p{Pe}\p{Pf}\p{Po}~～]"
+_OPENING = r"[\p{Ps}\p{Pi}\p{Pd}\p{Po}•·]"
 _EDGE_MARKS = 4
 # Site UI text (back, more, expand, share, read-more): an emoji inside one was planted.
 _UI_PHRASES = (
@@ -44,7 +43,6 @@ _UI_PHRASES = (
     "Subscribe now", "Print this page", "Email this article", "Click here",
 )
 _ASCII_PUNCTUATION = str.maketrans("，：；！？（）｜", ",:;!?()|")
-_MANY_SPACES = regex.compile(r"\s+")
 # Emoji that writers use as signs inside a phrase (``吴镇宇➕任素汐``), like ``+`` or ``×``.
 _SIGN_EMOJI = frozenset("\u2795\u2796\u2797\u2716")
 # How far to look for the word an emoji broke: a whole Latin word, a few CJK characters to segment.
@@ -97,14 +95,23 @@ class Verdict:
 
 
 @functools.lru_cache(maxsize=1 << 16)
+def _is_in(char_class: str, char: str) -> bool:
+    """``char`` (one character, or '' for none) is in the ``regex`` class ``char_class``.
+
+    Cached, since pages reuse few characters; ``regex`` is loaded only for a page with emoji.
+    """
+    import regex
+
+    return bool(char) and regex.match(char_class, char, regex.V1) is not None
+
+
 def _is_word(char: str) -> bool:
-    """A letter, digit or combining mark (one character; cached, since pages reuse few)."""
-    return bool(char) and _WORD.match(char) is not None
+    """A letter, digit or combining mark."""
+    return _is_in(_WORD, char)
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _is_cjk(char: str) -> bool:
-    return bool(char) and _CJK.match(char) is not None
+    return _is_in(_CJK, char)
 
 
 def _neighbour(text: str, index: int, step: int, limit: int) -> tuple[str, bool]:
@@ -123,7 +130,7 @@ def _neighbour(text: str, index: int, step: int, limit: int) -> tuple[str, bool]
     return "", spaced
 
 
-def _only_edge(text: str, index: int, step: int, limit: int, edge: regex.Pattern[str]) -> bool:
+def _only_edge(text: str, index: int, step: int, limit: int, edge: str) -> bool:
     """True when only spaces and a few ``edge`` punctuation marks lie between ``index`` and ``limit``.
 
     An emoji before ``。`` or ``）`` at the end of a line closes it like one at the very end
@@ -134,7 +141,7 @@ def _only_edge(text: str, index: int, step: int, limit: int, edge: regex.Pattern
         char = text[index]
         if char not in _SPACE and char not in _JOINERS:
             marks += 1
-            if marks > _EDGE_MARKS or not edge.match(char):
+            if marks > _EDGE_MARKS or not _is_in(edge, char):
                 return False
         index += step
     return True
@@ -206,11 +213,51 @@ def _dictionary_word(left: str, right: str) -> str | None:
 
 def _normalise(text: str) -> str:
     """Lower case, ASCII punctuation, single spaces: how UI phrases are compared."""
-    return _MANY_SPACES.sub(" ", text.translate(_ASCII_PUNCTUATION)).lower()
+    return _spaces().sub(" ", text.translate(_ASCII_PUNCTUATION)).lower()
 
 
-_PHRASES = {_normalise(phrase): phrase for phrase in sorted(_UI_PHRASES, key=len, reverse=True)}
-_PHRASE_REACH = max(map(len, _PHRASES))
+@functools.cache
+def _spaces():  # -> regex.Pattern[str]
+    import regex
+
+    return regex.compile(r"\s+")
+
+
+class _PhraseFinder:
+    """The UI phrases, normalised, in one automaton: one C-level pass finds them all.
+
+    Phrases are tried longest first (``点击查看更多`` before ``查看更多``), as ``order`` says.
+    """
+
+    def __init__(self) -> None:
+        import ahocorasick_rs
+
+        self.shown = sorted(_UI_PHRASES, key=len, reverse=True)
+        self.normalised = [_normalise(phrase) for phrase in self.shown]
+        self.reach = max(map(len, self.normalised))
+        self.automaton = ahocorasick_rs.AhoCorasick(self.normalised)
+        self.pairs = frozenset(phrase[i : i + 2] for phrase in self.normalised for i in range(len(phrase) - 1))
+
+    def may_span(self, text: str, start: int, end: int) -> bool:
+        """Whether the characters that meet when ``text[start:end]`` is cut out are in a phrase.
+
+        A cheap test for every emoji site; only the few that pass look for the phrase itself.
+        """
+        before = _normalise(text[start - 1 : start])
+        after = _normalise(text[end : end + 1])
+        if before == " " and after == " ":
+            after = _normalise(text[end : end + self.reach].lstrip())[:1]
+        return (before[-1:] + after[:1]) in self.pairs
+
+    def across(self, joined: str, cut: int) -> str | None:
+        """The first phrase (longest first) found in ``joined`` across the offset ``cut``."""
+        spanning = [index for index, start, end in self.automaton.find_matches_as_indexes(joined, overlapping=True) if start < cut < end]
+        return self.shown[min(spanning)] if spanning else None
+
+
+@functools.cache
+def _phrases() -> _PhraseFinder:
+    return _PhraseFinder()
 
 
 def _broken_phrase(text: str, start: int, end: int) -> str | None:
@@ -219,22 +266,22 @@ def _broken_phrase(text: str, start: int, end: int) -> str | None:
     UI text is never written with an emoji inside it, so one there was injected even when it
     sits between words or next to punctuation (``返回搜狐😁，查看更多``, ``Continue👾 reading``).
     """
-    left = _normalise(text[max(0, start - _PHRASE_REACH) : start])
-    right = _normalise(text[end : end + _PHRASE_REACH])
+    phrases = _phrases()
+    if not phrases.may_span(text, start, end):
+        return None
+    left = _normalise(text[max(0, start - phrases.reach) : start])
+    right = _normalise(text[end : end + phrases.reach])
     if left.endswith(" ") and right.startswith(" "):
         right = right[1:]
-    joined, cut = left + right, len(left)
-    for phrase, shown in _PHRASES.items():
-        found = joined.find(phrase, max(0, cut - len(phrase) + 1))
-        if found != -1 and found < cut < found + len(phrase):
-            return shown
-    return None
+    return phrases.across(left + right, len(left))
 
 
 def find_sites(page: Page) -> list[Site]:
     """Every emoji site of the page, classified by where it sits in its line."""
     text = page.text
     sites: list[Site] = []
+    if len(page.denoised.text) == len(text):
+        return sites  # nothing to de-noise: no emoji (the view's one scan found none)
     for run in _runs(text):
         start, end, unit = run[0][0], run[-1][1], run[0][2]
         line_start, line_end = page.line_span(page.line_index(start))
