@@ -33,6 +33,7 @@ _HEADER_LINE = regex.compile(
 _FIELD = regex.compile(r"^[^:：]{1,10}[:：]\s*\S")
 _MARKS = regex.compile(r"^[\W\d_]+|[\W_]+$")
 _MIN_REPEAT = 6
+_MIN_TITLE_WORDS = 4.0
 _DATED_HEADLINE = 8  # words (the date's included) from which a dated line is a headline
 _TABLE_SHARE = 5  # more than one line in this many a bare number: a table
 # A section number (``1 公告基本信息``, ``3.1 适用范围``), not a count or a date (``10日…``).
@@ -63,6 +64,10 @@ def navigation_blocks(lines: Sequence[Line], start: int, min_lines: int, min_ite
     blocks: list[NavBlock] = []
     run: list[int] = []
     title = next((number for number, line in enumerate(lines[:start]) if line.shape is not Shape.NEUTRAL), start)
+    links = _leading_links(lines, title, start)
+    if links:
+        blocks.append(NavBlock(title, title + links - 1, links))
+        title += links
     for number in range(title + 1, start + 1):
         line = lines[number] if number < start and not _repeated(lines, number) else None
         if line is not None and line.shape in _RUN and (_field(line) or not _header_line(line)):
@@ -74,6 +79,21 @@ def navigation_blocks(lines: Sequence[Line], start: int, min_lines: int, min_ite
                 blocks.append(block)
         run = []
     return blocks
+
+
+def _leading_links(lines: Sequence[Line], title: int, start: int) -> int:
+    """How many different link-length lines open the page above a headline (a listing's or a
+    product sheet's first entry): a menu where a title would be. Zero when the page opens
+    otherwise: a title above its text, a byline, a title and its subtitle above a paragraph."""
+    end = title
+    while end < start and lines[end].shape is Shape.ITEM and lines[end].words < _MIN_TITLE_WORDS and not _header_line(lines[end]):
+        end += 1
+    if end - title < 2 or len({line.text for line in lines[title:end]}) < end - title or end >= start:
+        return 0
+    first = lines[end]
+    if first.shape is not Shape.ITEM or first.words < _MIN_TITLE_WORDS or first.marked or _field(first) or _header_line(first):
+        return 0
+    return end - title
 
 
 def _without_fields(lines: Sequence[Line], run: list[int]) -> list[list[int]]:
