@@ -18,7 +18,8 @@ import regex
 
 from lint.model import Rule, Severity, Violation
 from lint.page import Page
-from plugins._chrome_spans import lines, shown, strip_span, violation
+from plugins._chrome_scan import Scan, scan
+from plugins._chrome_spans import LazyPattern, report, shown
 
 __all__ = ["SITE_FOOTER"]
 
@@ -32,17 +33,17 @@ _FOOTER_WORD = (
     r"cookie[ \t]+policy|cookies|cookie[ \t]+settings|contact[ \t]+us|about[ \t]+us|site[ \t]?map|advertise(?:[ \t]+with[ \t]+us)?|"
     r"careers|accessibility|help[ \t]+center|newsletters?)"
 )
-_FOOTER_WORDS = regex.compile(rf"(?<![a-zA-Z])(?:{_FOOTER_WORD})(?![a-zA-Z])", regex.V1)
+_FOOTER_WORDS = LazyPattern(rf"(?<![a-zA-Z])(?:{_FOOTER_WORD})(?![a-zA-Z])", regex.V1)
 # A footer word on its own line: only the unambiguous ones ("Privacy", "Careers" alone may be a heading).
-_FOOTER_ALONE = regex.compile(
-    r"^[ \t\u3000]*(?:关于我们|联系我们|网站地图|隐私政策|友情链接|使用(?:网站)?必读|"
+_FOOTER_ALONE = LazyPattern(
+    r"[ \t\u3000]*(?:关于我们|联系我们|网站地图|隐私政策|友情链接|使用(?:网站)?必读|"
     r"(?i:contact[ \t]+us|about[ \t]+us|privacy[ \t]+policy|terms[ \t]+of[ \t]+(?:use|service)|cookie[ \t]+policy|site[ \t]?map))"
     r"[ \t\u3000]*$",
     regex.V1,
 )
-_SENTENCE = regex.compile(r"[。！？!?]|(?<=[a-z]{2})\.(?:[ \t]|$)")  # "Co. INC." is a name
+_SENTENCE = LazyPattern(r"[。！？!?]|(?<=[a-z]{2})\.(?:[ \t]|$)")  # "Co. INC." is a name
 _FOOTER_LINE_MAX = 100
-_LINK_GAP = regex.compile(r"[ \t\u3000|｜/·•,，、\-–]*", regex.V1)
+_LINK_GAP = LazyPattern(r"[ \t\u3000|｜/·•,，、\-–]*", regex.V1)
 
 # --- contact lines --------------------------------------------------------------------------------
 
@@ -52,20 +53,20 @@ _CONTACT_LABEL = (
     r"联系地址|公司地址|电话|手机|手机号码|传真|邮箱|电子邮箱|邮编|QQ|QQ号|微信|微信号|网址|官网|官方网站|"
     r"(?i:tel|phone|fax|e-?mail|website|mobile))"
 )
-_CONTACT_LINE = regex.compile(rf"^[ \t\u3000]*{_CONTACT_LABEL}[ \t]*[:：]", regex.V1 | regex.MULTILINE)
+_CONTACT_LINE = LazyPattern(rf"^[ \t\u3000]*{_CONTACT_LABEL}[ \t]*[:：]", regex.V1 | regex.MULTILINE)
 # A contact clause closing a line: "……欢迎新老客户前来咨询,咨询电话:13720639525".
 _PHONE = r"(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})"
-_TRAILING_CONTACT = regex.compile(rf"{_CONTACT_LABEL}[ \t]*[:：][ \t]*{_PHONE}(?:[ \t]*[、,，/][ \t]*{_PHONE})*[ \t\u3000]*$", regex.V1)
+_TRAILING_CONTACT = LazyPattern(rf"{_CONTACT_LABEL}[ \t]*[:：][ \t]*{_PHONE}(?:[ \t]*[、,，/][ \t]*{_PHONE})*[ \t\u3000]*$", regex.V1)
 # A directory of agencies lists many: then they are the page's content.
 _MAX_CONTACT_LINES = 3
 # So do contacts the text announces ("投资者可通过以下途径咨询有关详情：").
-_ANNOUNCED = regex.compile(r"以下|如下|下列|途径|咨询|联系|受理|垂询|方式[ \t]*[:：]?[ \t]*$", regex.V1)
+_ANNOUNCED = LazyPattern(r"以下|如下|下列|途径|咨询|联系|受理|垂询|方式[ \t]*[:：]?[ \t]*$", regex.V1)
 _ANNOUNCED_WITHIN = 4  # non-blank lines before the contact line
 _CONTACT_LINE_MAX = 80
 
 # --- promotion: "欢迎新老客户来电咨询", "赶紧拿起电话咨询吧！", "我们将真诚为您服务" ------------------------
 
-_PROMOTION = regex.compile(
+_PROMOTION = LazyPattern(
     r"欢迎(?:新老|广大|各界|各位)?(?:客户|顾客|朋友|用户|客商|商家|采购商)?(?:朋友)?(?:们)?(?:前来|来电|致电|莅临|来厂|来人)?"
     r"(?:咨询|洽谈|选购|订购|垂询|考察|采购)(?:合作)?"
     r"|(?:赶紧|赶快|立即|马上|快)拿起电话\p{Han}{0,6}"
@@ -73,41 +74,39 @@ _PROMOTION = regex.compile(
     regex.V1,
 )
 _PROMOTION_LINE_MAX = 60
+_PROMOTION_REACH = (4, 40)  # from its keyword (欢迎, 拿起电话, 为您) back to its start and on to its end
+_TRAILING_CONTACT_REACH = 160  # the contact clause that closes the line starts this near its end
 
 # --- the site's or company's name as the page's last line(s) --------------------------------------------
 
-_NAME_LINE = regex.compile(
+_NAME_LINE = LazyPattern(
     r"^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）·]{2,18}?(?:网|官网|有限公司|有限责任公司|公司|集团|俱乐部|工作室|商城)[ \t\u3000]*$",
     regex.V1 | regex.MULTILINE,
 )
 # A signature under an announcement is the announcement's: "特此公告。" then the company's name.
-_SIGNED = regex.compile(r"特此(?:公告|通知|声明|说明|函告|证明)|此致|敬礼|董事会$", regex.V1)
+_SIGNED = LazyPattern(r"特此(?:公告|通知|声明|说明|函告|证明)|此致|敬礼|董事会$", regex.V1)
 
 # --- the company's "about us" blurb after the article ------------------------------------------------------
 
-_BLURB = regex.compile(
+_BLURB = LazyPattern(
     r"^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）]{2,24}?(?:有限公司|公司|厂|集团|学校|学院|教育|培训|中心|工作室)"
     r"(?:是一家|是一所|是专业|是国内|专注|专业从事|专业生产|致力于|主要从事|主营|产品包括|主要产品|始终|秉承)",
     regex.V1 | regex.MULTILINE,
 )
 # What sells: a company that describes itself to a customer, not a news story about a company.
-_SALES = regex.compile(
+_SALES = LazyPattern(
     r"厂家|厂商|产品包括|其产品|主要产品|欢迎|咨询|为您|为客户|集[^。！？\r\n]{1,200}?[于为]一体|一站式|诚信|竭诚|质优价廉|价格优惠|专业生产",
     regex.V1,
 )
 _BLURB_MIN = 30
 _PROSE_MIN = 20  # a later line this long with a full stop is the article going on
-_TRUNCATED = regex.compile(r"(?:\.{3,}|…+)[ \t\u3000]*$", regex.V1 | regex.MULTILINE)
-
-
-def _nonblank(text: str) -> list[tuple[int, int]]:
-    return [(start, end) for _, start, end in lines(text) if text[start:end].strip()]
+_TRUNCATED = LazyPattern(r"(?:\.{3,}|…+)[ \t\u3000]*$", regex.V1 | regex.MULTILINE)
 
 
 def _footer_links(text: str, start: int, end: int) -> bool:
-    line = text[start:end]
-    if _FOOTER_ALONE.match(line):
+    if _FOOTER_ALONE.match(text, start, end):
         return True
+    line = text[start:end]
     if len(line.strip()) > _FOOTER_LINE_MAX:
         return False
     matches = list(_FOOTER_WORDS.finditer(line))
@@ -120,60 +119,77 @@ def _footer_links(text: str, start: int, end: int) -> bool:
     return any(_LINK_GAP.fullmatch(line, left.end(), right.start()) for left, right in zip(matches, matches[1:]))
 
 
-def _spans(text: str) -> Iterator[tuple[int, int, str]]:
-    rows = _nonblank(text)
-    contacts = [
-        position for position, (start, end) in enumerate(rows)
-        if _CONTACT_LINE.match(text, start, end) and end - start <= _CONTACT_LINE_MAX
-    ]
+def _spans(found: Scan) -> Iterator[tuple[int, int, str]]:
+    """Footer spans; only lines with a footer keyword, and the page's last lines, are looked at."""
+    text = found.text
+    contacts = [index for index in found.lines_with("colon") if _contact_line(text, *found.line(index))]
     contact_rows = set()
     if len(contacts) <= _MAX_CONTACT_LINES:
-        contact_rows = {rows[position] for position in contacts if not _announced(text, rows, position)}
-    tail_names = _tail_names(text, rows)
-    last_prose = max(
-        (position for position, (start, end) in enumerate(rows) if end - start >= _PROSE_MIN and text.find("。", start, end) >= 0),
-        default=-1,
-    )
-    for position, (start, end) in enumerate(rows):
-        line = text[start:end]
-        if (start, end) in contact_rows:
+        contact_rows = {index for index in contacts if not _announced(found, index)}
+    footer_rows = set(found.lines_with("footer_word"))
+    tail_names = _tail_names(found)
+    last_prose = _last_prose(found)
+    promotions: dict[int, list[tuple[int, int]]] = {}
+    for start, end in found.windows("promotion", *_PROMOTION_REACH):
+        spans = [match.span() for match in _PROMOTION.finditer(text, start, end)]
+        if spans:
+            promotions.setdefault(found.index(start), []).extend(spans)
+    tail = range(max(last_prose, 0), len(found))  # a blurb stands after the article's last prose
+    for index in sorted({*contact_rows, *footer_rows, *tail_names, *promotions, *tail}):
+        start, end = found.line(index)
+        if index in contact_rows:
             yield start, end, "contact line"
-        elif _footer_links(text, start, end):
+        elif index in footer_rows and _footer_links(text, start, end):
             yield start, end, "footer links"
-        elif (start, end) in tail_names:
+        elif index in tail_names:
             yield start, end, "site name"
-        elif position >= last_prose and _is_blurb(text, start, end):
+        elif index >= last_prose and _is_blurb(text, start, end):
             yield start, end, "company blurb"
-        else:
+        elif index in promotions:
             # "……欢迎新老客户前来咨询,咨询电话:137…": a promotion that ends with the phone to call
-            promotions = [match.span() for match in _PROMOTION.finditer(line)]
-            trailing = _TRAILING_CONTACT.search(line) if promotions else None
+            trailing = _TRAILING_CONTACT.search(text, max(start, end - _TRAILING_CONTACT_REACH), end)
             if trailing is not None:
-                yield start + trailing.start(), end, "contact line"
-            for promotion_start, promotion_end in promotions:
-                if len(line.strip()) <= _PROMOTION_LINE_MAX or trailing is not None:
-                    yield start + promotion_start, start + promotion_end, "promotion"
+                yield trailing.start(), end, "contact line"
+            if trailing is not None or len(text[start:end].strip()) <= _PROMOTION_LINE_MAX:
+                yield from ((*span, "promotion") for span in promotions[index])
 
 
-def _announced(text: str, rows: list[tuple[int, int]], position: int) -> bool:
+def _contact_line(text: str, start: int, end: int) -> bool:
+    return end - start <= _CONTACT_LINE_MAX and _CONTACT_LINE.match(text, start, end) is not None
+
+
+def _announced(found: Scan, index: int) -> bool:
     """The article itself introduces the contact ("……可通过以下途径咨询：", a section 咨询方式)."""
-    before = rows[max(0, position - _ANNOUNCED_WITHIN) : position]
-    return any(_ANNOUNCED.search(text, start, end) for start, end in before if not _CONTACT_LINE.match(text, start, end))
+    text = found.text
+    for _, before in zip(range(_ANNOUNCED_WITHIN), found.nonblank(index, -1)):
+        start, end = found.line(before)
+        if not _CONTACT_LINE.match(text, start, end) and _ANNOUNCED.search(text, start, end):
+            return True
+    return False
 
 
-def _tail_names(text: str, rows: list[tuple[int, int]]) -> set[tuple[int, int]]:
+def _tail_names(found: Scan) -> set[int]:
     """The name lines that close the page, unless they sign an announcement."""
-    names: list[tuple[int, int]] = []
-    for start, end in reversed(rows):
+    text = found.text
+    names: list[int] = []
+    for index in found.nonblank(len(found), -1):
+        start, end = found.line(index)
         if not _NAME_LINE.match(text, start, end):
-            break
-        names.append((start, end))
-    if not names or len(names) == len(rows):
-        return set()
-    before = rows[len(rows) - len(names) - 1]
-    if _SIGNED.search(text, *before):
-        return set()
-    return set(names)
+            before = found.line(index)
+            if names and not _SIGNED.search(text, *before):
+                return set(names)
+            return set()
+        names.append(index)
+    return set()  # nothing but names: no article to close
+
+
+def _last_prose(found: Scan) -> int:
+    """The last line of the article's prose (long, with a full stop), -1 when there is none."""
+    for index in found.nonblank(len(found), -1):
+        start, end = found.line(index)
+        if end - start >= _PROSE_MIN and found.text.find("。", start, end) >= 0:
+            return index
+    return -1
 
 
 def _is_blurb(text: str, start: int, end: int) -> bool:
@@ -186,14 +202,9 @@ def _is_blurb(text: str, start: int, end: int) -> bool:
 
 def _check_site_footer(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
-    text = view.text
-    last_end = -1
-    for start, end, kind in sorted(_spans(text)):
-        start, end = strip_span(text, start, end)
-        if start < last_end or end <= start:
-            continue
-        last_end = end
-        yield violation(page, view, start, end, f"site footer ({kind}) {shown(text[start:end])!r}", "remove the site's footer text")
+    yield from report(
+        page, view, _spans(scan(view)), lambda kind, span: f"site footer ({kind}) {shown(span)!r}", "remove the site's footer text"
+    )
 
 
 SITE_FOOTER = Rule(

@@ -14,7 +14,8 @@ from typing import Iterator
 
 import regex
 
-from plugins._chrome_spans import lines
+from plugins._chrome_scan import Scan
+from plugins._chrome_spans import LazyPattern
 
 __all__ = ["prompt_spans"]
 
@@ -23,7 +24,7 @@ __all__ = ["prompt_spans"]
 _ARROW_CHARS = ">＞》»›→"
 _SPACES = " \t\u3000\u00a0"
 _CLAUSE_END = "。！？!?；;."
-_CTA = regex.compile(
+_CTA = LazyPattern(
     r"点击|点此|戳这里|详情|了解|查看|进入|更多|立即|马上|免费|领取|下载|报名|预约|咨询|购买|抢购|订阅|关注|加入"
     r"|注册|登录|阅读|观看|收听|试听|申请|获取|猛戳|直达|传送门"
     r"|(?i:read|more|click|learn|see|view|download|sign|subscribe|join|get|shop|buy|watch|details|continue)",
@@ -67,16 +68,16 @@ def _link_button(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # --- QR-code prompts: "扫描下方二维码下载…", "[扫码或长按二维码关注公众号…]" -----------------------------
 
-_QR = regex.compile(
+_QR = LazyPattern(
     r"扫一扫|扫码|扫描[^，。！？,!?\r\n]{0,12}?二维码|长按[^，。！？,!?\r\n]{0,8}?二维码|识别[^，。！？,!?\r\n]{0,4}?二维码"
     r"|(?i:scan[ \t]+the[ \t]+QR[ \t]+code)",
     regex.V1,
 )
-_QR_GOAL = regex.compile(r"关注|下载|领取|获取|加入|添加|进群|订阅|公众号|APP|App|app|红包|好友|(?i:follow|download|subscribe)", regex.V1)
+_QR_GOAL = LazyPattern(r"关注|下载|领取|获取|加入|添加|进群|订阅|公众号|APP|App|app|红包|好友|(?i:follow|download|subscribe)", regex.V1)
 _OPENERS = "[【(（'\""  # not “: a quotation in prose is no prompt's box
 _CLOSERS = "]】)）'\""
 # What may stand before the QR words in a prompt: nothing, or the site's address to the visitor.
-_QR_LEAD_WORDS = regex.compile(r"欢迎|请|关注|立即|马上|赶紧|快来|长按|微信|用手机|打开|(?i:please|follow)", regex.V1)
+_QR_LEAD_WORDS = LazyPattern(r"欢迎|请|关注|立即|马上|赶紧|快来|长按|微信|用手机|打开|(?i:please|follow)", regex.V1)
 _QR_LEAD = 14  # the prompt opens its clause: at most this many characters before the QR words
 _QR_MAX = 120
 
@@ -107,7 +108,7 @@ def _qr_prompts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 # --- log-in, registration and comment UI ---------------------------------------------------------------
 
-_ACCOUNT = regex.compile(
+_ACCOUNT = LazyPattern(
     r"(?:请|您需要|需要)?(?:先)?登录后(?:才能|方可|可以|即可|再)?(?:发表|评论|查看|下载|参与|回复|阅读|观看|收藏|留言|提问|投票)\p{Han}{0,6}"
     r"|(?:还)?没有(?:账号|帐号|账户)[?？,，]?[ \t]*(?:立即|马上|免费)?注册"
     r"|(?:立即|免费|马上)(?:注册|登录)(?!\p{Han})"
@@ -130,26 +131,44 @@ _ALONE_WORD = (
     r"设为首页|加入收藏|返回顶部|回到顶部|展开|收起|列表|"
     r"Sign[ \t]+up|Sign[ \t]+in|Log[ \t]?in|Log[ \t]+out|Register|Subscribe|Like[ \t]+this:|Loading\.\.\.|Print|Email|Reply"
 )
-_ALONE_RUN = regex.compile(
+_ALONE_RUN = LazyPattern(
     rf"^[ \t\u3000]*(?:{_ALONE_WORD})(?:[ \t\u3000|｜/·•]+(?:{_ALONE_WORD}))*[ \t\u3000]*$",
     regex.V1 | regex.MULTILINE,
 )
 # Two or more such words closing a line after its text: "某某装修 (1篇) 展开 列表".
-_TRAILING_RUN = regex.compile(
+_TRAILING_RUN = LazyPattern(
     rf"(?<=[ \t\u3000)）])(?:{_ALONE_WORD})(?:[ \t\u3000|｜/]+(?:{_ALONE_WORD}))+[ \t\u3000]*$",
     regex.V1 | regex.MULTILINE,
 )
 
 
-def prompt_spans(text: str) -> Iterator[tuple[int, int]]:
-    """Spans of the de-noised ``text`` that are the site's calls to action."""
-    for _, start, end in lines(text):
-        if start == end:
-            continue
-        button = _link_button(text, start, end)
+# How far a shape reaches from its keyword: the window of the line a pattern runs in.
+_QR_REACH = (40, 160)  # the clause opens up to _QR_LEAD before "扫码", ends _QR_MAX after it
+_ACCOUNT_REACH = (16, 100)
+_TRAILING_REACH = 200  # a run of menu words closing the line starts at most this far from its end
+_LAST_WORD = 40  # the run's last word starts this near the line's end
+SHORT_LINE = 100  # a line of lone buttons or menu words is no longer
+
+
+def prompt_spans(found: Scan) -> Iterator[tuple[int, int]]:
+    """Spans of the scanned de-noised text that are the site's calls to action."""
+    text = found.text
+    for index in found.lines_with("arrow"):
+        button = _link_button(text, *found.line(index))
         if button is not None:
             yield button
+    for start, end in found.windows("qr", *_QR_REACH):
         yield from _qr_prompts(text, start, end)
-    for pattern in (_ACCOUNT, _ALONE_RUN, _TRAILING_RUN):
-        for match in pattern.finditer(text):
+    for start, end in found.windows("account", *_ACCOUNT_REACH):
+        yield from (match.span() for match in _ACCOUNT.finditer(text, start, end))
+    for start, end in found.short_lines(SHORT_LINE):
+        match = _ALONE_RUN.match(text, start, end)
+        if match is not None:
             yield match.span()
+    closing: list[tuple[int, int]] = []  # lines that end with a menu word
+    for offset in found.hits("menu_tail"):
+        start, end = found.bounds(offset)
+        if end - offset <= _LAST_WORD and (not closing or closing[-1] != (start, end)):
+            closing.append((start, end))
+    for start, end in closing:
+        yield from (match.span() for match in _TRAILING_RUN.finditer(text, max(start, end - _TRAILING_REACH), end))

@@ -1,55 +1,41 @@
-"""Spans and lines for the CHR rules: find a match's line fast, report it at original columns.
+"""Spans for the CHR rules: report a de-noised span at original columns, compile patterns late.
 
 Every CHR rule matches on the de-noised view of the page and reports, and fixes, in the original
-text. These helpers are shared so that the rules split over several modules agree on what a
-line is and on how a chrome span is removed.
+text. These helpers are shared so that the rules split over several modules agree on how a
+chrome span is trimmed, reported and removed.
 """
 
 from __future__ import annotations
 
-import bisect
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 import regex
 
 from lint.model import Fix, Violation
 from lint.page import DenoisedView, Page
 
-__all__ = ["LINE_BREAK", "SPACE", "LineIndex", "lines", "strip_span", "violation", "shown"]
+__all__ = ["LINE_BREAK", "SPACE", "LazyPattern", "strip_span", "violation", "report", "shown"]
 
 LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 SPACE = " \t\u3000\u00a0"
 _NOT_SPACE = regex.compile(r"[^ \t\u3000\u00a0]")
 
 
-def lines(text: str) -> Iterator[tuple[int, int, int]]:
-    """``(index, start, end)`` of each line of the de-noised text, without its break."""
-    start = 0
-    index = 0
-    for match in LINE_BREAK.finditer(text):
-        yield index, start, match.start()
-        start = match.end()
-        index += 1
-    yield index, start, len(text)
+class LazyPattern:
+    """A ``regex`` pattern compiled on first use.
 
+    Compiling the CHR patterns (big alternations of phrases) took ~80 ms: done at import, every
+    run paid it, even one that checks a single page whose scan finds no candidate for them.
+    """
 
-class LineIndex:
-    """Line starts of a text, so a rule finds a match's line in log time, never by scanning."""
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._source = (pattern, flags)
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0, *(m.end() for m in LINE_BREAK.finditer(text))]
-
-    def bounds(self, offset: int) -> tuple[int, int]:
-        """``(start, end)`` of the line holding ``offset``, without its break."""
-        index = bisect.bisect_right(self.starts, offset) - 1
-        start = self.starts[index]
-        if index + 1 == len(self.starts):
-            return start, len(self.text)
-        end = self.starts[index + 1] - 1  # the "\n" or lone "\r"
-        if self.text[end] == "\n" and end > start and self.text[end - 1] == "\r":
-            end -= 1
-        return start, end
+    def __getattr__(self, name: str) -> Any:
+        compiled = regex.compile(*self._source)
+        for method in ("match", "search", "finditer", "findall"):
+            setattr(self, method, getattr(compiled, method))  # later calls skip __getattr__
+        return getattr(compiled, name)
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -64,6 +50,24 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def shown(text: str, limit: int = 40) -> str:
     """A span as a message shows it: cut with ``...`` when long."""
     return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def report(
+    page: Page,
+    view: DenoisedView,
+    spans: Iterable[tuple[int, int, str]],
+    message: Callable[[str, str], str],
+    fix_message: str,
+) -> Iterator[Violation]:
+    """Findings for ``(start, end, kind)`` spans of the de-noised text, trimmed, in order, each
+    place once: a span that overlaps one already reported is dropped. ``message(kind, span)``."""
+    text = view.text
+    last_end = -1
+    for start, end, kind in sorted((*strip_span(text, start, end), kind) for start, end, kind in spans):
+        if start < last_end or end <= start:
+            continue
+        last_end = end
+        yield violation(page, view, start, end, message(kind, text[start:end]), fix_message)
 
 
 def violation(page: Page, view: DenoisedView, start: int, end: int, message: str, fix_message: str) -> Violation:

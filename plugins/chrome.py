@@ -20,13 +20,13 @@ from lint import hookimpl
 from lint.model import Family, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._chrome_footer import SITE_FOOTER
-from plugins._chrome_prompts import prompt_spans
-from plugins._chrome_spans import LineIndex as _LineIndex
-from plugins._chrome_spans import lines as _lines
+from plugins._chrome_prompts import SHORT_LINE, prompt_spans
+from plugins._chrome_scan import Scan, scan
+from plugins._chrome_spans import LazyPattern, report, shown
 from plugins._chrome_spans import strip_span as _strip_span
 from plugins._chrome_spans import violation as _violation
 
-_NOT_SPACE = regex.compile(r"[^ \t\u3000\u00a0]")
+_NOT_SPACE = LazyPattern(r"[^ \t\u3000\u00a0]")
 
 # --- CHR001: UI phrases ----------------------------------------------------------------------------
 
@@ -69,18 +69,18 @@ _ZH_BUTTONS = r"(?:【(?:打印|关闭|收藏|返回顶部|关闭窗口|打印�
 # Click-instructions in brackets, a link's label: "（点击进入【包周专栏】）".
 _ZH_CLICK_BRACKET = r"[（(][ \t]*(?:点击|点此)[^（()）\n]{1,20}[）)]"
 
-_ZH_PHRASE = regex.compile(
+_ZH_PHRASE = LazyPattern(
     rf"(?P<strong>(?:{_ZH_STRONG}){_ARROWS}(?:[ \t]*{_ZH_BOUNDED_RUN})?|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET})"
     rf"|(?P<bounded>{_ZH_BOUNDED_RUN})"
     rf"|{_HAN_EDGE_LEFT}(?P<click>(?:{_ZH_CLICK}){_ARROWS})",
     regex.V1,
 )
-_CLICK_TAIL_OK = regex.compile(r"[ \t]*(?:$|[>》→»)）\]】|｜\r\n])", regex.V1)
-_HAN_BEFORE = regex.compile(r"\p{Han}$", regex.V1)
-_LINE_END_AFTER = regex.compile(r"[ \t]*(?:$|[\r\n])", regex.V1)
-_HAN_AFTER = regex.compile(r"\p{Han}", regex.V1)
-_CLAUSE_GOES_ON = regex.compile(r"[ \t]*[，、,]", regex.V1)
-_SENTENCE_BEFORE = regex.compile(r"(?:^|[。！？!?.；;]|-{2,})[ \t]*$", regex.V1 | regex.MULTILINE)
+_CLICK_TAIL_OK = LazyPattern(r"[ \t]*(?:$|[>》→»)）\]】|｜\r\n])", regex.V1)
+_HAN_BEFORE = LazyPattern(r"\p{Han}$", regex.V1)
+_LINE_END_AFTER = LazyPattern(r"[ \t]*(?:$|[\r\n])", regex.V1)
+_HAN_AFTER = LazyPattern(r"\p{Han}", regex.V1)
+_CLAUSE_GOES_ON = LazyPattern(r"[ \t]*[，、,]", regex.V1)
+_SENTENCE_BEFORE = LazyPattern(r"(?:^|[。！？!?.；;]|-{2,})[ \t]*$", regex.V1 | regex.MULTILINE)
 
 # English: capitalised, after a line start, a sentence end, a separator or another UI phrase;
 # a short one ("Read more") also needs its line to end, or an arrow, colon or a new sentence
@@ -97,13 +97,13 @@ _EN_LONG = (
     r"|(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)"
 )
 _EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
-_EN_ARROWS = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*", regex.V1)
-_EN_PHRASE = regex.compile(rf"(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])", regex.V1 | regex.MULTILINE)
-_EN_BEFORE_OK = regex.compile(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$", regex.V1 | regex.MULTILINE)
-_EN_AFTER_OK = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d", regex.V1)
-_EN_AFTER_SENTENCE = regex.compile(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}", regex.V1)
+_EN_ARROWS = LazyPattern(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*", regex.V1)
+_EN_PHRASE = LazyPattern(rf"(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])", regex.V1 | regex.MULTILINE)
+_EN_BEFORE_OK = LazyPattern(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$", regex.V1 | regex.MULTILINE)
+_EN_AFTER_OK = LazyPattern(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d", regex.V1)
+_EN_AFTER_SENTENCE = LazyPattern(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}", regex.V1)
 # Lines that are nothing but a button, a menu entry or the site's address.
-_ALONE_LINE = regex.compile(
+_ALONE_LINE = LazyPattern(
     r"^[ \t\u3000]*(?:"
     r"Advertisement|ADVERTISEMENT|Share|Subscribe|Menu|Search|Log[ \t]?in|Sign[ \t]in"
     r"|列表|文章详情|在线报名|在线留言|网站首页|更多|展开|收起|全部|详情|分享|评论|点赞|收藏|打印|关闭|登录|注册|搜索"
@@ -115,61 +115,68 @@ _ALONE_LINE = regex.compile(
 )
 
 
-def _zh_phrases(text: str, lines: _LineIndex) -> Iterator[tuple[int, int]]:
-    for match in _ZH_PHRASE.finditer(text):
-        start, end = match.span()
-        if match.group("bounded") is not None:
-            # "请查看更多信息" and "……查看原文，在Wi-Fi环境下观看" are sentences; "……试点查看更多"
-            # ending a line and "……问题。阅读全文生态环境部门……" after a full stop are links.
-            if start > 0 and _HAN_AFTER.match(text, start - 1):
-                if not _LINE_END_AFTER.match(text, end):
-                    continue
-            elif _HAN_AFTER.match(text, end) or _CLAUSE_GOES_ON.match(text, end):
-                line_start = lines.bounds(start)[0]
-                if not _SENTENCE_BEFORE.search(text, max(line_start, start - 8), start):
-                    continue
-        elif match.group("click") is not None and not _CLICK_TAIL_OK.match(text, end):
-            continue
-        yield start, end
+# How far a phrase reaches from its keyword: the window of the line its pattern runs in.
+_ZH_REACH = (40, 120)  # "返回" and six letters before "查看更多"; a run of phrases and arrows after
+_EN_REACH = (0, 160)  # every English phrase starts with its keyword
 
 
-def _en_phrases(text: str, lines: _LineIndex) -> Iterator[tuple[int, int]]:
-    last_end = -1
-    for match in _EN_PHRASE.finditer(text):
-        start, end = match.span()
-        line_start, line_end = lines.bounds(start)
-        before_ok = _EN_BEFORE_OK.search(text, max(line_start, start - 8), start) is not None
-        after_chrome = last_end >= 0 and not _NOT_SPACE.search(text, last_end, start)
-        at_line_end = _EN_AFTER_OK.match(text, end, line_end) is not None
-        if match.group("long") is not None:
-            ok = after_chrome or before_ok or at_line_end
-        else:
-            # a capitalised "Read more" ending a line is a link: a sentence would end with a stop
-            ok = at_line_end or (
-                (after_chrome or before_ok) and _EN_AFTER_SENTENCE.match(text, end, line_end) is not None
-            )
-        if ok:
-            end = _EN_ARROWS.match(text, end).end()
-            last_end = end
+def _zh_phrases(found: Scan) -> Iterator[tuple[int, int]]:
+    text = found.text
+    for window_start, window_end in found.windows("zh_phrase", *_ZH_REACH):
+        for match in _ZH_PHRASE.finditer(text, window_start, window_end):
+            start, end = match.span()
+            if match.group("bounded") is not None:
+                # "请查看更多信息" and "……查看原文，在Wi-Fi环境下观看" are sentences; "……试点查看更多"
+                # ending a line and "……问题。阅读全文生态环境部门……" after a full stop are links.
+                if start > 0 and _HAN_AFTER.match(text, start - 1):
+                    if not _LINE_END_AFTER.match(text, end):
+                        continue
+                elif _HAN_AFTER.match(text, end) or _CLAUSE_GOES_ON.match(text, end):
+                    line_start = found.bounds(start)[0]
+                    if not _SENTENCE_BEFORE.search(text, max(line_start, start - 8), start):
+                        continue
+            elif match.group("click") is not None and not _CLICK_TAIL_OK.match(text, end):
+                continue
             yield start, end
+
+
+def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
+    text = found.text
+    last_end = -1
+    for window_start, window_end in found.windows("en_phrase", *_EN_REACH):
+        for match in _EN_PHRASE.finditer(text, window_start, window_end):
+            start, end = match.span()
+            line_start, line_end = found.bounds(start)
+            before_ok = _EN_BEFORE_OK.search(text, max(line_start, start - 8), start) is not None
+            after_chrome = last_end >= 0 and not _NOT_SPACE.search(text, last_end, start)
+            at_line_end = _EN_AFTER_OK.match(text, end, line_end) is not None
+            if match.group("long") is not None:
+                ok = after_chrome or before_ok or at_line_end
+            else:
+                # a capitalised "Read more" ending a line is a link: a sentence would end with a stop
+                ok = at_line_end or (
+                    (after_chrome or before_ok) and _EN_AFTER_SENTENCE.match(text, end, line_end) is not None
+                )
+            if ok:
+                end = _EN_ARROWS.match(text, end).end()
+                last_end = end
+                yield start, end
+
+
+def _alone_lines(found: Scan) -> Iterator[tuple[int, int]]:
+    for start, end in found.short_lines(SHORT_LINE):
+        match = _ALONE_LINE.match(found.text, start, end)
+        if match is not None:
+            yield match.span()
 
 
 def _check_ui_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
-    text = view.text
-    lines = _LineIndex(text)
-    found = [
-        *_zh_phrases(text, lines),
-        *_en_phrases(text, lines),
-        *(m.span() for m in _ALONE_LINE.finditer(text)),
-        *prompt_spans(text),
-    ]
-    last_end = -1
-    for start, end in sorted(_strip_span(text, start, end) for start, end in found):
-        if start < last_end or end <= start:
-            continue
-        last_end = end
-        yield _violation(page, view, start, end, f"site UI text {text[start:end]!r}", "remove the site's UI text")
+    found = scan(view)
+    spans = (*_zh_phrases(found), *_en_phrases(found), *_alone_lines(found), *prompt_spans(found))
+    yield from report(
+        page, view, ((start, end, "") for start, end in spans), lambda _, span: f"site UI text {span!r}", "remove the site's UI text"
+    )
 
 
 UI_PHRASE = Rule(
@@ -204,30 +211,30 @@ _ZH_FIELD = (
 )
 _ZH_BARE_FIELD = r"时间|日期|阅读|浏览|点击"  # empty only when something else follows
 _EN_FIELD = r"Posted|Published|Updated|Last updated|Source|Author|By|Date|Tags|Filed under|Views|Category"
-_FIELD = regex.compile(
+_FIELD = LazyPattern(
     rf"(?<![\p{{L}}\p{{N}}])(?P<field>(?P<zh>{_ZH_FIELD})[ \t]*[:：]|(?P<bare>{_ZH_BARE_FIELD})[ \t]*[:：])"
     rf"|(?<=^|[ \t|｜·•])(?P<field>(?P<en>{_EN_FIELD})[ \t]*:)",
     regex.V1 | regex.MULTILINE,
 )
 # What may follow a label that leaves it without a value.
-_NEXT_FIELD = regex.compile(rf"(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:", regex.V1)
-_UNIT_ONLY = regex.compile(r"[ \t\u3000]*(?:(?:人次|人|次)(?!\p{L}))?[ \t\u3000]*", regex.V1)
+_NEXT_FIELD = LazyPattern(rf"(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:", regex.V1)
+_UNIT_ONLY = LazyPattern(r"[ \t\u3000]*(?:(?:人次|人|次)(?!\p{L}))?[ \t\u3000]*", regex.V1)
 # A view count where the value should be ("更新时间: 阅读 78972", "Author: 66,904 views").
-_COUNTER_NEXT = regex.compile(
+_COUNTER_NEXT = LazyPattern(
     r"(?:阅读|浏览|点击|人气|热度|播放)(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
     r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.])[ \t]?(?:[万千kKwWmM]\+?)?[ \t]?(?:人次|次|人)?[ \t]?(?:阅读|浏览|点击|views|reads|likes|plays)"
     r"|(?:Viewed|Read|Played)[ \t]+\d[\d,.]*[ \t]+times",
     regex.V1,
 )
 # The label printed twice ("Updated: Updated 2 November 2012"): the first one is empty.
-_LABEL_AGAIN = regex.compile(r"(?:Updated|Published|Posted|Last updated)\b|(?:更新时间|发布时间|发表时间)(?![:：])", regex.V1)
+_LABEL_AGAIN = LazyPattern(r"(?:Updated|Published|Posted|Last updated)\b|(?:更新时间|发布时间|发表时间)(?![:：])", regex.V1)
 # A person or source label followed straight by a date: the name is missing.
 _WHO_LABELS = frozenset({"来源", "文章来源", "本文来源", "信息来源", "作者", "编辑", "责任编辑", "责编", "记者", "出处", "Source", "Author", "By"})
-_DATE_NEXT = regex.compile(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", regex.V1)
+_DATE_NEXT = LazyPattern(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", regex.V1)
 
 
-_REST_EMPTY = regex.compile(r"[ \t\u3000]*(?:$|[\r\n])", regex.V1)
-_NEXT_LINE_VALUE = regex.compile(r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]{0,200})", regex.V1)
+_REST_EMPTY = LazyPattern(r"[ \t\u3000]*(?:$|[\r\n])", regex.V1)
+_NEXT_LINE_VALUE = LazyPattern(r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]{0,200})", regex.V1)
 
 
 def _empty_reason(text: str, match: regex.Match) -> str | None:
@@ -254,7 +261,7 @@ def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:
 
 # A sign-up form's input: its prompt, then the field's label with nothing after it
 # ("*您的真实姓名，请使用中文 姓名："). A label that starts its line is CHR002's ordinary case.
-_FORM_LABEL = regex.compile(
+_FORM_LABEL = LazyPattern(
     r"(?:姓名|真实姓名|手机|手机号|手机号码|电话|联系电话|邮箱|电子邮箱|E-?mail|地址|联系地址|QQ|微信|公司名称|单位名称|联系人|留言|留言内容|验证码)"
     r"[ \t]*[:：]",
     regex.V1,
@@ -262,12 +269,16 @@ _FORM_LABEL = regex.compile(
 _FORM_TAIL = 12  # the label sits in the line's last characters
 
 
-def _form_fields(text: str) -> Iterator[tuple[int, int, str]]:
+_FIELD_REACH = 30  # from a colon back to its label's start: "Last updated", spaces
+
+
+def _form_fields(found: Scan) -> Iterator[tuple[int, int, str]]:
     """``(start, end, label)`` of form lines: a prompt and an empty input label at the line's end."""
-    for _, line_start, line_end in _lines(text):
-        start, end = _strip_span(text, line_start, line_end)
-        if end - start < 6 or text[end - 1] not in ":：":
-            continue
+    text = found.text
+    for colon in found.hits("colon"):
+        start, end = _strip_span(text, *found.bounds(colon))
+        if end != colon + 1 or end - start < 6:
+            continue  # the line's last colon ends it
         label = None
         for match in _FORM_LABEL.finditer(text, max(start, end - _FORM_TAIL), end):
             if match.end() == end:
@@ -280,22 +291,24 @@ def _form_fields(text: str) -> Iterator[tuple[int, int, str]]:
 def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
+    found = scan(view)
     max_value: int = options["value_on_next_line_chars"]
     form_lines: set[int] = set()
-    for start, end, label in _form_fields(text):
+    for start, end, label in _form_fields(found):
         form_lines.add(page.line_index(view.to_original(start)))
         yield _violation(page, view, start, end, f"form field {label!r} with its prompt", "remove the form's prompt and label")
-    for match in _FIELD.finditer(text):
-        reason = _empty_reason(text, match)
-        if reason is None:
-            continue
-        start, end = match.span("field")
-        if reason == "end" and _value_on_next_line(text, _UNIT_ONLY.match(text, end).end(), max_value):
-            continue
-        label = match.group("zh") or match.group("bare") or match.group("en")
-        if page.line_index(view.to_original(start)) in form_lines:
-            continue  # already reported with its form line
-        yield _violation(page, view, start, end, f"empty metadata field {label!r}", "remove the empty field label")
+    for window_start, window_end in found.windows("colon", _FIELD_REACH, 1):
+        for match in _FIELD.finditer(text, window_start, window_end):
+            reason = _empty_reason(text, match)
+            if reason is None:
+                continue
+            start, end = match.span("field")
+            if reason == "end" and _value_on_next_line(text, _UNIT_ONLY.match(text, end).end(), max_value):
+                continue
+            label = match.group("zh") or match.group("bare") or match.group("en")
+            if page.line_index(view.to_original(start)) in form_lines:
+                continue  # already reported with its form line
+            yield _violation(page, view, start, end, f"empty metadata field {label!r}", "remove the empty field label")
 
 
 EMPTY_FIELD = Rule(
@@ -332,20 +345,20 @@ _NAV_LABEL = (
     r"上一篇|下一篇|上一条|下一条|前一篇|后一篇|上一文章|下一文章|上一个|下一个|上篇|下篇|"
     r"(?i:Previous|Prev|Next|Older|Newer)[ \t]+(?i:Post|Article|Story|Entry)"
 )
-_NAV_START = regex.compile(rf"^[ \t\u3000]*(?:{_NAV_LABEL})", regex.V1)
-_NAV_SEP = regex.compile(r"^[ \t\u3000]*(?:[:：]|[ \t\u3000]|$)", regex.V1)
+_NAV_START = LazyPattern(rf"^[ \t\u3000]*(?:{_NAV_LABEL})", regex.V1)
+_NAV_SEP = LazyPattern(r"^[ \t\u3000]*(?:[:：]|[ \t\u3000]|$)", regex.V1)
 # Only the unambiguous labels may end a line: "不落下一个" is a sentence, "……投资下一篇" a link.
-_NAV_END = regex.compile(r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页|(?i:Previous|Next)[ \t]+(?i:Post|Article))[ \t\u3000]*$", regex.V1)
+_NAV_END = LazyPattern(r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页|(?i:Previous|Next)[ \t]+(?i:Post|Article))[ \t\u3000]*$", regex.V1)
 # Everyday words ("下一个 iPhone") are a link label only with a colon after them.
 _NAV_NEEDS_COLON = ("上一个", "下一个", "上篇", "下篇")
 _PAGE_WORD = r"首页|上一页|下一页|尾页|末页|前一页|后一页"
-_PAGE_WORDS = regex.compile(_PAGE_WORD)
-_PAGINATION = regex.compile(
+_PAGE_WORDS = LazyPattern(_PAGE_WORD)
+_PAGINATION = LazyPattern(
     rf"(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)(?:[ \t\u3000]*(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)){{2,}}",
     regex.V1,
 )
 # Whole lines of a page bar: "Page 1 of 5", "1 2 3 4 5 Next »", "第1页/共5页".
-_PAGE_LINE = regex.compile(
+_PAGE_LINE = LazyPattern(
     r"^[ \t\u3000]*(?:"
     r"Page[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}"
     r"|(?:[«‹][ \t]*)?(?:(?:Prev(?:ious)?|First|Newer)[ \t]*(?:[«‹][ \t]*)?)?(?:\d{1,3}[ \t]+){2,}(?:(?:…|\.{3})[ \t]+\d{1,3}[ \t]+)?"
@@ -354,11 +367,11 @@ _PAGE_LINE = regex.compile(
     r")[ \t\u3000]*$",
     regex.V1,
 )
-_FULL_STOP = regex.compile(r"[。.!！]$")
-_COLON = regex.compile(r"[ \t]*[:：]")
-_NUMBERS = regex.compile(r"\d+")
+_FULL_STOP = LazyPattern(r"[。.!！]$")
+_COLON = LazyPattern(r"[ \t]*[:：]")
+_NUMBERS = LazyPattern(r"\d+")
 # Breadcrumbs: "当前位置：首页 > 新闻", "网站首页 > 产品中心".
-_BREADCRUMB = regex.compile(
+_BREADCRUMB = LazyPattern(
     r"^[ \t\u3000]*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]"
     r"|(?:网站首页|首页|主页|Home)[ \t]*(?:>|›|»|/|→|&gt;|-)[ \t]*\S"
     # "网站首页 产品中心 …", "首页\t新闻": the site's menu path, its parts set apart by spaces
@@ -366,18 +379,26 @@ _BREADCRUMB = regex.compile(
     regex.V1,
 )
 # "首页基金理财" + the page's title: a breadcrumb whose separators the scraper dropped.
-_HOME_RUN_IN = regex.compile(r"^[ \t\u3000]*(?:网站首页|首页|主页)(?=\p{Han})", regex.V1)
+_HOME_RUN_IN = LazyPattern(r"^[ \t\u3000]*(?:网站首页|首页|主页)(?=\p{Han})", regex.V1)
 _HOME_RUN_IN_MAX = 12  # the section names between the home link and the title
+
+
+_NAV_END_REACH = 64  # a label that ends its line starts this near the line's end
+_PAGINATION_REACH = 200  # a page bar stretches this far on either side of a page word
 
 
 def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
+    found = scan(view)
     max_chars: int = options["max_line_chars"]
-    nonblank = [(start, end) for _, start, end in _lines(text) if text[start:end].strip()]
-    for position, (line_start, line_end) in enumerate(nonblank):
+    page_bars: dict[int, list[tuple[int, int]]] = {}
+    for window in found.windows("page_word", _PAGINATION_REACH, _PAGINATION_REACH):
+        page_bars.setdefault(found.index(window[0]), []).append(window)
+    for index in found.lines_with("nav"):
+        line_start, line_end = found.line(index)
         line = text[line_start:line_end]
-        if _BREADCRUMB.match(line) or _home_run_in(line, nonblank, position, text):
+        if _BREADCRUMB.match(line) or _home_run_in(line, found, index):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"breadcrumb {line.strip()[:30]!r}", "remove the breadcrumb")
             continue
@@ -400,31 +421,33 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
                 start, end = _strip_span(text, line_start, line_end)
                 yield _violation(page, view, start, end, f"previous/next link {label!r}", "remove the navigation line")
                 continue
-        end_match = _NAV_END.search(line)
+        end_match = _NAV_END.search(text, max(line_start, line_end - _NAV_END_REACH), line_end)
         if end_match:
-            start, end = _strip_span(text, line_start + end_match.start(), line_end)
+            start, end = _strip_span(text, end_match.start(), line_end)
             yield _violation(page, view, start, end, f"previous/next link {end_match.group().strip()!r}", "remove the navigation link")
             continue
         if _PAGE_LINE.match(line):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
             continue
-        for match in _PAGINATION.finditer(line):
-            words = _PAGE_WORDS.findall(match.group())
-            if len(words) >= 2 or (words and len(_NUMBERS.findall(match.group())) >= 2):
-                start, end = _strip_span(text, line_start + match.start(), line_start + match.end())
-                yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
+        for window_start, window_end in page_bars.get(index, ()):
+            for match in _PAGINATION.finditer(text, window_start, window_end):
+                words = _PAGE_WORDS.findall(match.group())
+                if len(words) >= 2 or (words and len(_NUMBERS.findall(match.group())) >= 2):
+                    start, end = _strip_span(text, *match.span())
+                    yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
 
 
-def _home_run_in(line: str, nonblank: list[tuple[int, int]], position: int, text: str) -> bool:
+def _home_run_in(line: str, found: Scan, index: int) -> bool:
     """``首页`` + a section + the title of a neighbouring line, all run together."""
     home = _HOME_RUN_IN.match(line)
     if not home:
         return False
     rest = line[home.end() :].strip()
-    for other in (position - 1, position + 1):
-        if 0 <= other < len(nonblank):
-            title = text[nonblank[other][0] : nonblank[other][1]].strip()
+    for step in (-1, 1):
+        other = next(found.nonblank(index, step), None)
+        if other is not None:
+            title = found.text[slice(*found.line(other))].strip()
             if len(title) >= 6 and rest.endswith(title) and len(rest) - len(title) <= _HOME_RUN_IN_MAX:
                 return True
     return False
@@ -461,45 +484,54 @@ NAVIGATION = Rule(
 
 # --- CHR004: tag and keyword lines ---------------------------------------------------------------------
 
-_TAG_LINE = regex.compile(
+_TAG_LINE = LazyPattern(
     r"^[ \t\u3000]*(?:本文关键词|关键词|关键字|相关标签|话题标签|热门标签|标签|Tags?|TAGS|Keywords|Tagged(?:[ \t]+with)?)"
     r"[ \t]*[:：][ \t\u3000]*\S[^\r\n]*",
     regex.V1 | regex.MULTILINE,
 )
 # Labels that never start a sentence: found after a prefix the scraper ran into them
 # ("某某登录:相关标签：…").
-_TAG_LABEL_ANYWHERE = regex.compile(
+_TAG_LABEL_ANYWHERE = LazyPattern(
     r"(?<!\p{Han})(?:本文关键词|相关标签|热门标签|话题标签|本文标签|文章标签|相关关键词)"
     r"[ \t\x00-\x08\x0b\x0c\x0e-\x1f]*[:：][ \t\u3000]*\S[^\r\n]*",  # scrapers leave control characters
     regex.V1,
 )
-_WP_META = regex.compile(
+_WP_META = LazyPattern(
     r"^[ \t\u3000]*(?:by[ \t]+\S+[ \t]*)?(?:Posted[ \t]+in|Filed[ \t]+under)\b[^\r\n]*",
     regex.V1 | regex.MULTILINE,
 )
-_HASHTAG_LINE = regex.compile(
+_HASHTAG_LINE = LazyPattern(
     r"^[ \t\u3000]*(?:#[^#\s][^#\r\n]{0,24}#[ \t]*)+(?![^\r\n]*(?:\d{4}[-年/]|\d{1,2}:\d{2}))[^\r\n#。！？!?:：]{0,12}$"
     r"|^[ \t\u3000]*#[\p{L}\p{N}_]+(?:[ \t]+#[\p{L}\p{N}_]+)+[ \t]*$",
     regex.V1 | regex.MULTILINE,
 )
 
 
+_LABEL_KEYWORDS = ("关键词", "标签")  # two letters into each label found anywhere ("相关标签")
+
+
+def _tag_spans(found: Scan) -> Iterator[tuple[int, int, str]]:
+    text = found.text
+    for index in found.lines_with("tag"):
+        line_start, line_end = found.line(index)
+        for pattern, kind in ((_TAG_LINE, "tag line"), (_WP_META, "post metadata"), (_HASHTAG_LINE, "hashtag line")):
+            match = pattern.match(text, line_start, line_end)
+            if match is not None:
+                yield *match.span(), kind
+    done = -1  # a label found anywhere runs to its line's end: one a line
+    for offset in found.hits("tag"):
+        if offset < done or not text.startswith(_LABEL_KEYWORDS, offset):
+            continue
+        line_start, line_end = found.bounds(offset)
+        match = _TAG_LABEL_ANYWHERE.match(text, offset - 2, line_end) if offset - 2 >= line_start else None
+        if match is not None:
+            done = line_end
+            yield *match.span(), "tag line"
+
+
 def _check_tag_line(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
-    text = view.text
-    spans: list[tuple[int, int, str]] = []
-    spans.extend((*m.span(), "tag line") for m in _TAG_LINE.finditer(text))
-    spans.extend((*m.span(), "tag line") for m in _TAG_LABEL_ANYWHERE.finditer(text))
-    spans.extend((*m.span(), "post metadata") for m in _WP_META.finditer(text))
-    spans.extend((*m.span(), "hashtag line") for m in _HASHTAG_LINE.finditer(text))
-    last_end = -1
-    for start, end, kind in sorted(spans):
-        start, end = _strip_span(text, start, end)
-        if start < last_end or end <= start:
-            continue
-        last_end = end
-        shown = text[start:end] if end - start <= 40 else text[start : start + 37] + "..."
-        yield _violation(page, view, start, end, f"{kind} {shown!r}", "remove the tag line")
+    yield from report(page, view, _tag_spans(scan(view)), lambda kind, span: f"{kind} {shown(span)!r}", "remove the tag line")
 
 
 TAG_LINE = Rule(
@@ -521,7 +553,7 @@ TAG_LINE = Rule(
 
 # --- CHR005: reprint and copyright notices ---------------------------------------------------------------
 
-_NOTICE = regex.compile(
+_NOTICE = LazyPattern(
     r"(?:版权|免责|原创)声明[:：]"
     r"|未经(?:\p{Han}{0,6})?(?:许可|授权|允许|同意)[,，]?[ \t]*(?:严禁|禁止|不得|谢绝)\p{Han}{0,4}(?:转载|复制|使用)"
     r"|转载请(?:务必)?(?:注明|保留|标明)\p{Han}{0,4}(?:出处|来源|链接|作者)"
@@ -539,28 +571,30 @@ _NOTICE = regex.compile(
     r"|Copyright[ \t]*(?:©|\(c\)|\d{4})|©[ \t]*\d{4}|All[ \t]+[Rr]ights[ \t]+[Rr]eserved",
     regex.V1,
 )
-_SENTENCE_BREAK = regex.compile(r"[。！？!?]")
-_CLAUSE_START = regex.compile(r"[。！？!?▲■●】\]]")
+_SENTENCE_BREAK = LazyPattern(r"[。！？!?]")
+_CLAUSE_START = LazyPattern(r"[。！？!?▲■●】\]]")
 
 
 # Tipping and payment instructions under a header of their own ("赞赏提示:" then how to tip).
-_PAYMENT_HEADER = regex.compile(r"^[ \t\u3000]*(?:赞赏|打赏|付费|订阅)(?:提示|说明|须知|规则)[ \t]*[:：]?[ \t\u3000]*$", regex.V1)
-_PAYMENT_WORDS = regex.compile(r"赞赏|打赏|包周|包月|付费|订阅费", regex.V1)
+_PAYMENT_HEADER = LazyPattern(r"[ \t\u3000]*(?:赞赏|打赏|付费|订阅)(?:提示|说明|须知|规则)[ \t]*[:：]?[ \t\u3000]*$", regex.V1)
+_PAYMENT_WORDS = LazyPattern(r"赞赏|打赏|包周|包月|付费|订阅费", regex.V1)
 _PAYMENT_LINES = 8  # lines after the header that may belong to it
 _PAYMENT_GAP = 1  # lines without a payment word the block may skip
 
 
-def _payment_notices(text: str) -> Iterator[tuple[int, int, str]]:
-    rows = [(start, end) for _, start, end in _lines(text) if text[start:end].strip()]
-    position = 0
-    while position < len(rows):
-        start, end = rows[position]
-        position += 1
-        if not _PAYMENT_HEADER.match(text[start:end]):
+_NOTICE_REACH = (12, 80)  # "信息网络传播视听节目许可证" before its keyword; a clause after it
+
+
+def _payment_notices(found: Scan) -> Iterator[tuple[int, int, str]]:
+    text = found.text
+    for index in found.lines_with("payment"):
+        start, end = found.line(index)
+        if not _PAYMENT_HEADER.match(text, start, end):
             continue
         yield start, end, "payment notice"
         gap = 0
-        for row_start, row_end in rows[position : position + _PAYMENT_LINES]:
+        for _, row in zip(range(_PAYMENT_LINES), found.nonblank(index, 1)):
+            row_start, row_end = found.line(row)
             if not _PAYMENT_WORDS.search(text, row_start, row_end):
                 gap += 1
                 if gap > _PAYMENT_GAP:
@@ -570,39 +604,33 @@ def _payment_notices(text: str) -> Iterator[tuple[int, int, str]]:
             yield row_start, row_end, "payment notice"
 
 
-def _reprint_notices(text: str, longest: int) -> Iterator[tuple[int, int, str]]:
-    lines = _LineIndex(text)
+def _reprint_notices(found: Scan, longest: int) -> Iterator[tuple[int, int, str]]:
+    text = found.text
     last_end = -1
-    for match in _NOTICE.finditer(text):
-        if match.start() < last_end:
-            continue
-        line_start, line_end = lines.bounds(match.start())
-        # The notice is its clause: from the previous sentence end (or ▲, a bracket) to the next
-        # sentence end, looked for no further than a notice can be long.
-        window = max(line_start, match.start() - longest)
-        breaks = list(_CLAUSE_START.finditer(text, window, match.start()))
-        start = breaks[-1].end() if breaks else window
-        stop = _SENTENCE_BREAK.search(text, match.end(), min(line_end, match.end() + longest))
-        end = stop.end() if stop else min(line_end, match.end() + longest)
-        if start == window and window > line_start or end - start > longest:
-            continue  # a long paragraph about copyright, not a notice
-        start, end = _strip_span(text, start, end)
-        last_end = end
-        yield start, end, "reprint notice"
+    for window_start, window_end in found.windows("notice", *_NOTICE_REACH):
+        for match in _NOTICE.finditer(text, window_start, window_end):
+            if match.start() < last_end:
+                continue
+            line_start, line_end = found.bounds(match.start())
+            # The notice is its clause: from the previous sentence end (or ▲, a bracket) to the next
+            # sentence end, looked for no further than a notice can be long.
+            window = max(line_start, match.start() - longest)
+            breaks = list(_CLAUSE_START.finditer(text, window, match.start()))
+            start = breaks[-1].end() if breaks else window
+            stop = _SENTENCE_BREAK.search(text, match.end(), min(line_end, match.end() + longest))
+            end = stop.end() if stop else min(line_end, match.end() + longest)
+            if start == window and window > line_start or end - start > longest:
+                continue  # a long paragraph about copyright, not a notice
+            start, end = _strip_span(text, start, end)
+            last_end = end
+            yield start, end, "reprint notice"
 
 
 def _check_notice(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
-    text = view.text
-    spans = sorted([*_reprint_notices(text, options["max_line_chars"]), *_payment_notices(text)])
-    last_end = -1
-    for start, end, kind in spans:
-        start, end = _strip_span(text, start, end)
-        if start < last_end or end <= start:
-            continue
-        last_end = end
-        shown = text[start:end] if end - start <= 40 else text[start : start + 37] + "..."
-        yield _violation(page, view, start, end, f"{kind} {shown!r}", "remove the notice")
+    found = scan(view)
+    spans = (*_reprint_notices(found, options["max_line_chars"]), *_payment_notices(found))
+    yield from report(page, view, spans, lambda kind, span: f"{kind} {shown(span)!r}", "remove the notice")
 
 
 NOTICE = Rule(

@@ -1,0 +1,191 @@
+"""One pass over a page for the CHR rules: its lines, and where each rule's keywords stand.
+
+Most lines of a page are article prose that no CHR rule can flag. Every shape a CHR rule looks
+for holds a keyword (``点击``, ``上一篇``, ``Read``, a colon, an arrow); one Aho-Corasick scan of
+the de-noised text finds them all, and each rule then runs its patterns only in a window of the
+line around its own keywords. The cost follows the page's length once, and its candidates after
+that, also on a page that is one long line. The scan is kept per page, so the six rules share it.
+
+English words a pattern matches in any case are listed as they are written: lower case, Title
+case and UPPER case.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import weakref
+from typing import Iterator
+
+from lint.page import DenoisedView
+from plugins._chrome_spans import LINE_BREAK
+
+__all__ = ["Scan", "scan", "cased"]
+
+
+def cased(*words: str) -> tuple[str, ...]:
+    """Each word as lower, Title and UPPER case: how a case-blind label is written on pages."""
+    return tuple(variant for word in words for variant in (word.lower(), word[:1].upper() + word[1:], word.upper()))
+
+
+# keyword group -> the keywords; a group is what one rule (or one shape of it) starts from.
+KEYWORDS: dict[str, tuple[str, ...]] = {
+    "zh_phrase": (
+        "点击", "点此", "查看更多", "返回搜狐", "展开全文", "展开阅读全文", "详情点击", "详情请点击", "扫一扫",
+        "分享到", "分享至", "字号", "快捷留言", "查看全文", "查看原文", "阅读全文", "阅读原文", "加载更多",
+        "打印本页", "关闭窗口", "打印文章", "收藏本文", "收藏本页", "文章导航", "返回顶部", "返回首页", "返回列表",
+        "返回目录", "返回上一页", "返回栏目", "【打印", "【关闭", "【收藏", "【返回顶部", "【字体",
+    ),
+    "en_phrase": (
+        "Continue", "CONTINUE", "Keep", "Read", "READ", "Share", "Click", "Back", "Skip", "Print", "Follow",
+        "Sign", "Subscribe", "Email", "Save", "See", "View", "Show", "Load",
+    ),
+    "arrow": tuple(">＞》»›→"),
+    "qr": ("扫一扫", "扫码", "二维码", "QR", "qr", "Qr", "qR"),
+    "account": ("登录", "注册", "忘记密码", "评论", "You", "Log", "Sign", "Comments", "Leave", "Click", "Subscribe"),
+    "menu_tail": (
+        "登录", "注册", "个人中心", "收藏", "在线客服", "咨询", "设为首页", "返回顶部", "回到顶部", "展开", "收起", "列表",
+        "Sign", "Log", "Register", "Subscribe", "Like", "Loading", "Print", "Email", "Reply",
+    ),
+    "colon": (":", "："),
+    "nav": (
+        "位置", "首页", "主页", "Home", "上一", "下一", "前一篇", "后一篇", "前一页", "后一页", "上篇", "下篇", "尾页", "末页",
+        *cased("prev", "next", "older", "newer"), "Page", "Last", "共",
+    ),
+    "page_word": ("首页", "上一页", "下一页", "尾页", "末页", "前一页", "后一页"),
+    "tag": ("关键词", "关键字", "标签", "Tag", "TAGS", "Keywords", "Posted", "Filed", "#"),
+    "notice": (
+        "声明", "未经", "转载", "权归", "侵权", "侵删", "严禁任何形式", "不构成", "据此操作", "不代表本", "ICP", "公网安备",
+        "备案", "许可证", "版权所有", "本文", "网络", "互联网", "Copyright", "©", "All",
+    ),
+    "payment": ("赞赏", "打赏", "付费", "订阅"),
+    "footer_word": (
+        "关于我们", "联系我们", "联系方式", "网站地图", "隐私政策", "隐私声明", "隐私保护", "法律声明", "免责声明", "使用必读",
+        "使用网站必读", "服务条款", "用户协议", "友情链接", "广告服务", "广告合作", "商务合作", "意见反馈", "投诉建议",
+        "加入我们", "人才招聘", "招聘信息", "网站导航", "帮助中心", "版权声明", "会员注册", "设为首页", "加入收藏",
+        "网站首页", "返回首页",
+        *cased("privacy", "terms", "cookie", "contact", "about", "site", "advertise", "careers", "accessibility", "help", "newsletter"),
+    ),
+    "promotion": ("欢迎", "拿起电话", "为您"),
+}
+
+
+@functools.cache
+def _automaton() -> tuple[object, list[tuple[str, ...]]]:
+    """The automaton of every keyword, and the groups each keyword belongs to."""
+    import ahocorasick_rs  # a few ms: only when a page is checked, not when the plugin loads
+
+    groups: dict[str, list[str]] = {}
+    for group, words in KEYWORDS.items():
+        for word in words:
+            groups.setdefault(word, []).append(group)
+    words = list(groups)
+    return ahocorasick_rs.AhoCorasick(words), [tuple(groups[word]) for word in words]
+
+
+class Scan:
+    """A de-noised text's lines and its keyword hits per group."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        if "\r" in text:
+            self.starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+        else:
+            self.starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
+        automaton, groups_of = _automaton()
+        self._hits: dict[str, list[int]] = {}
+        for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):  # type: ignore[attr-defined]
+            for group in groups_of[index]:
+                self._hits.setdefault(group, []).append(start)
+
+    # -- lines ------------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def index(self, offset: int) -> int:
+        """The line holding ``offset``."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+    def line(self, index: int) -> tuple[int, int]:
+        """``(start, end)`` of line ``index``, without its break."""
+        start = self.starts[index]
+        if index + 1 == len(self.starts):
+            return start, len(self.text)
+        end = self.starts[index + 1] - 1  # the "\n" or lone "\r"
+        if self.text[end] == "\n" and end > start and self.text[end - 1] == "\r":
+            end -= 1
+        return start, end
+
+    def bounds(self, offset: int) -> tuple[int, int]:
+        """``(start, end)`` of the line holding ``offset``."""
+        return self.line(self.index(offset))
+
+    def blank(self, index: int) -> bool:
+        start, end = self.line(index)
+        return not self.text[start:end].strip()
+
+    def nonblank(self, index: int, step: int) -> Iterator[int]:
+        """The non-blank lines from ``index`` on (``step`` 1) or back (``step`` -1), ``index`` excluded."""
+        index += step
+        while 0 <= index < len(self.starts):
+            if not self.blank(index):
+                yield index
+            index += step
+
+    def short_lines(self, limit: int) -> Iterator[tuple[int, int]]:
+        """Lines of at most ``limit`` characters that are not empty: where a lone button can stand."""
+        starts = self.starts
+        for index in range(len(starts)):
+            start = starts[index]
+            following = starts[index + 1] if index + 1 < len(starts) else len(self.text) + 1
+            if 1 < following - start <= limit + 2:
+                start, end = self.line(index)
+                if end > start:
+                    yield start, end
+
+    # -- keyword hits -----------------------------------------------------------------------------
+
+    def hits(self, group: str) -> list[int]:
+        """Offsets where a keyword of ``group`` starts, in order."""
+        return self._hits.get(group, [])
+
+    def lines_with(self, *groups: str) -> list[int]:
+        """The lines holding a keyword of any of ``groups``, in order."""
+        offsets = sorted(itertools.chain.from_iterable(self.hits(group) for group in groups))
+        found: list[int] = []
+        for offset in offsets:
+            if found and offset < self.line(found[-1])[1]:
+                continue
+            found.append(self.index(offset))
+        return found
+
+    def windows(self, group: str, before: int, after: int) -> list[tuple[int, int]]:
+        """Spans from ``before`` characters before each hit of ``group`` to ``after`` after it,
+        cut at its line's ends; overlapping ones merged, so a pattern runs once over each."""
+        spans: list[tuple[int, int]] = []
+        line_start, line_end = -1, -1
+        for offset in self.hits(group):
+            if not line_start <= offset <= line_end:
+                line_start, line_end = self.bounds(offset)
+            start, end = max(line_start, offset - before), min(line_end, offset + after)
+            if spans and start <= spans[-1][1] and spans[-1][0] >= line_start:
+                spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+            else:
+                spans.append((start, end))
+        return spans
+
+
+_SCANS: "weakref.WeakKeyDictionary[DenoisedView, Scan]" = weakref.WeakKeyDictionary()
+
+
+def scan(view: DenoisedView) -> Scan:
+    """The page's scan, made once for all the CHR rules."""
+    try:
+        found = _SCANS.get(view)
+    except TypeError:  # a view that cannot be weakly referenced: no memo
+        return Scan(view.text)
+    if found is None:
+        found = _SCANS[view] = Scan(view.text)
+    return found
