@@ -134,8 +134,9 @@ def _spans(found: Scan) -> Iterator[tuple[int, int, str]]:
         spans = [match.span() for match in _PROMOTION.finditer(text, start, end)]
         if spans:
             promotions.setdefault(found.index(start), []).extend(spans)
-    tail = range(max(last_prose, 0), len(found))  # a blurb stands after the article's last prose
-    for index in sorted({*contact_rows, *footer_rows, *tail_names, *promotions, *tail}):
+    # a blurb stands after the article's last prose
+    blurbs = {index for index in found.lines_with("company") if index >= last_prose}
+    for index in sorted({*contact_rows, *footer_rows, *tail_names, *promotions, *blurbs}):
         start, end = found.line(index)
         if index in contact_rows:
             yield start, end, "contact line"
@@ -143,7 +144,7 @@ def _spans(found: Scan) -> Iterator[tuple[int, int, str]]:
             yield start, end, "footer links"
         elif index in tail_names:
             yield start, end, "site name"
-        elif index >= last_prose and _is_blurb(text, start, end):
+        elif index in blurbs and _is_blurb(text, start, end):
             yield start, end, "company blurb"
         elif index in promotions:
             # "……欢迎新老客户前来咨询,咨询电话:137…": a promotion that ends with the phone to call
@@ -185,9 +186,11 @@ def _tail_names(found: Scan) -> set[int]:
 
 def _last_prose(found: Scan) -> int:
     """The last line of the article's prose (long, with a full stop), -1 when there is none."""
-    for index in found.nonblank(len(found), -1):
-        start, end = found.line(index)
-        if end - start >= _PROSE_MIN and found.text.find("。", start, end) >= 0:
+    before = len(found.text)
+    while (stop := found.text.rfind("。", 0, before)) >= 0:
+        index = found.index(stop)
+        before, end = found.line(index)
+        if end - before >= _PROSE_MIN:
             return index
     return -1
 

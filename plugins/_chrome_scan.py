@@ -68,36 +68,45 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         *cased("privacy", "terms", "cookie", "contact", "about", "site", "advertise", "careers", "accessibility", "help", "newsletter"),
     ),
     "promotion": ("欢迎", "拿起电话", "为您"),
+    "company": (  # what a company says of itself in its blurb: "某某有限公司是一家……"
+        "是一家", "是一所", "是专业", "是国内", "专注", "专业从事", "专业生产", "致力于", "主要从事", "主营", "产品包括",
+        "主要产品", "始终", "秉承",
+    ),
 }
 
 
 @functools.cache
 def _automaton() -> tuple[object, list[tuple[str, ...]]]:
-    """The automaton of every keyword, and the groups each keyword belongs to."""
+    """The automaton of every keyword of two letters or more, and the groups of each keyword.
+
+    A single character is found faster by ``str.find`` and would slow the automaton down."""
     import ahocorasick_rs  # a few ms: only when a page is checked, not when the plugin loads
 
     groups: dict[str, list[str]] = {}
     for group, words in KEYWORDS.items():
         for word in words:
-            groups.setdefault(word, []).append(group)
+            if len(word) > 1:
+                groups.setdefault(word, []).append(group)
     words = list(groups)
-    return ahocorasick_rs.AhoCorasick(words), [tuple(groups[word]) for word in words]
+    automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
+    return automaton, [tuple(groups[word]) for word in words]
 
 
 class Scan:
-    """A de-noised text's lines and its keyword hits per group."""
+    """A de-noised text's lines and its keyword hits per group, each found on first use."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        if "\r" in text:
-            self.starts = [0, *(match.end() for match in LINE_BREAK.finditer(text))]
-        else:
-            self.starts = list(itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
-        automaton, groups_of = _automaton()
+        self._found: dict[str, list[int]] | None = None  # the automaton's hits per group
         self._hits: dict[str, list[int]] = {}
-        for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):  # type: ignore[attr-defined]
-            for group in groups_of[index]:
-                self._hits.setdefault(group, []).append(start)
+
+    @functools.cached_property
+    def starts(self) -> list[int]:
+        """Where each line starts (lines split on LF, CRLF or CR, as :class:`lint.page.Page` does)."""
+        text = self.text
+        if "\r" in text:
+            return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+        return list(itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
 
     # -- lines ------------------------------------------------------------------------------------
 
@@ -149,7 +158,30 @@ class Scan:
 
     def hits(self, group: str) -> list[int]:
         """Offsets where a keyword of ``group`` starts, in order."""
-        return self._hits.get(group, [])
+        found = self._hits.get(group)
+        if found is None:
+            found = self._hits[group] = self._find(group)
+        return found
+
+    def _find(self, group: str) -> list[int]:
+        text = self.text
+        words = KEYWORDS[group]
+        found: list[int] = []
+        if any(len(word) > 1 for word in words):
+            if self._found is None:
+                automaton, groups_of = _automaton()
+                self._found = {}
+                for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):  # type: ignore[attr-defined]
+                    for name in groups_of[index]:
+                        self._found.setdefault(name, []).append(start)
+            found.extend(self._found.get(group, ()))
+        for word in words:
+            if len(word) == 1:
+                offset = text.find(word)
+                while offset >= 0:
+                    found.append(offset)
+                    offset = text.find(word, offset + 1)
+        return sorted(found)
 
     def lines_with(self, *groups: str) -> list[int]:
         """The lines holding a keyword of any of ``groups``, in order."""
