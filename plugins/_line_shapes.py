@@ -101,6 +101,7 @@ _INTRO = regex.compile(
 )
 # A short remark in brackets on its own line: (完), （记者 张三）, (更新时间戳: 1681649425565).
 _ASIDE = regex.compile(r"^[(（\[【][^()（）\[\]【】]{1,40}[)）\]】]$")
+_ELLIPSES = ("...", "…", "．．．")
 _LETTER = regex.compile(r"\p{L}")
 _NUMBER = regex.compile(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|views?|reads?)?$")
 # Sentence ends: Chinese full stop always; a Latin full stop after a word and before a space.
@@ -160,6 +161,7 @@ class Line:
     intro: bool = False  # announces what follows ("如下：", "the following", a closing colon)
     announces: bool = False  # ends with a colon of its own (not one of a UI phrase run into it)
     dated: bool = False  # ends with a date or a time, as headlines in a list of related news do
+    cut: bool = False  # ends with an ellipsis, as the teasers of a listing page do
 
 
 def read_lines(lines: Sequence[str], headers: HeaderMatcher, max_item_words: float) -> list[Line]:
@@ -186,7 +188,7 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
         index, text, _shape(text, words, max_item_words, announces), words, _enumeration(text, words) or 1,
         tuple(found), word_terms,
         marked=bool(_MARKER.match(text)), data=bool(_DATA.search(_DATED.sub("", text))),
-        intro=bool(_INTRO.search(own)), announces=announces, dated=bool(_DATED.search(text)),
+        intro=bool(_INTRO.search(own)), announces=announces, dated=bool(_DATED.search(text)), cut=text.endswith(_ELLIPSES),
     )
 
 

@@ -19,7 +19,6 @@ from plugins._text_stats import containment, cosine, suffix_cosines
 __all__ = ["Limit", "unrelated_prose", "unrelated_suffix", "headed_article"]
 
 _MIN_SECTION_TERMS = 30  # shorter sections say too little about their topic
-_PARAGRAPH_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -116,13 +115,11 @@ def headed_article(lines: Sequence[Line], start: int) -> bool:
 
 
 def _wanders(lines: Sequence[Line], limit: Limit) -> bool:
-    """True for a digest: sections under their own headlines that are mostly unrelated, or
-    paragraphs without headings that share next to nothing (a listing of product blurbs).
+    """True for a digest: sections under their own headlines that are mostly unrelated.
 
     A heading is a headline-shaped line followed by prose. A news digest is one headline and
     paragraph after another, each on its own subject; an appended article looks just like one
-    more item. Paragraphs of one article share less than its sections do, so paragraphs are
-    held to a fraction of the limit.
+    more item.
     """
     sections: list[list[str]] = []
     current: list[str] = []
@@ -133,10 +130,6 @@ def _wanders(lines: Sequence[Line], limit: Limit) -> bool:
             current = []
         current.extend(line.terms)
     sections.append(current)
-    bound = limit.base
-    if len(sections) < 2:
-        sections = [list(line.terms) for line in lines if line.shape is Shape.PROSE]
-        bound *= _PARAGRAPH_SHARE
     sections = [section for section in sections if len(section) >= _MIN_SECTION_TERMS]
     if len(sections) < 2:
         return False
@@ -144,4 +137,4 @@ def _wanders(lines: Sequence[Line], limit: Limit) -> bool:
     for section in sections:
         total.update(section)
     similarities = sorted(cosine(Counter(section), total - Counter(section)) for section in sections)
-    return similarities[len(similarities) // 2] <= bound
+    return similarities[len(similarities) // 2] <= limit.base

@@ -47,7 +47,7 @@ def cut_segments(lines: Sequence[Line], start: int, min_list_lines: int, min_lis
         if line.shape is Shape.HEADER:
             block = Segment(Shape.HEADER, number, [line])
             number += 1
-            while number < len(lines) and lines[number].shape in _LISTED:
+            while number < len(lines) and lines[number].shape in _LISTED and not _field(lines[number]):
                 block.lines.append(lines[number])
                 number += 1
             if len(block.lines) == 1 and not line.items:
@@ -71,6 +71,11 @@ def cut_segments(lines: Sequence[Line], start: int, min_list_lines: int, min_lis
                 _add_prose(segments, Segment(Shape.PROSE, number, [line]))
             number += 1
     return segments
+
+
+def _field(line: Line) -> bool:
+    """A field of the page's own data sheet (``内胆材质：铝合金``): no headline of another page."""
+    return line.shape is Shape.ITEM and line.data
 
 
 def _add_prose(segments: list[Segment], run: Segment) -> None:

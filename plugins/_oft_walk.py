@@ -3,7 +3,8 @@
 Appended content sits after the article, so the walk starts at the last segment and moves
 up: a block that does not belong to the article joins the tail, and the first block that
 does ends the walk. Whatever comes before it, a list in the body or a digression, is the
-article's. Headline lists under a "related" header are reported wherever they stand.
+article's. Headline lists under a "related" header are reported wherever they stand, on a
+page without prose too.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from plugins._oft_lists import dated_list, list_kind, own_list, site_list, unrel
 from plugins._oft_prose import Limit, headed_article, unrelated_prose, unrelated_suffix
 from plugins._oft_segments import Segment, cut_segments, terms_before
 
-__all__ = ["Block", "appended_blocks"]
+__all__ = ["Block", "appended_blocks", "headed_lists"]
 
 _SHORT = "short text"  # the reason of leftovers that join the block next to them
 
@@ -78,10 +79,15 @@ def appended_blocks(lines: Sequence[Line], start: int, options: Mapping[str, Any
                 in_tail = True
         blocks.extend(_leftovers(pending))
         pending = []
-    for segment in segments:
-        if segment.kind is Shape.HEADER:
-            blocks.append(Block(segment.first, segment.last, f"headline list after '{segment.lines[0].header}'"))
-    return _merge(blocks)
+    return _merge(blocks + headed_lists(segments))
+
+
+def headed_lists(segments: Sequence[Segment]) -> list[Block]:
+    """Every header ("相关阅读", "Related stories") with the headlines under it, wherever it stands."""
+    return [
+        Block(segment.first, segment.last, f"headline list after '{segment.lines[0].header}'")
+        for segment in segments if segment.kind is Shape.HEADER
+    ]
 
 
 def _appended_list(

@@ -22,13 +22,15 @@ import regex
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
-from plugins._line_shapes import Shape, header_matcher, read_lines
+from plugins._line_shapes import Line, Shape, header_matcher, read_lines
 from plugins._oft_interleaved import interleaved_headlines
 from plugins._oft_nav import navigation_blocks
 from plugins._oft_teasers import headlines_after_chrome, teaser_tail
-from plugins._oft_walk import appended_blocks
+from plugins._oft_segments import cut_segments
+from plugins._oft_walk import appended_blocks, headed_lists
 
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_MIN_TEASERS = 2
 
 OPTIONS = (
     RuleOption("max-similarity", 0.06, "prose after the article whose term cosine with it is at most this is unrelated (Chinese-like text)", float),
@@ -48,8 +50,12 @@ OPTIONS = (
 def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     lines = read_lines(_denoised_lines(page), header_matcher(tuple(options["headers"])), options["max-item-words"])
     start = next((number for number, line in enumerate(lines) if line.shape is Shape.PROSE and not line.announces), None)
-    if start is None:
-        return  # no article on the page: nothing can be off-topic to it
+    if start is None:  # no article on the page (a product sheet): only boxes of other pages' headlines
+        for segment in headed_lists(cut_segments(lines, 0, options["min-list-lines"], options["min-list-items"])):
+            yield _violation(page, lines, segment.first, segment.last, segment.reason)
+        return
+    if _listing(lines, start):
+        return  # teasers are the listing's content, not an article others could be appended to
     found = [(nav.first, nav.last, f"navigation before the article: {nav.entries} short link lines") for nav in
              navigation_blocks(lines, start, options["min-list-lines"], options["min-list-items"], options["min-article-terms"])]
     tail, reason = teaser_tail(lines, start, options["min-article-terms"]), "headlines of other articles with their opening lines"
@@ -64,15 +70,29 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
     found += [(number, number, "headline of another article spliced into the text") for number in
               interleaved_headlines(article, title, options["max-list-shared"]) if number not in covered]
     for first, last, reason in found:
-        first, last = lines[first].index, lines[last].index
-        where = f"line {first + 1}" if first == last else f"lines {first + 1}-{last + 1}"
-        removal = (page.line_span_with_break(first)[0], page.line_span_with_break(last)[1])
-        yield Violation(
-            page.line_span(first)[0],
-            page.line_span(last)[1],
-            f"{reason} ({where})",
-            Fix.delete(*removal, safe=False, message=f"remove the off-topic block ({where})"),
-        )
+        yield _violation(page, lines, first, last, reason)
+
+
+def _violation(page: Page, lines: list[Line], first: int, last: int, reason: str) -> Violation:
+    """The finding for measured lines ``first`` to ``last``, with the fix that deletes them."""
+    first, last = lines[first].index, lines[last].index
+    where = f"line {first + 1}" if first == last else f"lines {first + 1}-{last + 1}"
+    removal = (page.line_span_with_break(first)[0], page.line_span_with_break(last)[1])
+    return Violation(
+        page.line_span(first)[0],
+        page.line_span(last)[1],
+        f"{reason} ({where})",
+        Fix.delete(*removal, safe=False, message=f"remove the off-topic block ({where})"),
+    )
+
+
+def _listing(lines: list[Line], start: int) -> bool:
+    """A listing page (a category, a search result): its text opens with a teaser cut short
+    with an ellipsis and most of it is such teasers. They are the page's content, not an
+    article that others could be appended to. (An article's own first paragraph is whole.)"""
+    prose = [line for line in lines[start:] if line.shape is Shape.PROSE]
+    teasers = sum(line.cut for line in prose)
+    return lines[start].cut and teasers >= _MIN_TEASERS and teasers * 2 >= len(prose)
 
 
 def _denoised_lines(page: Page) -> list[str]:
