@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -36,34 +37,38 @@ class PathProblem:
     message: str
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path | str) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return Path(os.path.abspath(path)).as_posix()
+    absolute = os.path.abspath(path)
+    inside = _below(absolute, os.getcwd())
+    return absolute if inside is None else inside
 
 
-def relative_to_root(path: Path, settings: Settings) -> str:
+def relative_to_root(path: Path | str, settings: Settings) -> str:
     """Path relative to the configuration's folder, for globs."""
-    absolute = Path(os.path.abspath(path))  # normalises "..", which a glob like ".*" would match
-    try:
-        return absolute.relative_to(settings.root).as_posix()
-    except ValueError:
-        try:
-            return absolute.resolve().relative_to(settings.root).as_posix()
-        except ValueError:
-            return absolute.as_posix().lstrip("/")
+    # abspath normalises "..", which a glob like ".*" would match
+    return _relative(os.path.abspath(path), str(settings.root))
 
 
-def _excluded(path: Path, settings: Settings) -> bool:
-    relative = relative_to_root(path, settings)
-    return any(glob_matches(pattern, relative) for pattern in settings.all_exclude())
+@lru_cache(maxsize=4096)
+def _relative(absolute: str, root: str) -> str:
+    """Walking, checking and caching a file each ask; strings, not Path objects (per-file cost)."""
+    inside = _below(absolute, root)
+    if inside is None:
+        inside = _below(os.path.realpath(absolute), root)
+    return absolute.lstrip("/") if inside is None else inside
 
 
-def _included(path: Path, settings: Settings) -> bool:
-    relative = relative_to_root(path, settings)
-    return any(glob_matches(pattern, relative) for pattern in settings.all_include())
+def _below(path: str, folder: str) -> str | None:
+    """``path`` relative to ``folder`` (``.`` for the folder itself), or ``None`` outside it."""
+    if path == folder:
+        return "."
+    prefix = folder if folder.endswith("/") else folder + "/"
+    return path[len(prefix):] if path.startswith(prefix) else None
+
+
+def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
+    return any(glob_matches(pattern, relative) for pattern in patterns)
 
 
 def _link_problem(path: Path) -> str | None:
@@ -94,7 +99,7 @@ def discover(paths: Iterable[Path], resolver: ConfigResolver, force_exclude: boo
             yield from _walk(path, resolver, seen_files, set())
             continue
         settings = resolver.for_path(path)
-        if force_exclude and _excluded(path, settings):
+        if force_exclude and _matches(relative_to_root(path, settings), settings.all_exclude()):
             continue
         key = os.path.realpath(path)
         if key not in seen_files:
@@ -115,28 +120,31 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
         yield PathProblem(display_path(directory), f"cannot list folder: {error.strerror or error}")
         active_dirs.discard(real)
         return
+    exclude, include = settings.all_exclude(), settings.all_include()
     for entry in entries:
-        child = Path(entry.path)
-        if _excluded(child, settings):
+        relative = relative_to_root(entry.path, settings)
+        if _matches(relative, exclude):
             continue
         try:
             is_dir = entry.is_dir()
             is_file = entry.is_file()
         except OSError as error:
-            reason = _link_problem(child) or f"cannot stat: {error.strerror or error}"
-            yield PathProblem(display_path(child), reason)
+            reason = _link_problem(Path(entry.path)) or f"cannot stat: {error.strerror or error}"
+            yield PathProblem(display_path(entry.path), reason)
             continue
         if is_dir:
-            yield from _walk(child, resolver, seen_files, active_dirs)
+            yield from _walk(Path(entry.path), resolver, seen_files, active_dirs)
         elif is_file:
-            if not _included(child, settings):
+            if not _matches(relative, include):
                 continue
-            key = os.path.realpath(child)
+            # the folder is resolved already: only a linked file needs resolving itself
+            key = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real, entry.name)
             if key in seen_files:
                 continue
             seen_files.add(key)
-            yield Candidate(child, display_path(child), settings)
+            yield Candidate(Path(entry.path), display_path(entry.path), settings)
         elif entry.is_symlink():
-            if _included(child, settings):
+            if _matches(relative, include):
+                child = Path(entry.path)
                 yield PathProblem(display_path(child), _link_problem(child) or "symbolic link to something that is not a file")
     active_dirs.discard(real)

@@ -8,6 +8,7 @@ never imports pyarrow, zstandard or warcio. This module is only the registry: su
 from __future__ import annotations
 
 import importlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -44,7 +45,7 @@ SHARD_GLOBS: tuple[str, ...] = tuple(f"*{fmt.suffix}" for fmt in FORMATS)
 
 def shard_format(path: str | Path) -> ShardFormat | None:
     """The format of a shard named ``path``, or ``None`` for a plain page."""
-    name = Path(path).name.lower()
+    name = os.path.basename(path).lower()  # not Path(path): this is asked for every file
     for fmt in FORMATS:
         if name.endswith(fmt.suffix) and len(name) > len(fmt.suffix):
             return fmt
