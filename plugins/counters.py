@@ -12,9 +12,9 @@ and are left alone.
 from __future__ import annotations
 
 import bisect
-from typing import Any, Iterator, Mapping
-
-import regex
+import functools
+import re
+from typing import Any, Iterator, Mapping, NamedTuple
 
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
@@ -48,9 +48,7 @@ _COUNT_WITH_UNIT = (
 
 #: The shapes of an inline counter. Each is its own pattern: ``regex`` scans a text fast for one
 #: shape that starts with a literal, and slowly for one alternation of them all.
-_INLINE = tuple(
-    regex.compile(shape, regex.V1 | regex.MULTILINE)
-    for shape in (
+_ZH_SHAPES = (
         # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次: a label with a colon is a widget wherever it
         # stands ("……美国军舰浏览：429次")
         rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t]*[:：][ \t]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
@@ -75,45 +73,150 @@ _INLINE = tuple(
         # separator ("文章发布后，已有2055人阅读。" is a sentence)
         rf"(?<![\p{{N}}.,]){_NUM}{_MAG}[ \t]?人看过{_END}",
         rf"{_WIDGET_AFTER_SEPARATOR}(?:已有|共有|共)?{_NUM}{_MAG}[ \t]?人(?:阅读|浏览|围观|点赞|收藏|观看|读过){_END}",
+)
+_EN_SHAPES = (
         # Comments (12) / Views (1,024)
         rf"{_START}(?i:comments|views|likes|shares|replies)[ \t]*[(（\[][ \t]*{_NUM}{_MAG}[ \t]*[)）\]]",
         # Views: 1,024 / Page views: 3.4k / Viewed 201 times
         rf"{_START}(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}{_END}",
         rf"{_START}(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times{_END}",
-    )
 )
 
 # 12,345 views: an English count after its number is only a widget where it stands alone.
-_EN_AFTER = regex.compile(
-    rf"{_START}{_NUM}{_MAG}[ \t]*(?i:views|reads|plays|likes|clicks|visits|comments|shares)(?![\p{{L}}\p{{N}}])",  # "top 20 hits" are songs
-    regex.V1,
-)
+_EN_AFTER = rf"{_START}{_NUM}{_MAG}[ \t]*(?i:views|reads|plays|likes|clicks|visits|comments|shares)(?![\p{{L}}\p{{N}}])"  # "top 20 hits" are songs
 # It counts at a line start, after a sentence, a separator or a field label; or where it ends the
 # line or meets a separator or a byline. "The clip got 12,345 views on YouTube." stays.
-_EN_BEFORE_OK = regex.compile(r"(?:^|[|｜丨·•,，;；\-–—(（\[【/:：.!?。！？\"”’)]|\d)[ \t]*$", regex.V1 | regex.MULTILINE)
-_EN_AFTER_OK = regex.compile(r"[ \t]*(?:$|[\r\n|｜丨·•;；\-–—)）\]】/]|\d|(?:BY|By|Reporting|Written)\b)", regex.V1)
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_EN_BEFORE_OK = r"(?:^|[|｜丨·•,，;；\-–—(（\[【/:：.!?。！？\"”’)]|\d)[ \t]*$"
+_EN_AFTER_OK = r"[ \t]*(?:$|[\r\n|｜丨·•;；\-–—)）\]】/]|\d|(?:BY|By|Reporting|Written)\b)"
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 # "0 发布时间：2021.04.17": a count the template printed before the page's date field.
 # Only before a date field: a number before "编辑：" is more often the day left from a cut date.
 _DATE_FIELD = r"(?:发布时间|发表时间|更新时间|发布日期|时间|日期)\s*[:：]"
-_LEADING = regex.compile(rf"^[ \t]*(\d{{1,7}})[ \t]+(?={_DATE_FIELD})", regex.V1 | regex.MULTILINE)
+_LEADING = rf"[ \t]*(\d{{1,7}})[ \t]+(?={_DATE_FIELD})"
+
+# Every Chinese shape holds one of the first words, every English one one of the second (matched
+# in any case), and every counter a digit: a sentence without both has no counter.
+_ZH_WORDS = (
+    "浏览", "阅读", "点击", "访问", "人气", "热度", "播放", "观看", "围观", "赞", "评论", "评价", "回复",
+    "收藏", "分享", "转发", "喜欢", "看过", "读过",
+)  # fmt: skip
+_EN_WORDS = ("view", "reads", "hits", "clicks", "likes", "plays", "visits", "comments", "shares", "replies", "times")
+_DATE_WORDS = ("时间", "日期")
+# Where a counter's text, and all that its patterns look at, ends: a line break or the end of a
+# sentence. The patterns only ever run between two of these, around a word above.
+_CUT = r"\n|[。！？]|[.!?] "
+_DIGIT = re.compile(r"\d")
+# Sentences longer than this are cut around the word: no counter is that long.
+_REACH = 200
+
+
+class _Patterns(NamedTuple):
+    zh: tuple[Any, ...]  # regex.Pattern[str] each
+    en: tuple[Any, ...]
+    en_after: Any
+    en_before_ok: Any
+    en_after_ok: Any
+    leading: Any
+    cut: Any
+    cut_before: Any  # the same, searched from the end
+
+
+@functools.cache
+def _patterns() -> _Patterns:
+    """The patterns, compiled on first use (``regex``: \\p{..} classes and bounded look-behinds)."""
+    import regex
+
+    def shapes(sources: tuple[str, ...]) -> tuple[Any, ...]:
+        return tuple(regex.compile(shape, regex.V1 | regex.MULTILINE) for shape in sources)
+
+    return _Patterns(
+        shapes(_ZH_SHAPES),
+        shapes(_EN_SHAPES),
+        regex.compile(_EN_AFTER, regex.V1),
+        regex.compile(_EN_BEFORE_OK, regex.V1 | regex.MULTILINE),
+        regex.compile(_EN_AFTER_OK, regex.V1),
+        regex.compile(_LEADING, regex.V1),
+        regex.compile(_CUT),
+        regex.compile(_CUT, regex.REVERSE),
+    )
+
+
+@functools.cache
+def _words():  # -> ahocorasick_rs.AhoCorasick
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(
+        [*_ZH_WORDS, *_EN_WORDS, *_DATE_WORDS],
+        matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_FIRST,
+        implementation=ahocorasick_rs.Implementation.DFA,
+    )
+
+
+class _Candidates(NamedTuple):
+    zh: list[tuple[int, int]]  # sentences with a Chinese counted word and a digit
+    en: list[tuple[int, int]]  # sentences with an English one and a digit
+    date_lines: list[int]  # starts of lines with a date word
+
+
+def _candidates(text: str, patterns: _Patterns) -> _Candidates:
+    """Where counters may be: one automaton pass over the text finds the counted words.
+
+    The sentences around them are all the counter patterns need to see (they never look across a
+    line break or a sentence's end).
+    """
+    folded = text.lower()
+    if len(folded) != len(text):  # a rare letter whose lower case is longer: look at everything
+        whole = [(0, len(text))]
+        return _Candidates(whole, whole, [0, *(match.end() for match in re.finditer("\n", text))])
+    found = _Candidates([], [], [])
+    for word, start, end in _words().find_matches_as_indexes(folded):
+        if word >= len(_ZH_WORDS) + len(_EN_WORDS):
+            found.date_lines.append(text.rfind("\n", 0, start) + 1)
+            continue
+        around = found.zh if word < len(_ZH_WORDS) else found.en
+        cut = patterns.cut_before.search(text, max(0, start - _REACH), start)
+        first = cut.end() if cut else max(0, start - _REACH)
+        cut = patterns.cut.search(text, end, end + _REACH)
+        last = cut.end() if cut else min(len(text), end + _REACH)
+        if around and first <= around[-1][1]:  # the sentence of the word before, or overlapping it
+            first, last = around[-1][0], max(last, around.pop()[1])
+        around.append((first, last))
+    for around in (found.zh, found.en):
+        around[:] = [(first, last) for first, last in around if _DIGIT.search(text, first, last)]
+    return found
+
+
+def _inline_spans(text: str, leading_count: bool) -> list[tuple[int, int]]:
+    """Spans of the de-noised ``text`` that read as counters (they may overlap)."""
+    patterns = _patterns()
+    candidates = _candidates(text, patterns)
+    spans = [
+        match.span()
+        for sentences, shapes in ((candidates.zh, patterns.zh), (candidates.en, patterns.en))
+        for first, last in sentences
+        for shape in shapes
+        for match in shape.finditer(text, first, last)
+    ]
+    en_after, en_before_ok, en_after_ok = patterns.en_after, patterns.en_before_ok, patterns.en_after_ok
+    for first, last in candidates.en:
+        for match in en_after.finditer(text, first, last):
+            # what stands before it on its line (at most 8 characters), and what comes after it
+            before = max(match.start() - 8, *(text.rfind(brk, match.start() - 8, match.start()) + 1 for brk in "\r\n"))
+            if en_before_ok.search(text, before, match.start()) or en_after_ok.match(text, match.end()):
+                spans.append(match.span())
+    if leading_count:
+        for line_start in sorted(set(candidates.date_lines)):
+            match = patterns.leading.match(text, line_start)
+            if match:
+                spans.append(match.span(1))
+    return spans
 
 
 def _check_inline_counter(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
-    spans: list[tuple[int, int]] = [m.span() for shape in _INLINE for m in shape.finditer(text)]
-    starts = [0, *(m.end() for m in _LINE_BREAK.finditer(text))]
-    for match in _EN_AFTER.finditer(text):
-        index = bisect.bisect_right(starts, match.start()) - 1
-        line_start = starts[index]
-        line_end = starts[index + 1] - 1 if index + 1 < len(starts) else len(text)
-        before_ok = _EN_BEFORE_OK.search(text, max(line_start, match.start() - 8), match.start())
-        if before_ok or _EN_AFTER_OK.match(text, match.end(), line_end):
-            spans.append(match.span())
-    if options["leading_count"]:
-        spans.extend(match.span(1) for match in _LEADING.finditer(text))
+    spans = _inline_spans(text, options["leading_count"])
     spans.sort(key=lambda span: (span[0], -span[1]))
     last_end = -1
     for start, end in spans:
@@ -164,11 +267,12 @@ INLINE_COUNTER = Rule(
 
 # --- bare count lines ------------------------------------------------------------------------
 
-_BARE = regex.compile(rf"^[ \t\u3000]*((?!0\d){_NUM}{_MAG})(?:[ \t]?(?:人次|次))?[ \t\u3000]*$", regex.V1)
-_NOT_DIGITS = regex.compile(r"[^\d.]")
-_LETTER = regex.compile(r"\p{L}")
-_PLAIN_DECIMAL = regex.compile(r"^\d+\.\d+$")
-_SENTENCE_END = regex.compile(r"(?:。|(?<!\.)\.)$")  # a headline may end with ? or !, not with a full stop
+_BARE = re.compile(rf"^[ \t\u3000]*((?!0\d){_NUM}{_MAG})(?:[ \t]?(?:人次|次))?[ \t\u3000]*$")
+# A line that starts with a digit: a page without one has no bare count line.
+_NUMBER_LINE = re.compile(r"^[ \t\u3000]*\d", re.MULTILINE)
+_NOT_DIGITS = re.compile(r"[^\d.]")
+_PLAIN_DECIMAL = re.compile(r"^\d+\.\d+$")
+_SENTENCE_END = re.compile(r"(?:。|(?<!\.)\.)$")  # a headline may end with ? or !, not with a full stop
 
 
 def _value(number: str) -> float | None:
@@ -190,7 +294,9 @@ def _is_headline(line: str, max_chars: int) -> bool:
 
 
 def _letters(text: str) -> int:
-    return len(_LETTER.findall(text))
+    import regex
+
+    return len(regex.findall(r"\p{L}", text))
 
 
 def _looks_like_a_sequence(values: list[float]) -> bool:
@@ -206,6 +312,8 @@ def _check_bare_count_lines(page: Page, options: Mapping[str, Any]) -> Iterator[
     max_headline: int = options["max_headline_chars"]
     min_letters: int = options["min_headline_letters"]
     view = page.denoised.text
+    if not _NUMBER_LINE.search(view.replace("\r", "\n") if "\r" in view else view):
+        return
     lines = _LINE_BREAK.split(view)
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
     # Candidates: a bare number whose previous non-blank line is a headline-like line.
