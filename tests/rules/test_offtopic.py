@@ -343,3 +343,77 @@ def test_two_headlines_after_the_prev_next_links_close_the_page() -> None:
     text = page(TRAM_TITLE, TRAM, "上一篇：本市公交线网优化方案公布", "标签：有轨电车 交通", TRAM_RELATED[:2])
     assert found(text) == [(8, 1, 9)]
     assert messages(text) == ["headlines after the end of the article (lines 8-9)"]
+
+
+def test_one_unrelated_headline_after_the_prev_next_links_closes_the_page() -> None:
+    text = page(TRAM_TITLE, TRAM, "上一篇：本市公交线网优化方案公布", HEADLINES_ZH[4])
+    assert found(text) == [(7, 1, 7)]
+    assert messages(text) == ["headlines after the end of the article (line 7)"]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "有轨电车让滨江新区出行更便捷",  # the site's slogan on the article's subject
+        "信息及图片来源：市交通运输局",  # a source field
+    ],
+)
+def test_one_line_on_the_articles_subject_after_the_links_is_not_a_headline(last: str) -> None:
+    assert found(page(TRAM_TITLE, TRAM, "上一篇：本市公交线网优化方案公布", last)) == []
+
+
+def test_a_long_keyword_field_is_the_sites_not_a_list() -> None:
+    keywords = "本文关键词：" + "，".join(["有轨电车", "滨江新区", "高铁东站", "大学城", "票价", "优惠", "低地板",
+                                          "信号优先", "公交", "换乘", "体验", "开通", "运营", "市民", "电车"])
+    assert found(page(TRAM_TITLE, TRAM, keywords)) == []
+
+
+# --- generated pages, listings, pages without prose ---------------------------------------------------
+
+
+def test_headlines_spliced_between_the_paragraphs_of_a_generated_page() -> None:
+    text = page(TRAM_TITLE, HEADLINES_ZH[0], TRAM[0], HEADLINES_ZH[1], TRAM[1], HEADLINES_ZH[2], TRAM[2], TRAM[3])
+    assert found(text) == [(2, 1, 2), (4, 1, 4), (6, 1, 6)]
+    assert set(messages(text)) == {f"headline of another article spliced into the text (line {n})" for n in (2, 4, 6)}
+
+
+def test_headings_that_name_what_their_paragraph_says_are_not_spliced() -> None:
+    text = page(TRAM_TITLE, "线路全长十八公里", TRAM[0], "有轨电车低地板车辆", TRAM[1], "有轨电车信号优先", TRAM[2], TRAM[3])
+    assert found(text) == []
+
+
+def test_link_lines_opening_the_page_above_its_first_headline_are_a_menu() -> None:
+    text = page("电车资讯", "公交线路", TRAM_TITLE, TRAM)
+    assert found(text) == [(1, 1, 2)]
+    assert messages(text) == ["navigation before the article: 2 short link lines (lines 1-2)"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        page("本地新闻", "2024-03-05", TRAM_TITLE, TRAM),  # a section name and a date line
+        page("电车", "电车", TRAM_TITLE, TRAM),  # one link twice is no menu
+        page("有轨电车", "二期", TRAM[0], TRAM[1]),  # a title and its subtitle above the text
+    ],
+)
+def test_short_lines_opening_the_page_otherwise_are_no_menu(text: str) -> None:
+    assert found(text) == []
+
+
+def test_a_title_and_its_copy_above_the_article_are_no_menu() -> None:
+    # a listing's item: its title, a date and section, a tag, the title again
+    text = page("列表", TRAM_TITLE, "24 10:20 栏目：交通", "本市", TRAM_TITLE, TRAM)
+    assert found(text) == []
+
+
+def test_a_listing_of_teasers_cut_short_has_no_article_to_append_to() -> None:
+    teasers = [line for headline, paragraph in zip(TRAM_RELATED, HARVEST + TRAM) for line in (headline, paragraph[:40] + "...")]
+    assert found(page("交通资讯", teasers, HEADLINES_ZH)) == []
+
+
+def test_a_related_box_on_a_product_sheet_without_prose() -> None:
+    sheet = ["折叠电动自行车 E20（20英寸 续航60公里）", "车架材质：铝合金", "额定功率：250W"]
+    box = ["相关推荐", "城市通勤电动滑板车", "儿童平衡车 12英寸", "山地自行车 27速"]
+    text = page(sheet, box, "电池容量：10Ah")
+    assert found(text) == [(4, 1, 7)]
+    assert messages(text) == ["headline list after '相关推荐' (lines 4-7)"]
