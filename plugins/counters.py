@@ -267,17 +267,18 @@ INLINE_COUNTER = Rule(
 
 # --- bare count lines ------------------------------------------------------------------------
 
-_BARE = re.compile(rf"^[ \t\u3000]*((?!0\d){_NUM}{_MAG})(?:[ \t]?(?:人次|次))?[ \t\u3000]*$")
+# Patterns as strings: ``re`` compiles (and keeps) them on first use, not at import.
+_BARE = rf"^[ \t\u3000]*((?!0\d){_NUM}{_MAG})(?:[ \t]?(?:人次|次))?[ \t\u3000]*$"
 # A line that starts with a digit: a page without one has no bare count line.
-_NUMBER_LINE = re.compile(r"^[ \t\u3000]*\d", re.MULTILINE)
-_NOT_DIGITS = re.compile(r"[^\d.]")
-_PLAIN_DECIMAL = re.compile(r"^\d+\.\d+$")
-_SENTENCE_END = re.compile(r"(?:。|(?<!\.)\.)$")  # a headline may end with ? or !, not with a full stop
+_NUMBER_LINE = r"(?m)^[ \t\u3000]*\d"
+_NOT_DIGITS = r"[^\d.]"
+_PLAIN_DECIMAL = r"^\d+\.\d+$"
+_SENTENCE_END = r"(?:。|(?<!\.)\.)$"  # a headline may end with ? or !, not with a full stop
 
 
 def _value(number: str) -> float | None:
     """The count as a number, for the sequence checks (``1.2万`` is 12000)."""
-    digits = _NOT_DIGITS.sub("", number)
+    digits = re.sub(_NOT_DIGITS, "", number)
     try:
         value = float(digits)
     except ValueError:
@@ -290,7 +291,7 @@ def _value(number: str) -> float | None:
 
 def _is_headline(line: str, max_chars: int) -> bool:
     stripped = line.strip()
-    return 0 < len(stripped) <= max_chars and not _BARE.match(stripped) and not _SENTENCE_END.search(stripped)
+    return 0 < len(stripped) <= max_chars and not re.match(_BARE, stripped) and not re.search(_SENTENCE_END, stripped)
 
 
 def _letters(text: str) -> int:
@@ -312,15 +313,16 @@ def _check_bare_count_lines(page: Page, options: Mapping[str, Any]) -> Iterator[
     max_headline: int = options["max_headline_chars"]
     min_letters: int = options["min_headline_letters"]
     view = page.denoised.text
-    if not _NUMBER_LINE.search(view.replace("\r", "\n") if "\r" in view else view):
+    if not re.search(_NUMBER_LINE, view.replace("\r", "\n") if "\r" in view else view):
         return
     lines = _LINE_BREAK.split(view)
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
     # Candidates: a bare number whose previous non-blank line is a headline-like line.
     candidates: list[tuple[int, int, str]] = []  # (position in nonblank, line index, number)
+    bare = re.compile(_BARE)
     for position, index in enumerate(nonblank):
-        match = _BARE.match(lines[index])
-        if not match or _PLAIN_DECIMAL.match(match.group(1)) or position == 0:
+        match = bare.match(lines[index])
+        if not match or re.match(_PLAIN_DECIMAL, match.group(1)) or position == 0:
             continue
         if _is_headline(lines[nonblank[position - 1]], max_headline):
             candidates.append((position, index, match.group(1)))
