@@ -161,7 +161,7 @@ def prompt_spans(found: Scan) -> Iterator[tuple[int, int]]:
         yield from _qr_prompts(text, start, end)
     for start, end in found.windows("account", *_ACCOUNT_REACH):
         yield from (match.span() for match in _ACCOUNT.finditer(text, start, end))
-    for start, end in found.short_lines(SHORT_LINE):
+    for start, end in found.short_lines_with("menu_tail", SHORT_LINE):
         match = _ALONE_RUN.match(text, start, end)
         if match is not None:
             yield match.span()

@@ -42,6 +42,11 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "Sign", "Subscribe", "Email", "Save", "See", "View", "Show", "Load",
     ),
     "arrow": tuple(">＞》»›→"),
+    "alone": (  # a lone button, menu entry or the site's domain on its own line
+        "Advertisement", "ADVERTISEMENT", "Share", "Subscribe", "Menu", "Search", "Log", "Sign", "列表", "文章详情",
+        "在线报名", "在线留言", "网站首页", "更多", "展开", "收起", "全部", "详情", "分享", "评论", "点赞", "收藏", "打印",
+        "关闭", "登录", "注册", "搜索", ".c", ".net", ".org", ".info", ".top", ".xyz", ".vip", ".me", ".io", ".tv", ".biz",
+    ),
     "qr": ("扫一扫", "扫码", "二维码", "QR", "qr", "Qr", "qR"),
     "account": ("登录", "注册", "忘记密码", "评论", "You", "Log", "Sign", "Comments", "Leave", "Click", "Subscribe"),
     "menu_tail": (
@@ -73,6 +78,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
         "主要产品", "始终", "秉承",
     ),
 }
+
+
+_SINGLES = {group: [word for word in words if len(word) == 1] for group, words in KEYWORDS.items()}
+_SINGLES_ONLY = {group for group, words in KEYWORDS.items() if all(len(word) == 1 for word in words)}
 
 
 @functools.cache
@@ -143,17 +152,6 @@ class Scan:
                 yield index
             index += step
 
-    def short_lines(self, limit: int) -> Iterator[tuple[int, int]]:
-        """Lines of at most ``limit`` characters that are not empty: where a lone button can stand."""
-        starts = self.starts
-        for index in range(len(starts)):
-            start = starts[index]
-            following = starts[index + 1] if index + 1 < len(starts) else len(self.text) + 1
-            if 1 < following - start <= limit + 2:
-                start, end = self.line(index)
-                if end > start:
-                    yield start, end
-
     # -- keyword hits -----------------------------------------------------------------------------
 
     def hits(self, group: str) -> list[int]:
@@ -165,9 +163,8 @@ class Scan:
 
     def _find(self, group: str) -> list[int]:
         text = self.text
-        words = KEYWORDS[group]
         found: list[int] = []
-        if any(len(word) > 1 for word in words):
+        if group not in _SINGLES_ONLY:
             if self._found is None:
                 automaton, groups_of = _automaton()
                 self._found = {}
@@ -175,13 +172,20 @@ class Scan:
                     for name in groups_of[index]:
                         self._found.setdefault(name, []).append(start)
             found.extend(self._found.get(group, ()))
-        for word in words:
-            if len(word) == 1:
-                offset = text.find(word)
-                while offset >= 0:
-                    found.append(offset)
-                    offset = text.find(word, offset + 1)
-        return sorted(found)
+        for char in _SINGLES.get(group, ()):
+            offset = text.find(char)
+            while offset >= 0:
+                found.append(offset)
+                offset = text.find(char, offset + 1)
+        found.sort()
+        return found
+
+    def short_lines_with(self, group: str, limit: int) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of the lines of at most ``limit`` characters holding a keyword of ``group``."""
+        for index in self.lines_with(group):
+            start, end = self.line(index)
+            if end - start <= limit:
+                yield start, end
 
     def lines_with(self, *groups: str) -> list[int]:
         """The lines holding a keyword of any of ``groups``, in order."""

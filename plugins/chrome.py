@@ -164,7 +164,7 @@ def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
 
 
 def _alone_lines(found: Scan) -> Iterator[tuple[int, int]]:
-    for start, end in found.short_lines(SHORT_LINE):
+    for start, end in found.short_lines_with("alone", SHORT_LINE):
         match = _ALONE_LINE.match(found.text, start, end)
         if match is not None:
             yield match.span()
