@@ -22,11 +22,15 @@ _MIN_SPLICED = 3
 _PARAGRAPH_WORDS = 12.0  # a paragraph, not a sentence on a line of its own
 
 
-def interleaved_headlines(lines: Sequence[Line], title: int, max_shared: float) -> list[int]:
-    """Positions of the unrelated lone headlines below ``lines[title]``, or none.
+def interleaved_headlines(lines: Sequence[Line], max_shared: float) -> list[int]:
+    """Positions of the unrelated lone headlines below the page's title, or none.
+
+    The title is the first line of a headline's length: a shorter one above it is a site's
+    name or a keyword.
 
     ``max_shared`` is the list limit of shared terms (see ``unrelated_line``).
     """
+    title = next((number for number, line in enumerate(lines) if line.shape is not Shape.NEUTRAL and line.words >= _MIN_WORDS), len(lines))
     lone = [number for number in range(title + 1, len(lines)) if _lone_headline(lines, number, title)]
     if len(lone) < _MIN_SPLICED:
         return []

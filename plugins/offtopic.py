@@ -66,9 +66,8 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
     if tail is not None:
         found.append((tail, len(lines) - 1, reason))
     covered = {number for first, last, _ in found for number in range(first, last + 1)}
-    title = next(number for number, line in enumerate(lines) if line.shape is not Shape.NEUTRAL)
     found += [(number, number, "headline of another article spliced into the text") for number in
-              interleaved_headlines(article, title, options["max-list-shared"]) if number not in covered]
+              interleaved_headlines(article, options["max-list-shared"]) if number not in covered]
     for first, last, reason in found:
         yield _violation(page, lines, first, last, reason)
 

@@ -371,10 +371,12 @@ def test_a_long_keyword_field_is_the_sites_not_a_list() -> None:
 # --- generated pages, listings, pages without prose ---------------------------------------------------
 
 
-def test_headlines_spliced_between_the_paragraphs_of_a_generated_page() -> None:
-    text = page(TRAM_TITLE, HEADLINES_ZH[0], TRAM[0], HEADLINES_ZH[1], TRAM[1], HEADLINES_ZH[2], TRAM[2], TRAM[3])
-    assert found(text) == [(2, 1, 2), (4, 1, 4), (6, 1, 6)]
-    assert set(messages(text)) == {f"headline of another article spliced into the text (line {n})" for n in (2, 4, 6)}
+@pytest.mark.parametrize("above", [[], ["电车网"]])  # a site's name above the title is no title
+def test_headlines_spliced_between_the_paragraphs_of_a_generated_page(above: list[str]) -> None:
+    text = page(above, TRAM_TITLE, HEADLINES_ZH[0], TRAM[0], HEADLINES_ZH[1], TRAM[1], HEADLINES_ZH[2], TRAM[2], TRAM[3])
+    lines = [number + len(above) for number in (2, 4, 6)]
+    assert found(text) == [(number, 1, number) for number in lines]
+    assert set(messages(text)) == {f"headline of another article spliced into the text (line {n})" for n in lines}
 
 
 def test_headings_that_name_what_their_paragraph_says_are_not_spliced() -> None:
