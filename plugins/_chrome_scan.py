@@ -16,7 +16,7 @@ import bisect
 import functools
 import itertools
 import weakref
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from lint.page import DenoisedView
 from plugins._chrome_spans import LINE_BREAK
@@ -189,20 +189,28 @@ class Scan:
 
     def lines_with(self, *groups: str) -> list[int]:
         """The lines holding a keyword of any of ``groups``, in order."""
-        offsets = sorted(itertools.chain.from_iterable(self.hits(group) for group in groups))
+        offsets = self.hits(groups[0]) if len(groups) == 1 else sorted(itertools.chain(*map(self.hits, groups)))
+        starts = self.starts
         found: list[int] = []
+        next_start = -1
         for offset in offsets:
-            if found and offset < self.line(found[-1])[1]:
-                continue
-            found.append(self.index(offset))
+            if offset < next_start:
+                continue  # on the line found last
+            index = bisect.bisect_right(starts, offset) - 1
+            found.append(index)
+            next_start = starts[index + 1] if index + 1 < len(starts) else len(self.text) + 1
         return found
 
     def windows(self, group: str, before: int, after: int) -> list[tuple[int, int]]:
-        """Spans from ``before`` characters before each hit of ``group`` to ``after`` after it,
-        cut at its line's ends; overlapping ones merged, so a pattern runs once over each."""
+        """Spans from ``before`` characters before each hit of ``group`` to ``after`` after it."""
+        return self.windows_at(self.hits(group), before, after)
+
+    def windows_at(self, offsets: Iterable[int], before: int, after: int) -> list[tuple[int, int]]:
+        """Spans from ``before`` characters before each of the ordered ``offsets`` to ``after``
+        after it, cut at its line's ends; overlapping ones merged, so a pattern runs once over each."""
         spans: list[tuple[int, int]] = []
         line_start, line_end = -1, -1
-        for offset in self.hits(group):
+        for offset in offsets:
             if not line_start <= offset <= line_end:
                 line_start, line_end = self.bounds(offset)
             start, end = max(line_start, offset - before), min(line_end, offset + after)

@@ -22,7 +22,7 @@ from lint.page import Page
 from plugins._chrome_footer import SITE_FOOTER
 from plugins._chrome_prompts import SHORT_LINE, prompt_spans
 from plugins._chrome_scan import Scan, scan
-from plugins._chrome_spans import LazyPattern, report, shown
+from plugins._chrome_spans import SPACE, LazyPattern, report, shown
 from plugins._chrome_spans import strip_span as _strip_span
 from plugins._chrome_spans import violation as _violation
 
@@ -267,18 +267,32 @@ _FORM_LABEL = LazyPattern(
     regex.V1,
 )
 _FORM_TAIL = 12  # the label sits in the line's last characters
+_LINE_CLOSE = ("", "\r", "\n", *SPACE)  # what may follow a line's last colon
 
 
 _FIELD_REACH = 30  # from a colon back to its label's start: "Last updated", spaces
+_LABEL_ENDS = frozenset(label[-1] for label in f"{_ZH_FIELD}|{_ZH_BARE_FIELD}|{_EN_FIELD}".split("|"))
+
+
+def _label_colons(text: str, colons: list[int]) -> Iterator[int]:
+    """The colons that may close a field's label: a label's last letter before them, spaces aside."""
+    for colon in colons:
+        before = colon - 1
+        while before >= 0 and text[before] in " \t":
+            before -= 1
+        if before >= 0 and text[before] in _LABEL_ENDS:
+            yield colon
 
 
 def _form_fields(found: Scan) -> Iterator[tuple[int, int, str]]:
     """``(start, end, label)`` of form lines: a prompt and an empty input label at the line's end."""
     text = found.text
     for colon in found.hits("colon"):
+        if text[colon + 1 : colon + 2] not in _LINE_CLOSE:
+            continue  # the line's last colon ends it
         start, end = _strip_span(text, *found.bounds(colon))
         if end != colon + 1 or end - start < 6:
-            continue  # the line's last colon ends it
+            continue
         label = None
         for match in _FORM_LABEL.finditer(text, max(start, end - _FORM_TAIL), end):
             if match.end() == end:
@@ -297,7 +311,7 @@ def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Viola
     for start, end, label in _form_fields(found):
         form_lines.add(page.line_index(view.to_original(start)))
         yield _violation(page, view, start, end, f"form field {label!r} with its prompt", "remove the form's prompt and label")
-    for window_start, window_end in found.windows("colon", _FIELD_REACH, 1):
+    for window_start, window_end in found.windows_at(_label_colons(text, found.hits("colon")), _FIELD_REACH, 1):
         for match in _FIELD.finditer(text, window_start, window_end):
             reason = _empty_reason(text, match)
             if reason is None:
