@@ -8,30 +8,32 @@ Each kind is its own rule, so a site that legitimately prints one of them can sw
 
 from __future__ import annotations
 
-import bisect
-import html
-import html.entities
-from typing import Any, Iterator, Mapping
-from urllib.parse import unquote_to_bytes
+import functools
+from typing import Any, Callable, Iterator, Mapping
 
 import regex
 
 from lint import hookimpl
 from lint.model import Applicability, Edit, Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._markup_mojibake import mojibake
 
 
 def _shown(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
+def _lazy(pattern: str, flags: int = 0) -> Callable[[], "regex.Pattern[str]"]:
+    """A pattern compiled on first use: most pages hold no markup, and every rule here first
+    looks for the one character its findings cannot do without (``&``, ``<``, ``%``...)."""
+    return functools.cache(lambda: regex.compile(pattern, flags))
+
+
 # --- MKP001: HTML entities -------------------------------------------------------------------
 
 #: ``&name;`` (checked against HTML5's list), ``&#123;``/``&#x7B;``, a double-escaped
 #: ``&amp;nbsp;``, and ``&nbsp`` without its semicolon, the one entity often printed that way.
-_ENTITY = regex.compile(
-    r"&(?:amp;)?(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9;=]))"
-)
+_ENTITY = _lazy(r"&(?:amp;)?(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9;=]))")
 #: What an entity becomes in plain text when its character is invisible or a special space.
 _PLAIN = {"\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\xad": "", "\u200b": "", "\u200c": "", "\u200d": ""}
 
@@ -40,6 +42,8 @@ def _decode_entity(entity: str) -> str | None:
     """The text an entity stands for, or None when it is not an HTML entity at all."""
     core = entity[5:] if entity.startswith("&amp;") else entity[1:]
     core = core if core.endswith(";") else core + ";"
+    import html.entities  # a large table, loaded on the first page with an ampersand
+
     if not core.startswith("#") and core not in html.entities.html5:
         return None
     decoded = html.unescape("&" + core)
@@ -49,7 +53,9 @@ def _decode_entity(entity: str) -> str | None:
 
 
 def _check_entity(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    for match in _ENTITY.finditer(page.text):
+    if "&" not in page.text:
+        return
+    for match in _ENTITY().finditer(page.text):
         decoded = _decode_entity(match.group())
         if decoded is None:
             continue
@@ -98,11 +104,11 @@ _BOOLEAN_ATTRIBUTES = frozenset(
     "multiple muted nowrap novalidate open readonly required selected".split()
 )
 _ATTRIBUTE = r"""[A-Za-z_:@][-A-Za-z0-9_:.@]*(?:[ \t]*=[ \t]*(?:"[^"<>\n]{0,300}"|'[^'<>\n]{0,300}'|[^\s"'<>=`]{1,300}))?"""
-_TAG = regex.compile(
+_TAG = _lazy(
     rf"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]{{0,9}})(?P<attrs>(?:[ \t]+{_ATTRIBUTE}){{0,30}})[ \t]*/?>"
     r"|<!--[^\n]{0,2000}?-->"
 )
-_ATTRIBUTE_NAME = regex.compile(rf"[ \t]+({_ATTRIBUTE})")
+_ATTRIBUTE_NAME = _lazy(rf"[ \t]+({_ATTRIBUTE})")
 _BLOCK = frozenset("br p div li tr td th h1 h2 h3 h4 h5 h6 hr dd dt table ul ol section article".split())
 
 
@@ -113,7 +119,7 @@ def _is_tag(match: regex.Match[str]) -> bool:
         return True
     if name.lower() not in _ELEMENTS:
         return False
-    attributes = [m.group(1) for m in _ATTRIBUTE_NAME.finditer(match.group("attrs"))]
+    attributes = [m.group(1) for m in _ATTRIBUTE_NAME().finditer(match.group("attrs"))]
     if not attributes:
         return True
     if match.group("close"):
@@ -123,7 +129,9 @@ def _is_tag(match: regex.Match[str]) -> bool:
 
 def _check_tag(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     text = page.text
-    for match in _TAG.finditer(text):
+    if "<" not in text:
+        return
+    for match in _TAG().finditer(text):
         if not _is_tag(match):
             continue
         start, end = match.span()
@@ -162,7 +170,7 @@ HTML_TAG = Rule(
 
 # --- MKP003: script and style fragments -------------------------------------------------------
 
-_SCRIPT = regex.compile(
+_SCRIPT = _lazy(
     r"""
     \bdocument\s*\.\s*(?:write(?:ln)?|getElementById|getElementsBy[A-Za-z]+|querySelector(?:All)?
         |createElement|cookie|location)\b
@@ -181,6 +189,47 @@ _SCRIPT = regex.compile(
     regex.VERBOSE,
 )
 _OPEN = {"(": ")", "{": "}", "[": "]"}
+#: Functions, declarations and CSS rules need a ``{`` or ``=``; DOM, window and link code
+#: these words; the other calls one of ``_CALL_NAMES`` and a ``(``. ``$`` alone is mostly a
+#: price, so it is looked at with its bracket.
+_BLOCK_OR_ASSIGNMENT = ("{", "=")
+_CODE_WORDS = ("document", "window", "javascript")
+_CALL_NAMES = ("adsbygoogle", "jQuery", "setTimeout", "setInterval", "console", "googletag", "_hmt", "_gaq", "dataLayer", "gtag")
+_DOLLAR_CALL = _lazy(r"\$\s*\(")
+
+
+def _may_hold_code(text: str) -> bool:
+    """Whether any shape of ``_SCRIPT`` can match (see ``_CODE_WORDS``)."""
+    if any(word in text for word in (*_BLOCK_OR_ASSIGNMENT, *_CODE_WORDS)):
+        return True
+    if "(" not in text:
+        return False
+    return any(name in text for name in _CALL_NAMES) or ("$" in text and _DOLLAR_CALL().search(text) is not None)
+
+
+def _code_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_SCRIPT``'s matches, as ``finditer`` finds them (left to right, not overlapping).
+
+    Without a ``{`` or ``=`` on the page, a match can only start at one of the words of
+    ``_CODE_WORDS`` and ``_CALL_NAMES``, at ``$``, or at the bracket before ``adsbygoogle``:
+    the pattern is tried there only, not at every character.
+    """
+    if any(mark in text for mark in _BLOCK_OR_ASSIGNMENT):
+        yield from _SCRIPT().finditer(text)
+        return
+    starts = []
+    for word in (*_CODE_WORDS, *_CALL_NAMES, "$", *(("(",) if "adsbygoogle" in text else ())):
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    scan = 0
+    for start in sorted(starts):
+        if start >= scan:
+            match = _SCRIPT().match(text, start)
+            if match:
+                yield match
+                scan = match.end()
 
 
 def _statement_end(text: str, start: int, limit: int) -> int:
@@ -221,8 +270,10 @@ def _statement_end(text: str, start: int, limit: int) -> int:
 
 def _check_script(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     text = page.text
+    if not _may_hold_code(text):
+        return
     resume = 0
-    for match in _SCRIPT.finditer(text):
+    for match in _code_matches(text):
         if match.start() < resume:
             continue
         line_end = page.line_span(page.line_index(match.start()))[1]
@@ -258,15 +309,17 @@ SCRIPT_FRAGMENT = Rule(
 
 # --- MKP004: percent-encoded text ---------------------------------------------------------------
 
-_PERCENT_RUN = regex.compile(r"(?:%[0-9A-Fa-f]{2}){3,}")
+_PERCENT_RUN = _lazy(r"(?:%[0-9A-Fa-f]{2}){3,}")
 #: An address is ASCII without spaces, quotes or angle brackets; CJK punctuation ends it.
 _TOKEN_CHARS = r"[!#-&(-;=?-~]"
-_TOKEN_LEFT = regex.compile(rf"{_TOKEN_CHARS}*$", regex.V1)
-_TOKEN_RIGHT = regex.compile(rf"{_TOKEN_CHARS}*", regex.V1)
+_TOKEN_LEFT = _lazy(rf"{_TOKEN_CHARS}*$", regex.V1)
+_TOKEN_RIGHT = _lazy(rf"{_TOKEN_CHARS}*", regex.V1)
 
 
 def _decode_percent(run: str) -> str | None:
     """The text a run of escapes encodes (UTF-8, else GBK), or None when it is not text."""
+    from urllib.parse import unquote_to_bytes
+
     raw = unquote_to_bytes(run)
     for encoding in ("utf-8", "gb18030"):
         try:
@@ -282,20 +335,22 @@ def _check_percent(page: Page, options: Mapping[str, Any]) -> Iterator[Violation
     text = page.text
     min_escapes: int = options["min_escapes"]
     resume = 0
-    for match in _PERCENT_RUN.finditer(text):
+    if "%" not in text:
+        return
+    for match in _PERCENT_RUN().finditer(text):
         if match.start() < resume or (match.end() - match.start()) // 3 < min_escapes:
             continue
         decoded = _decode_percent(match.group())
         if decoded is None:
             continue
         line_start, line_end = page.line_span(page.line_index(match.start()))
-        left = _TOKEN_LEFT.search(text, line_start, match.start())
-        right = _TOKEN_RIGHT.match(text, match.end(), line_end)
+        left = _TOKEN_LEFT().search(text, line_start, match.start())
+        right = _TOKEN_RIGHT().match(text, match.end(), line_end)
         start = left.start() if left else match.start()
         end = right.end() if right else match.end()
         resume = end
         token = text[start:end]
-        readable = _PERCENT_RUN.sub(lambda m: _decode_percent(m.group()) or m.group(), token)
+        readable = _PERCENT_RUN().sub(lambda m: _decode_percent(m.group()) or m.group(), token)
         yield Violation(
             start,
             end,
@@ -327,95 +382,18 @@ PERCENT_ENCODED = Rule(
 
 # --- MKP005: mojibake -------------------------------------------------------------------------
 
-#: A run of text that may hold Latin-1/Windows-1252 mojibake: split on ASCII spaces and Han
-#: characters, holding a character from the ranges such mojibake is made of.
-_LATIN_RUN = regex.compile(
-    r"[^ \t\r\n\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]*"
-    r"[\u0080-\u024f\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
-    r"[^ \t\r\n\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]*",
-    regex.V1,
-)
-#: Runs of Han characters (and full-width forms) that may be UTF-8 bytes read as GBK.
-_HAN_RUN = regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]{3,}", regex.V1)
-_LOST = regex.compile(r"\ufffd+|(?:锟斤拷)+")
-#: Private-use characters inside a word: bytes mapped to nowhere by a wrong decoding.
-_PRIVATE = regex.compile(r"(?<=[\p{L}\p{N}?？])[\uE000-\uF8FF]+(?=[\p{L}\p{N}?？])", regex.V1)
-_UTF8_HAN = regex.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2})+")
-
-
-def _latin_mojibake(text: str, start: int, end: int) -> Iterator[tuple[int, int, str, str]]:
-    """``(start, end, fixed, how)`` for each Latin-1/Windows-1252 mojibake run ftfy repairs."""
-    for match in _LATIN_RUN.finditer(text, start, end):
-        run = match.group()
-        import ftfy  # imported on the first Latin run only: it costs a tenth of a second at start-up
-        import ftfy.badness
-
-        if not ftfy.badness.is_bad(run):
-            continue
-        fixed = ftfy.fix_encoding(run)
-        if fixed == run:
-            continue
-        head = 0
-        while head < min(len(run), len(fixed)) and run[head] == fixed[head]:
-            head += 1
-        tail = 0  # keep at least one character of the repair, so the finding shows what it reads
-        while tail < min(len(run), len(fixed)) - head - 1 and run[-1 - tail] == fixed[-1 - tail]:
-            tail += 1
-        yield match.start() + head, match.end() - tail, fixed[head : len(fixed) - tail], "UTF-8 read as Latin-1"
-
-
-def _gbk_mojibake(text: str, start: int, end: int, min_chars: int) -> Iterator[tuple[int, int, str, str]]:
-    """Runs of Han characters whose GBK bytes are valid UTF-8 for ``min_chars`` Han characters."""
-    for match in _HAN_RUN.finditer(text, start, end):
-        run = match.group()
-        try:
-            raw = run.encode("gbk")
-        except UnicodeEncodeError:
-            continue
-        # Byte offset where each character of the run starts (GBK: 1 or 2 bytes a character).
-        offsets: list[int] = []
-        position = 0
-        for char in run:
-            offsets.append(position)
-            position += 1 if char.isascii() else 2
-        for found in _UTF8_HAN.finditer(raw):
-            decoded = found.group().decode("utf-8", errors="replace")
-            if len(decoded) < min_chars or not all("\u4e00" <= c <= "\u9fff" for c in decoded):
-                continue
-            try:
-                decoded.encode("gb2312")  # what it decodes to is common text, not more noise
-            except UnicodeEncodeError:
-                continue
-            first = bisect.bisect_right(offsets, found.start()) - 1
-            last = bisect.bisect_left(offsets, found.end()) - 1
-            yield match.start() + first, match.start() + last + 1, decoded, "UTF-8 read as GBK"
-
 
 def _check_mojibake(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     text = page.text
-    min_chars: int = options["min_gbk_chars"]
-    for index in range(len(page.line_starts)):
-        line_start, line_end = page.line_span(index)
-        found: list[tuple[int, int, str, str]] = []
-        if not text[line_start:line_end].isascii():
-            found.extend(_latin_mojibake(text, line_start, line_end))
-            found.extend(_gbk_mojibake(text, line_start, line_end, min_chars))
-        for start, end, fixed, how in sorted(found):
-            yield Violation(
-                start,
-                end,
-                f"mojibake {_shown(text[start:end])} ({how}; reads {_shown(fixed)})",
-                Fix((Edit(start, end, fixed),), Applicability.UNSAFE, "decode it as it was meant"),
-            )
-    for match in _LOST.finditer(text):
-        what = "'锟斤拷' (replacement characters encoded twice)" if match.group()[0] == "锟" else "replacement characters"
-        yield Violation(match.start(), match.end(), f"{what}: text lost in decoding")
-    for match in _PRIVATE.finditer(text):
-        yield Violation(
-            match.start(),
-            match.end(),
-            f"private-use characters inside a word ({', '.join(f'U+{ord(c):04X}' for c in match.group())}): broken decoding",
-        )
+    for start, end, fixed, how in mojibake(text, page.line_starts, options["min_gbk_chars"]):
+        if fixed is not None:
+            message = f"mojibake {_shown(text[start:end])} ({how}; reads {_shown(fixed)})"
+            yield Violation(start, end, message, Fix((Edit(start, end, fixed),), Applicability.UNSAFE, "decode it as it was meant"))
+        elif how == "private":
+            codes = ", ".join(f"U+{ord(c):04X}" for c in text[start:end])
+            yield Violation(start, end, f"private-use characters inside a word ({codes}): broken decoding")
+        else:
+            yield Violation(start, end, f"{how}: text lost in decoding")
 
 
 MOJIBAKE = Rule(
@@ -452,19 +430,21 @@ MOJIBAKE = Rule(
 
 _QUOTE_OPEN = "‘'\"“"
 _QUOTE_CLOSE = "’'\"”"
-_ITEM_SEPARATOR = regex.compile(rf"[{_QUOTE_CLOSE}][ \t]*,[ \t]*(?:\[\][ \t]*,[ \t]*)*[{_QUOTE_OPEN}]")
-_LIST_EDGE = regex.compile(rf"\[[ \t]*[{_QUOTE_OPEN}]|[{_QUOTE_CLOSE}][ \t]*\]")
+_ITEM_SEPARATOR = _lazy(rf"[{_QUOTE_CLOSE}][ \t]*,[ \t]*(?:\[\][ \t]*,[ \t]*)*[{_QUOTE_OPEN}]")
+_LIST_EDGE = _lazy(rf"\[[ \t]*[{_QUOTE_OPEN}]|[{_QUOTE_CLOSE}][ \t]*\]")
 
 
 def _check_serialized(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     min_items: int = options["min_items"]
     text = page.text
+    if not ("[" in text or "]" in text) or _ITEM_SEPARATOR().search(text) is None:
+        return  # a printed list has brackets and a separator between quoted items
     # Per line: the list stretch it holds (if any), how many items, and its bracket edges.
     lines: list[tuple[tuple[int, int] | None, int, list[tuple[int, int]]]] = []
     for index in range(len(page.line_starts)):
         start, end = page.line_span(index)
-        separators = list(_ITEM_SEPARATOR.finditer(text, start, end))
-        edges = list(_LIST_EDGE.finditer(text, start, end))
+        separators = list(_ITEM_SEPARATOR().finditer(text, start, end))
+        edges = list(_LIST_EDGE().finditer(text, start, end))
         stretch = None
         if separators and edges:
             first = min(separators[0].start(), edges[0].start())

@@ -7,6 +7,9 @@ Chinese and accented Latin text) matter as much as the findings.
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 from conftest import family_linter
 
@@ -208,6 +211,34 @@ def test_replacement_characters_and_private_use_characters_inside_words(mkp):
 )
 def test_clean_chinese_accented_latin_and_symbol_font_bullets_are_not_mojibake(mkp, clean):
     assert mkp(clean + "\n") == []
+
+
+def test_only_lines_with_the_characters_mojibake_is_made_of_are_checked_closely():
+    """The page scan may skip a line only when neither ftfy nor the GBK check could flag it."""
+    import ftfy.badness
+
+    from plugins._markup_mojibake import _gbk, _patterns, _suspects
+
+    scan = _suspects()
+    categories = "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values())
+    alphabet = [chr(point) for point in range(0x80, 0x2600) if re.fullmatch(f"[{categories}]", chr(point))]
+    alphabet += [*"ÂÃÎÐØÙà√≈‚Äв€ΒβГā", *"aA .,1"]
+    missed = [a + b for a in alphabet for b in alphabet if ftfy.badness.is_bad(a + b) and not scan.search(a + b)]
+    rng = random.Random(5)
+    for _ in range(50_000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(3, 5)))
+        if ftfy.badness.is_bad(sample) and not scan.search(sample):
+            missed.append(sample)
+    assert missed == []
+    common = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
+    checked = 0
+    for _ in range(2_000):
+        words = "".join(rng.choice(common) for _ in range(rng.randint(3, 8)))
+        garbled = words.encode("utf-8").decode("gbk", errors="replace")
+        if list(_gbk(_patterns(), garbled, 0, len(garbled), 3)):
+            checked += 1
+            assert any(len(match.group()) == 2 for match in scan.finditer(garbled)), (words, garbled)
+    assert checked > 500
 
 
 # -- MKP006 serialized-data -------------------------------------------------------------------------------

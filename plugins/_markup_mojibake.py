@@ -1,0 +1,186 @@
+"""Finding mojibake (MKP005): a whole-page scan for the characters it is made of, then the
+careful checks only on the lines that hold them.
+
+Most pages hold no mojibake, and the careful checks (ftfy's verdict on every run of Latin
+symbols, re-encoding every run of Han characters as GBK) cost far more than one scan of the
+page. The scan finds characters that every kind of mojibake must contain, so skipping a line
+without them never loses a finding:
+
+* ftfy calls a run bad only when it holds a C1 control or a pair of characters from its lists
+  (accented letters, Latin-1 symbols, currency, maths, box drawing, Greek and Cyrillic
+  letters); every such pattern holds at least one character of :data:`_LATIN_SUSPECTS`. The
+  quotation marks, dashes, ellipsis and middle dot of ordinary Chinese and English text are
+  not among them.
+* UTF-8 Han characters read as GBK (three bytes ``E4-E9 80-BF 80-BF`` each) always put a GBK
+  character with lead byte ``E4-E9`` and trail byte ``80-BF`` right before one with lead byte
+  ``81-BF`` and trail byte ``E4-E9``, once three characters or more were garbled.
+* Lost bytes are U+FFFD or ``锟斤拷``; broken decodings leave private-use characters.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from typing import Iterator
+
+__all__ = ["Mojibake", "mojibake"]
+
+#: ``(start, end, fixed, how)``; ``fixed`` is None when the text is lost.
+Mojibake = tuple[int, int, "str | None", str]
+
+_LATIN_SUSPECTS = (
+    "\u0080-\u009f\u00a1-\u00ac\u00ae-\u00b3\u00b5\u00b6\u00b8-\u045f\u0490\u0491\u201a\u2020\u2021\u2030"
+    "\u2044\u20a7\u20ac\u2116\u2202-\u2265\u2310\u2500-\u25ca\ufb01\ufb02\ufffd"
+)
+_LOST_SUSPECTS = "\ufffd\u951f"  # U+FFFD, and the first character of 锟斤拷
+_PRIVATE_USE = "\ue000-\uf8ff"
+#: Fewest garbled Han characters for which the GBK pair above is certain.
+_GBK_PAIR_MIN = 3
+
+
+def _ranges(chars: list[str]) -> str:
+    """A character class body for ``chars``, consecutive code points written as ranges."""
+    points = sorted({ord(char) for char in chars})
+    parts = []
+    start = previous = points[0]
+    for point in points[1:] + [-1]:
+        if point != previous + 1:
+            parts.append(re.escape(chr(start)) + ("" if previous == start else "-" + re.escape(chr(previous))))
+            start = point
+        previous = point
+    return "".join(parts)
+
+
+def _gbk_chars(leads: range, trails: range) -> str:
+    """The characters whose two GBK bytes fall in the given ranges, as a class body."""
+    chars = []
+    for lead in leads:
+        for trail in trails:
+            try:
+                char = bytes((lead, trail)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if len(char) == 1:
+                chars.append(char)
+    return _ranges(chars)
+
+
+@functools.cache
+def _suspects() -> re.Pattern[str]:
+    """One scan for everything: a Latin suspect, a lost or private character, or the GBK pair."""
+    first = _gbk_chars(range(0xE4, 0xEA), range(0x80, 0xC0))
+    second = _gbk_chars(range(0x81, 0xC0), range(0xE4, 0xEA))
+    # The class comes first so that the scan skips ordinary characters in C.
+    return re.compile(f"[{_LATIN_SUSPECTS}{_LOST_SUSPECTS}{_PRIVATE_USE}{first}](?:(?<=[{first}])[{second}]|(?<![{first}]))")
+
+
+@functools.cache
+def _patterns() -> dict[str, "re.Pattern[str]"]:
+    import regex  # the careful checks need Unicode scripts; compiled on the first suspect
+
+    # A run that may hold Latin-1/Windows-1252 mojibake: the text between ASCII spaces and
+    # Han characters (or kana, hangul), holding a character such mojibake is made of.
+    outside = r"[^ \t\r\n\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]*"
+    return {
+        "run_start": regex.compile(outside, regex.V1 | regex.REVERSE),
+        "run_end": regex.compile(outside, regex.V1),
+        "run_marker": regex.compile(r"[\u0080-\u024f\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"),
+        # Runs of Han characters (and full-width forms) that may be UTF-8 bytes read as GBK.
+        "han": regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]{3,}", regex.V1),
+        "lost": regex.compile(r"\ufffd+|(?:锟斤拷)+"),
+        # Private-use characters inside a word: bytes mapped to nowhere by a wrong decoding.
+        "private": regex.compile(r"(?<=[\p{L}\p{N}?？])[\uE000-\uF8FF]+(?=[\p{L}\p{N}?？])", regex.V1),
+        "utf8_han": regex.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2})+"),
+    }
+
+
+def mojibake(text: str, line_starts: tuple[int, ...], min_gbk_chars: int) -> Iterator[Mojibake]:
+    """Every mojibake finding of the page, line by line (sorted within a line), then lost
+    text, then private-use characters. ``line_starts`` are the page's line offsets."""
+    if text.isascii():
+        return
+    suspects: list[int] = []  # where a Latin, lost or private-use suspect stands
+    gbk_lines: set[int] = set()
+    for match in _suspects().finditer(text):
+        if match.end() - match.start() == 2:
+            gbk_lines.add(bisect.bisect_right(line_starts, match.start()) - 1)
+        else:
+            suspects.append(match.start())
+    if not suspects and not gbk_lines and min_gbk_chars >= _GBK_PAIR_MIN:
+        return
+    patterns = _patterns()
+    found: dict[int, list[Mojibake]] = {}
+    for finding in _latin(patterns, text, suspects):
+        found.setdefault(bisect.bisect_right(line_starts, finding[0]) - 1, []).append(finding)
+    if min_gbk_chars < _GBK_PAIR_MIN:  # the GBK pair is certain only from three characters on
+        gbk_lines = set(range(len(line_starts)))
+    for index in gbk_lines:
+        start = line_starts[index]
+        end = line_starts[index + 1] if index + 1 < len(line_starts) else len(text)
+        found.setdefault(index, []).extend(_gbk(patterns, text, start, end, min_gbk_chars))
+    for index in sorted(found):
+        yield from sorted(found[index])
+    if any(text[point] in _LOST_SUSPECTS for point in suspects):
+        for match in patterns["lost"].finditer(text):
+            how = "'锟斤拷' (replacement characters encoded twice)" if match.group()[0] == "锟" else "replacement characters"
+            yield match.start(), match.end(), None, how
+    if any("\ue000" <= text[point] <= "\uf8ff" for point in suspects):
+        for match in patterns["private"].finditer(text):
+            yield match.start(), match.end(), None, "private"
+
+
+def _latin(patterns: dict[str, "re.Pattern[str]"], text: str, suspects: list[int]) -> Iterator[Mojibake]:
+    """Latin-1/Windows-1252 mojibake runs that ftfy repairs, among the runs around ``suspects``."""
+    checked = 0
+    for point in suspects:
+        if point < checked:
+            continue  # in the run just checked
+        start = patterns["run_start"].match(text, 0, point).start()
+        end = patterns["run_end"].match(text, point).end()
+        checked = max(end, point + 1)
+        run = text[start:end]
+        if not patterns["run_marker"].search(run):
+            continue
+        import ftfy  # imported on the first suspect run only: it costs a tenth of a second at start-up
+        import ftfy.badness
+
+        if not ftfy.badness.is_bad(run):
+            continue
+        fixed = ftfy.fix_encoding(run)
+        if fixed == run:
+            continue
+        head = 0
+        while head < min(len(run), len(fixed)) and run[head] == fixed[head]:
+            head += 1
+        tail = 0  # keep at least one character of the repair, so the finding shows what it reads
+        while tail < min(len(run), len(fixed)) - head - 1 and run[-1 - tail] == fixed[-1 - tail]:
+            tail += 1
+        yield start + head, end - tail, fixed[head : len(fixed) - tail], "UTF-8 read as Latin-1"
+
+
+def _gbk(patterns: dict[str, "re.Pattern[str]"], text: str, start: int, end: int, min_chars: int) -> Iterator[Mojibake]:
+    """Runs of Han characters whose GBK bytes are valid UTF-8 for ``min_chars`` Han characters."""
+    for match in patterns["han"].finditer(text, start, end):
+        run = match.group()
+        try:
+            raw = run.encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        # Byte offset where each character of the run starts (GBK: 1 or 2 bytes a character).
+        offsets: list[int] = []
+        position = 0
+        for char in run:
+            offsets.append(position)
+            position += 1 if char.isascii() else 2
+        for found in patterns["utf8_han"].finditer(raw):
+            decoded = found.group().decode("utf-8", errors="replace")
+            if len(decoded) < min_chars or not all("\u4e00" <= c <= "\u9fff" for c in decoded):
+                continue
+            try:
+                decoded.encode("gb2312")  # what it decodes to is common text, not more noise
+            except UnicodeEncodeError:
+                continue
+            first = bisect.bisect_right(offsets, found.start()) - 1
+            last = bisect.bisect_left(offsets, found.end()) - 1
+            yield match.start() + first, match.start() + last + 1, decoded, "UTF-8 read as GBK"
