@@ -37,10 +37,16 @@ def interleaved_headlines(lines: Sequence[Line], max_shared: float) -> list[int]
     page: Counter = Counter()
     for line in lines:
         page.update(line.terms)
-    spliced = [number for number in lone if unrelated_line(lines[number].terms, page - Counter(lines[number].terms), max_shared)]
+    spliced = [number for number in lone if unrelated_line(lines[number].terms, _elsewhere(page, lines[number].terms), max_shared)]
     if len(spliced) < _MIN_SPLICED or len(spliced) * 2 <= len(lone):
         return []
     return spliced
+
+
+def _elsewhere(page: Counter, terms: Sequence[str]) -> dict[str, int]:
+    """How often each of a line's terms occurs on the page outside the line."""
+    own = Counter(terms)
+    return {term: page[term] - count for term, count in own.items()}
 
 
 def _lone_headline(lines: Sequence[Line], number: int, title: int) -> bool:

@@ -39,10 +39,13 @@ def appended_blocks(lines: Sequence[Line], start: int, options: Mapping[str, Any
     blocks: list[Block] = []
     pending: list[Segment] = []  # short prose: appended only if what precedes it is
     in_tail = False  # an appended block follows the segment in hand
-    before = terms_before(lines, len(lines))  # the terms before the segment in hand
+    before: Counter | None = None  # the terms before the segment in hand, counted once needed
     for number in range(len(segments) - 1, -1, -1):
         segment = segments[number]
-        before.subtract(segment.terms())  # zero counts stay: every measure treats them as absent
+        if before is not None:
+            before.subtract(segment.terms())  # zero counts stay: every measure treats them as absent
+        elif segment.kind is Shape.ITEM or segment.kind is Shape.PROSE and in_tail:
+            before = terms_before(lines, segment.first)
         if segment.kind is Shape.NEUTRAL:
             continue
         if segment.kind is Shape.HEADER:

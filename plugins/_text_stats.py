@@ -9,6 +9,8 @@ few ``regex`` calls that run in C, and every comparison is linear in the number 
 from __future__ import annotations
 
 import math
+import operator
+from itertools import repeat
 from collections import Counter
 from typing import Iterable, Mapping, Sequence
 
@@ -78,6 +80,8 @@ def containment(part: Iterable[str], whole: Mapping[str, int]) -> float:
     return sum(1 for term in distinct if whole.get(term, 0) > 0) / len(distinct)
 
 
+_ZEROS = repeat(0)  # the count of a term a text lacks, for ``map`` over ``dict.get``
+
 #: A single line is short: it shares this fraction of a list's limit at most to be unrelated.
 _LINE_SHARE = 0.5
 
@@ -92,7 +96,7 @@ def cosine(one: Counter, other: Counter) -> float:
     """Cosine of two term-count vectors: frequent terms (a text's topic words) weigh most."""
     if len(one) > len(other):
         one, other = other, one
-    dot = sum(count * other[term] for term, count in one.items() if term in other)
+    dot = sum(map(operator.mul, one.values(), map(other.get, one.keys(), _ZEROS)))
     if not dot:
         return 0.0
     return dot / math.sqrt(_square_norm(one) * _square_norm(other))
@@ -102,34 +106,37 @@ def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[
     """For every cut of ``units``: how alike the suffix is to everything before it.
 
     ``head`` holds the terms before ``units[0]``. Cutting before unit ``k`` compares
-    ``units[k:]`` with ``head`` + ``units[:k]``. Dot product and norms are updated as each unit
-    moves from the suffix to the head, so the scan is linear in the number of terms. Returns
-    ``(k, cosine, terms before, terms after)`` for ``k`` in ``0..len(units)-1``.
+    ``units[k:]`` with ``head`` + ``units[:k]``. Returns ``(k, cosine, terms before, terms
+    after)`` for ``k`` in ``0..len(units)-1``.
+
+    With ``whole`` = head + every unit and ``before`` = head + ``units[:k]``, the suffix is
+    ``whole - before``, so ``dot(before, suffix) = dot(before, whole) - |before|²`` and
+    ``|suffix|² = |whole|² - 2 dot(before, whole) + |before|²``: each unit only adds its dot
+    products with ``whole`` and ``before``. Those are sums over the unit's terms done by
+    ``map`` in C, so the scan is linear in the number of terms and cheap per term.
     """
-    before = Counter(head)
-    after: Counter = Counter()
+    whole = Counter(head)
     for unit in units:
-        after.update(unit)
-    dot = sum(count * before[term] for term, count in after.items() if term in before)
+        whole.update(unit)
+    before = Counter(head)
+    norm_whole = _square_norm(whole)
     norm_before = _square_norm(before)
-    norm_after = _square_norm(after)
+    dot_whole = sum(map(operator.mul, before.values(), map(whole.__getitem__, before.keys())))
     size_before = sum(before.values())
-    size_after = sum(after.values())
+    size_whole = sum(whole.values())
     cuts = []
     for index, unit in enumerate(units):
+        dot = dot_whole - norm_before
+        norm_after = norm_whole - 2 * dot_whole + norm_before
         value = dot / math.sqrt(norm_before * norm_after) if norm_before and norm_after else 0.0
-        cuts.append((index, value, size_before, size_after))
-        for term, count in Counter(unit).items():
-            had_before, had_after = before[term], after[term]
-            dot += (had_before + count) * (had_after - count) - had_before * had_after
-            norm_before += (had_before + count) ** 2 - had_before**2
-            norm_after += (had_after - count) ** 2 - had_after**2
-            before[term] = had_before + count
-            after[term] = had_after - count
+        cuts.append((index, value, size_before, size_whole - size_before))
+        own = Counter(unit)
+        norm_before += 2 * sum(map(before.get, unit, _ZEROS)) + sum(map(own.__getitem__, unit))
+        dot_whole += sum(map(whole.__getitem__, unit))
+        before.update(unit)
         size_before += len(unit)
-        size_after -= len(unit)
     return cuts
 
 
 def _square_norm(counts: Counter) -> int:
-    return sum(count * count for count in counts.values())
+    return sum(map(operator.mul, counts.values(), counts.values()))
