@@ -16,17 +16,16 @@ from __future__ import annotations
 
 from typing import Iterator, NamedTuple
 
-import regex
-
-from plugins._titles import Candidate, LINE_BREAK, letters, normalise
+from plugins._lazy import lazy_regex
+from plugins._titles import Candidate, ViewLines, letters, normalise
 
 __all__ = ["RunIn", "truncated_copies", "run_in_copies"]
 
 # Dots or an ellipsis that cut a copy short (after NFKC "…" is "...").
-_CUT = regex.compile(r"[ \t]*(?:\.{2,}|…+)$", regex.V1)
-_WORD_CHAR = regex.compile(r"[\p{L}\p{N}]", regex.V1)
+_CUT = lazy_regex(r"(?V1)[ \t]*(?:\.{2,}|…+)$")
+_WORD_CHAR = lazy_regex(r"(?V1)[\p{L}\p{N}]")
 # Words that continue a sentence whose subject is the heading's name.
-_GRAMMAR_NEXT = regex.compile(r"的|之|是|为|由|在|和|与|及|根据|采用|具有|可以|能够|主要|(?i:is|was|has|are|and|of)\b", regex.V1)
+_GRAMMAR_NEXT = lazy_regex(r"(?V1)的|之|是|为|由|在|和|与|及|根据|采用|具有|可以|能够|主要|(?i:is|was|has|are|and|of)\b")
 
 
 class RunIn(NamedTuple):
@@ -44,7 +43,9 @@ def truncated_copies(lines: list[Candidate], heads: list[Candidate], min_letters
     for line in lines:
         if not line.text:
             continue
-        cut = _CUT.search(line.text)
+        if not line.text.endswith((".", "…")):
+            continue
+        cut = _CUT().search(line.text)
         if cut is None:
             continue
         stem = line.text[: cut.start()].rstrip()
@@ -56,16 +57,13 @@ def truncated_copies(lines: list[Candidate], heads: list[Candidate], min_letters
                 break
 
 
-def run_in_copies(view: str, lines: list[Candidate], window: int, min_letters: int) -> Iterator[RunIn]:
+def run_in_copies(view: ViewLines, lines: list[Candidate], window: int, min_letters: int) -> Iterator[RunIn]:
     """Lines that start with a whole heading line from just above, run straight into more text."""
-    starts = [0, *(match.end() for match in LINE_BREAK.finditer(view))]
 
     def raw(index: int) -> tuple[int, str]:
-        start = starts[index]
-        end = starts[index + 1] if index + 1 < len(starts) else len(view)
-        text = view[start:end].rstrip("\r\n")
+        text = view.lines[index]
         stripped = text.lstrip()
-        return start + len(text) - len(stripped), stripped.rstrip()
+        return view.starts[index] + len(text) - len(stripped), stripped.rstrip()
 
     reported: set[int] = set()
     for position, heading in enumerate(lines):
@@ -78,9 +76,9 @@ def run_in_copies(view: str, lines: list[Candidate], window: int, min_letters: i
             line_start, line_raw = raw(line.index)
             if len(line_raw) <= len(heading_raw) or not line_raw.startswith(heading_raw):
                 continue
-            if not _WORD_CHAR.match(line_raw, len(heading_raw)):
+            if not _WORD_CHAR().match(line_raw, len(heading_raw)):
                 continue  # "标题。……" or "标题 ……": a writer restating the title
-            if _GRAMMAR_NEXT.match(line_raw, len(heading_raw)):
+            if _GRAMMAR_NEXT().match(line_raw, len(heading_raw)):
                 continue  # "某某测定仪的……", "某某测定仪根据……": the name is the sentence's subject
             if normalise(line_raw[: len(heading_raw)]) != heading.text:
                 continue

@@ -1,45 +1,54 @@
 """Title lines of a page: which lines could be a heading, compared in a normalised form.
 
 Shared by the BYL rules that find a title printed again: the heading and its copy are compared
-after NFKC, with control characters dropped and spaces collapsed, on the de-noised view.
+after NFKC, with control characters dropped and spaces collapsed, on the de-noised view. Each
+line is normalised once per page, whichever rules ask for it.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
+import weakref
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
-import regex
-
 from lint.model import Fix
 from lint.page import Page
+from plugins._lazy import lazy_regex
 
 __all__ = [
-    "LINE_BREAK", "FULL_STOP", "SENTENCE_END", "Candidate", "normalise", "letters", "title_lines",
-    "whole_line_fix", "near_copy",
-]
+    "LINE_BREAK", "Candidate", "ViewLines", "view_lines", "normalise", "letters", "full_stop", "sentence_end",
+    "title_lines", "whole_line_fix", "near_copy",
+]  # fmt: skip
 
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_CONTROL = regex.compile(r"[^\P{Cc}\t]", regex.V1)
-_SPACES = regex.compile(r"\s+")
-_LETTER = regex.compile(r"\p{L}")
-_NOT_LETTERS = regex.compile(r"\P{L}+")
-FULL_STOP = regex.compile(r"(?:。|(?<!\.)\.)$")  # "..." (an ellipsis after NFKC) is not a full stop
-SENTENCE_END = regex.compile(r"(?:[。；;,，、:：]|(?<!\.)\.)$")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_CONTROL = lazy_regex(r"(?V1)[^\P{Cc}\t]")
+_SENTENCE_MARKS = ("。", "；", ";", ",", "，", "、", ":", "：")
 
 
 def normalise(line: str) -> str:
     """NFKC, control characters dropped (scrapers leave \\x06 and friends), spaces collapsed."""
     if not unicodedata.is_normalized("NFKC", line):
         line = unicodedata.normalize("NFKC", line)
-    line = _CONTROL.sub("", line)
-    return _SPACES.sub(" ", line).strip()
+    if not line.isprintable():  # control characters are not printable: most lines skip this
+        line = _CONTROL().sub("", line)
+    return " ".join(line.split())
 
 
 def letters(text: str) -> int:
     """Letters only: a run of lottery numbers or a date is never a title."""
-    return len(_NOT_LETTERS.sub("", text))
+    return sum(map(str.isalpha, text))
+
+
+def full_stop(text: str) -> bool:
+    """Ends with a full stop; ``...`` (an ellipsis after NFKC) is not one."""
+    return text.endswith("。") or (text.endswith(".") and not text.endswith(".."))
+
+
+def sentence_end(text: str) -> bool:
+    """Ends like a sentence or a clause: a full stop, a comma, a semicolon or a colon."""
+    return text.endswith(_SENTENCE_MARKS) or full_stop(text)
 
 
 class Candidate(NamedTuple):
@@ -49,26 +58,72 @@ class Candidate(NamedTuple):
     ends_like_sentence: bool
 
 
-def title_lines(page: Page, limit: int, max_lines: int | None = None) -> list[Candidate]:
-    """Non-blank lines up to ``limit`` characters (normalised, de-noised), the first ``max_lines`` of them.
+class ViewLines(NamedTuple):
+    """The de-noised view's lines (split at CR, LF or CRLF) and where each starts."""
+
+    lines: list[str]
+    starts: list[int]
+
+
+class _Memo(NamedTuple):
+    lines: ViewLines
+    normalised: dict[int, Candidate]  # line index -> the line normalised (any length)
+
+
+_MEMOS: "weakref.WeakKeyDictionary[Page, _Memo]" = weakref.WeakKeyDictionary()
+
+
+def _memo(page: Page) -> _Memo:
+    try:
+        memo = _MEMOS.get(page)
+    except TypeError:  # a page that cannot be weakly referenced: no memo
+        memo = None
+    if memo is None:
+        memo = _Memo(_split(page.denoised.text), {})
+        try:
+            _MEMOS[page] = memo
+        except TypeError:
+            pass
+    return memo
+
+
+def _split(view: str) -> ViewLines:
+    if "\r" in view:
+        lines = LINE_BREAK.split(view)
+        starts = [0, *(match.end() for match in LINE_BREAK.finditer(view))]
+        return ViewLines(lines, starts)
+    lines = view.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    return ViewLines(lines, starts)
+
+
+def view_lines(page: Page) -> ViewLines:
+    """The de-noised view's lines and their starts, split once per page."""
+    return _memo(page).lines
+
+
+def title_lines(page: Page, limit: int) -> list[Candidate]:
+    """Non-blank lines up to ``limit`` characters (normalised, de-noised).
 
     Longer lines are kept as blank placeholders so that line distances stay right: a paragraph
     between two headings separates them.
     """
-    view = page.denoised.text
+    memo = _memo(page)
     out: list[Candidate] = []
-    start = 0
-    index = 0
-    for match in LINE_BREAK.finditer(view + "\n"):
-        raw = view[start : match.start()]
-        start = match.end()
-        if raw.strip():
-            text = normalise(raw) if len(raw) <= limit and _LETTER.search(raw) else ""
-            text = text if len(text) <= limit else ""
-            out.append(Candidate(index, text, letters(text), bool(SENTENCE_END.search(text) or FULL_STOP.search(text))))
-            if max_lines is not None and len(out) >= max_lines:
-                break
-        index += 1
+    for index, raw in enumerate(memo.lines.lines):
+        if len(raw) > limit:
+            if not raw.isspace():
+                out.append(Candidate(index, "", 0, False))
+            continue
+        if not raw or raw.isspace():
+            continue
+        line = memo.normalised.get(index)
+        if line is None:
+            text = normalise(raw) if any(map(str.isalpha, raw)) else ""
+            line = memo.normalised[index] = Candidate(index, text, letters(text), sentence_end(text))
+        out.append(line if len(line.text) <= limit else Candidate(index, "", 0, False))
     return out
 
 
@@ -82,16 +137,15 @@ def whole_line_fix(page: Page, index: int, message: str) -> Fix:
 
 def near_copy(line: str, title: str, ratio: float) -> bool:
     """A long heading printed again with a word or two changed (a scraper's second template)."""
-    if SENTENCE_END.search(line) or FULL_STOP.search(line):
+    if sentence_end(line):
         return False
     if min(letters(line), letters(title)) < 10:
         return False
-    a, b = _SPACES.sub("", line), _SPACES.sub("", title)
+    a, b = "".join(line.split()), "".join(title.split())
     if abs(len(a) - len(b)) > 2:
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.ratio() < ratio:
         return False
     changed = "".join(a[i1:i2] + b[j1:j2] for tag, i1, i2, j1, j2 in matcher.get_opcodes() if tag != "equal")
-    return bool(_LETTER.search(changed))  # rows that differ only in figures are a table
-
+    return any(map(str.isalpha, changed))  # rows that differ only in figures are a table

@@ -9,64 +9,71 @@ emoji planted inside the repeat does not hide it, and reports original offsets.
 
 from __future__ import annotations
 
-import bisect
+import functools
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
 from typing import Any, Iterator, Mapping, NamedTuple
 
-import regex
-
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._lazy import lazy_regex
 from plugins._title_copies import run_in_copies, truncated_copies
-from plugins._titles import FULL_STOP as _FULL_STOP
+from plugins._titles import LINE_BREAK
 from plugins._titles import Candidate as _Candidate
+from plugins._titles import full_stop as _full_stop
 from plugins._titles import letters as _letters
 from plugins._titles import near_copy as _near_copy
 from plugins._titles import title_lines as _title_lines
+from plugins._titles import view_lines as _view_lines
 from plugins._titles import whole_line_fix as _whole_line_fix
 
 # --- bylines -----------------------------------------------------------------------------------
 
 # Chinese byline labels, longest first so "责任编辑" wins over "编辑".
-_ZH_LABELS = (
-    "责任编辑|本文作者|文章作者|文章来源|本文来源|稿件来源|新闻来源|信息来源|内容来源|特约记者|"
-    "通讯员|作者|来源|出处|记者|编辑|责编|撰文|撰稿|供稿|出品|摄影|转自|编者"
-)
+_ZH_LABEL_WORDS = (
+    "责任编辑", "本文作者", "文章作者", "文章来源", "本文来源", "稿件来源", "新闻来源", "信息来源", "内容来源",
+    "特约记者", "通讯员", "作者", "来源", "出处", "记者", "编辑", "责编", "撰文", "撰稿", "供稿", "出品", "摄影",
+    "转自", "编者",
+)  # fmt: skip
 # One-character labels ("文 | X", "图/X") only count with an explicit separator.
-_ZH_SHORT_LABELS = "文|图|摄"
+_ZH_SHORT_LABEL_WORDS = ("文", "图", "摄")
+_EN_LABEL_WORDS = (
+    "Written by", "Reporting by", "Posted by", "Story by", "Words by", "By", "BY", "Author:", "Source:", "Reporter:",
+    "Editor:",
+)  # fmt: skip
+_ZH_LABELS = "|".join(_ZH_LABEL_WORDS)
+_ZH_SHORT_LABELS = "|".join(_ZH_SHORT_LABEL_WORDS)
+_EN_LABELS = "|".join(_EN_LABEL_WORDS)
+_BYLINE_SEPARATORS = "|｜丨/:："
 _ZH_SEP = r"\s*[|｜丨/:：]\s*"
 _ZH_NAME_CHAR = r"[^\s|｜丨/:：,，。;；!！?？、()（）\[\]【】<>《》\"“”'‘’]"
 _ZH_BYLINE = (
     rf"(?:(?:{_ZH_LABELS})(?:{_ZH_SEP}|[ \t\u3000]+)|(?:{_ZH_SHORT_LABELS}){_ZH_SEP})"
     rf"(?:(?!(?:{_ZH_LABELS}){_ZH_SEP}){_ZH_NAME_CHAR}){{1,24}}"
 )
-_EN_LABELS = r"Written by|Reporting by|Posted by|Story by|Words by|By|BY|Author:|Source:|Reporter:|Editor:"
 _EN_NAME_WORD = r"(?!(?:By|BY|and)\b)\p{Lu}[\p{L}'’.\-]*"
 _EN_BYLINE = rf"(?:{_EN_LABELS})[ \t]*(?<=[ \t:])[ \t]*{_EN_NAME_WORD}(?:[ \t]+(?:and[ \t]+)?{_EN_NAME_WORD}){{0,3}}"
 
 #: One byline token: a label and a short name after it.
-_BYLINE = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{_ZH_BYLINE}|{_EN_BYLINE})", regex.V1)
+_BYLINE = lazy_regex(rf"(?V1)(?<![\p{{L}}\p{{N}}])(?:{_ZH_BYLINE}|{_EN_BYLINE})")
 
 #: A byline string repeated right after itself, whatever its name looks like (names with
 #: spaces or a comma: "By Jane Doe, BBC News By Jane Doe, BBC News").
-_REPEATED_BYLINE = regex.compile(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<byline>(?:(?:{_ZH_LABELS})(?:{_ZH_SEP}|[ \t\u3000]+)|(?:{_ZH_SHORT_LABELS}){_ZH_SEP}"
+_REPEATED_BYLINE = lazy_regex(
+    rf"(?V1m)(?<![\p{{L}}\p{{N}}])(?P<byline>(?:(?:{_ZH_LABELS})(?:{_ZH_SEP}|[ \t\u3000]+)|(?:{_ZH_SHORT_LABELS}){_ZH_SEP}"
     rf"|(?:{_EN_LABELS})\s+)[^\r\n。！？!?]{{1,40}}?)"
     rf"(?P<between>[ \t\u3000|｜丨·•,，;；]*)(?P=byline)"
-    rf"(?=$|[\s\p{{P}}\p{{S}}])",
-    regex.V1 | regex.MULTILINE,
+    rf"(?=$|[\s\p{{P}}\p{{S}}])"
 )
 
+_KEY_JUNK = lazy_regex(r"[\s|｜丨/:：]+")
+_DIGIT = lazy_regex(r"\p{N}")
+_NOT_LETTERS = lazy_regex(r"\P{L}+")
+_NOT_SPACE = lazy_regex(r"\S")
 # Text allowed between a byline and its repeat on the same line: separators, dates, times.
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_KEY_JUNK = regex.compile(r"[\s|｜丨/:：]+")
-_DIGIT = regex.compile(r"\p{N}")
-_NOT_LETTERS = regex.compile(r"\P{L}+")
-_NOT_SPACE = regex.compile(r"\S")
-_FILLER = regex.compile(r"[\s\p{P}\p{S}\d年月日时分秒]*", regex.V1)
+_FILLER = lazy_regex(r"(?V1)[\s\p{P}\p{S}\d年月日时分秒]*")
 _SYNONYMS = {
     "文章来源": "来源",
     "本文来源": "来源",
@@ -78,7 +85,7 @@ _SYNONYMS = {
     "文章作者": "作者",
     "责编": "责任编辑",
 }
-_LABEL_SPLIT = regex.compile(rf"^(?:{_ZH_LABELS}|{_ZH_SHORT_LABELS}|{_EN_LABELS})", regex.V1)
+_LABEL_SPLIT = lazy_regex(rf"(?V1)^(?:{_ZH_LABELS}|{_ZH_SHORT_LABELS}|{_EN_LABELS})")
 
 
 class _Token(NamedTuple):
@@ -90,10 +97,10 @@ class _Token(NamedTuple):
 
 def _key(byline: str) -> str:
     """A byline's identity: label synonyms folded, separators, spaces and case ignored."""
-    label_match = _LABEL_SPLIT.match(byline)
+    label_match = _LABEL_SPLIT().match(byline)
     label = label_match.group() if label_match else ""
     label = _SYNONYMS.get(label, label).rstrip(":").lower()
-    name = _KEY_JUNK.sub("", byline[len(label_match.group()) if label_match else 0 :])
+    name = _KEY_JUNK().sub("", byline[len(label_match.group()) if label_match else 0 :])
     return f"{label}:{unicodedata.normalize('NFKC', name).casefold()}"
 
 
@@ -113,8 +120,12 @@ def _check_duplicated_byline(page: Page, options: Mapping[str, Any]) -> Iterator
             Fix.delete(fix_start, fix_end, message="remove the repeated byline"),
         )
 
+    labels = _labels(text)
+    if len(labels) < 2:
+        return  # a repeat needs two labels
+
     # 1. A byline immediately followed by itself, however its name is spelled.
-    for match in _REPEATED_BYLINE.finditer(text):
+    for match in _matches(_REPEATED_BYLINE(), text, _repeated(text, labels)):
         second = match.end("between")
         if second in reported:
             continue
@@ -123,41 +134,87 @@ def _check_duplicated_byline(page: Page, options: Mapping[str, Any]) -> Iterator
 
     # 2. The same byline token again on the same line (dates or separators between), or at the
     #    start of the next non-blank line after a short header line.
-    tokens = [_Token(m.start(), m.end(), _key(m.group()), m.group()) for m in _BYLINE.finditer(text)]
-    line_starts = _line_starts(text)
+    starts = sorted({start for start, _ in labels})
+    tokens = [_Token(m.start(), m.end(), _key(m.group()), m.group()) for m in _matches(_BYLINE(), text, starts)]
     for previous, current in zip(tokens, tokens[1:]):
         if current.key != previous.key or current.start in reported:
             continue
         between = text[previous.end : current.start]
-        segments = _LINE_BREAK.split(between)
+        segments = LINE_BREAK.split(between)
         if len(segments) == 1:
-            if len(between) > 30 or not _FILLER.fullmatch(between):
+            if len(between) > 30 or not _FILLER().fullmatch(between):
                 continue
         elif segments[-1].strip() or any(part.strip() for part in segments[1:-1]):
             continue  # the repeat does not start its line, or a non-blank line sits between
-        elif len(_line_of(text, line_starts, previous.start).strip()) > header_chars:
+        elif len(_line_of(text, previous.start).strip()) > header_chars:
             continue  # the first one closes a paragraph, not a header line
         reported.add(current.start)
         yield violation(current.start, current.end, current.text)
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
-    return starts
+@functools.cache
+def _label_finder():  # -> ahocorasick_rs.AhoCorasick
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(
+        [*_ZH_LABEL_WORDS, *_ZH_SHORT_LABEL_WORDS, *_EN_LABEL_WORDS], implementation=ahocorasick_rs.Implementation.DFA
+    )
 
 
-def _line_of(text: str, starts: list[int], offset: int) -> str:
-    index = bisect.bisect_right(starts, offset) - 1
-    end = starts[index + 1] if index + 1 < len(starts) else len(text)
-    return text[starts[index] : end].rstrip("\r\n")
+_ALL_LABELS = (*_ZH_LABEL_WORDS, *_ZH_SHORT_LABEL_WORDS, *_EN_LABEL_WORDS)
+
+
+def _labels(text: str) -> list[tuple[int, str]]:
+    """``(start, label)`` of every label that may start a byline, in order, overlaps included.
+
+    Bylines start with a label, and the label is followed by a space or a separator (or ends with
+    a colon): one automaton pass finds them all, so the byline patterns are only tried there.
+    """
+    found = []
+    for index, start, end in _label_finder().find_matches_as_indexes(text, overlapping=True):
+        label = _ALL_LABELS[index]
+        after = text[end : end + 1]
+        if (after and after in _BYLINE_SEPARATORS) or after.isspace() or label.endswith(":"):
+            found.append((start, label))
+    return found
+
+
+def _repeated(text: str, labels: list[tuple[int, str]]) -> list[int]:
+    """Starts of the labels that come again later on their line: where a byline may repeat."""
+    starts = []
+    later: dict[str, int] = {}
+    for start, label in reversed(labels):
+        again = later.get(label)
+        later[label] = start
+        if again is not None and text.find("\n", start, again) < 0 and text.find("\r", start, again) < 0:
+            starts.append(start)
+    return sorted(set(starts))
+
+
+def _matches(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
+    """What ``pattern.finditer(text)`` finds, when every match starts at one of ``starts`` (sorted)."""
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match:
+            end = match.end()
+            yield match
+
+
+def _line_of(text: str, offset: int) -> str:
+    """The line (split at CR, LF or CRLF) that holds ``offset``."""
+    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
+    ends = [end for end in (text.find("\n", offset), text.find("\r", offset)) if end >= 0]
+    return text[start : min(ends, default=len(text))]
 
 
 def _removal_span(page: Page, start: int, end: int) -> tuple[int, int]:
     """The repeat, with the whole line when nothing else is on it."""
     index = page.line_index(start)
     line_start, line_end = page.line_span(index)
-    alone = not _NOT_SPACE.search(page.text, line_start, start) and not _NOT_SPACE.search(page.text, end, line_end)
+    alone = not _NOT_SPACE().search(page.text, line_start, start) and not _NOT_SPACE().search(page.text, end, line_end)
     if alone and len(page.line_starts) > 1:
         return page.line_span_with_break(index)
     while start > line_start and page.text[start - 1] in " \t\u3000":
@@ -198,23 +255,22 @@ DUPLICATED_BYLINE = Rule(
 _SEPARATORS = ":：|｜丨_-–·•»>/\\~～"  # not the em dash: "——" joins a title to its own subtitle
 _CLOSING = "】]」》"  # "[栏目]标题": a bracketed prefix; a bracket after a title is its own parenthesis
 #: A short label and separator at the start of a line ("原标题：", "产品名称： ", "[栏目]").
-_LABELLED = regex.compile(r"^(.{1,24}?[:：|｜丨_»>】\]」》])\s*(?=\S)", regex.V1)
+_LABELLED = lazy_regex(r"(?V1)^(.{1,24}?[:：|｜丨_»>】\]」》])\s*(?=\S)")
 #: Text around a title that belongs to the article: a kicker ending in a verb of saying, a
 #: wire dateline ("新华社北京10月8日电 题："), a subtitle joined with a dash.
 #: A field whose value happens to equal the title ("所属分类：" + the title on a category page,
 #: "赠品1：" + a product name) is not the title printed again.
-_NOT_SITE_TEXT = regex.compile(
-    r"(?:强调|表示|指出|提出|要求|宣布|发布|声称)\s*[:：]?$|\d+日电|^题[:：]|——"
+_NOT_SITE_TEXT = lazy_regex(
+    r"(?V1)(?:强调|表示|指出|提出|要求|宣布|发布|声称)\s*[:：]?$|\d+日电|^题[:：]|——"
     r"|(?:分类|栏目|标签|关键词|关键字|赠品\d*|Tags?|Category)\s*[:：]?$",
-    regex.V1,
 )
 _OPENING = "《【「[“"
 #: What a product page's template sticks to the title without a separator.
-_TEMPLATE_SUFFIX = regex.compile(r"的?(?:详细资料|详细信息|详细介绍|详细参数|产品详情|详情介绍)", regex.V1)
+_TEMPLATE_SUFFIX = lazy_regex(r"(?V1)的?(?:详细资料|详细信息|详细介绍|详细参数|产品详情|详情介绍)")
 #: A post's date and metadata around the title: "2016年1月4日20:38:09<title>已关闭评论 861 浏览".
-_DATE_ONLY = regex.compile(r"[\d\s年月日时分秒:：/.\-]*", regex.V1)
-_POST_METADATA = regex.compile(
-    r"\s*(?:已关闭评论|评论已关闭|暂无评论|\d+\s*(?:条评论|评论|浏览|阅读|次)|(?:发布|发表|作者|来源|浏览|阅读|点击)\s*[:：])", regex.V1
+_DATE_ONLY = lazy_regex(r"(?V1)[\d\s年月日时分秒:：/.\-]*")
+_POST_METADATA = lazy_regex(
+    r"(?V1)\s*(?:已关闭评论|评论已关闭|暂无评论|\d+\s*(?:条评论|评论|浏览|阅读|次)|(?:发布|发表|作者|来源|浏览|阅读|点击)\s*[:：])"
 )
 #: A near-copy only counts after a label and colon ("原标题：", "yabo手机版登录:"), not a bracket.
 _FUZZY_SEPARATOR = ":：|｜丨"
@@ -240,7 +296,7 @@ def _strongly_separated(prefix: str, suffix: str, title: str) -> bool:
         if tail != prefix and title[:1] in _OPENING:
             return True
         return bool(tail) and (tail[-1] in _SEPARATORS or tail[-1] in _CLOSING)
-    if _TEMPLATE_SUFFIX.fullmatch(suffix.strip()):
+    if _TEMPLATE_SUFFIX().fullmatch(suffix.strip()):
         return True
     head = suffix.lstrip()
     return bool(head) and head[0] in _SEPARATORS
@@ -257,7 +313,7 @@ def _in_metadata_line(longer: str, title: str) -> str | None:
     if at < 0:
         return None
     prefix, suffix = longer[:at], longer[at + len(title) :]
-    if not (prefix or suffix) or not _DATE_ONLY.fullmatch(prefix) or not _POST_METADATA.match(suffix):
+    if not (prefix or suffix) or not _DATE_ONLY().fullmatch(prefix) or not _POST_METADATA().match(suffix):
         return None
     return (prefix + " … " + suffix).strip()
 
@@ -266,9 +322,9 @@ def _is_site_text(extra: str, max_affix: int) -> bool:
     """Short, has letters, and is not the article's own kicker, dateline or subtitle."""
     if not extra or len(extra) > max_affix or _letters(extra) < 2:
         return False
-    if len(_DIGIT.findall(extra)) > _letters(extra):
+    if len(_DIGIT().findall(extra)) > _letters(extra):
         return False  # figures in a table row, not a site name
-    return not _NOT_SITE_TEXT.search(extra)
+    return not _NOT_SITE_TEXT().search(extra)
 
 
 def _fuzzy_after_separator(longer: str, title: str, ratio: float) -> str | None:
@@ -277,13 +333,13 @@ def _fuzzy_after_separator(longer: str, title: str, ratio: float) -> str | None:
     Lines made from one template ("name：result") look alike after the separator, so a title
     that itself starts with a short label is never matched this way.
     """
-    if _LABELLED.match(title):
+    if _LABELLED().match(title):
         return None
-    match = _LABELLED.match(longer)
+    match = _LABELLED().match(longer)
     if not match or match.group(1)[-1] not in _FUZZY_SEPARATOR:
         return None
     rest = longer[match.end() :].strip()
-    rest_letters, title_letters = _NOT_LETTERS.sub("", rest), _NOT_LETTERS.sub("", title)
+    rest_letters, title_letters = _NOT_LETTERS().sub("", rest), _NOT_LETTERS().sub("", title)
     if len(rest_letters) < 6 or abs(len(rest_letters) - len(title_letters)) > max(2, len(title_letters) // 8):
         return None
     if SequenceMatcher(None, rest_letters, title_letters, autojunk=False).ratio() >= ratio:
@@ -337,7 +393,7 @@ def _match_title(longer: str, title: str, max_affix: int, ratio: float) -> str |
     ``_网站名``) or a bracketed prefix (``[栏目]`` + title); a label and separator in front of a
     near-copy (``原标题：`` + a title that lost a character).
     """
-    if _FULL_STOP.search(longer) and not _FULL_STOP.search(title):
+    if _full_stop(longer) and not _full_stop(title):
         return None  # a lead sentence that restates the title, not a copy of it
     parts = _affix(longer, title)
     if parts is not None:
@@ -400,7 +456,7 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
         text = head.text
         if not text or head.letters < min_chars or head.ends_like_sentence:
             continue
-        if _BYLINE.match(text):
+        if _BYLINE().match(text):
             continue  # a repeated byline line is BYL001's
         for line in lines[position + 1 : position + 1 + window]:
             if line.index in flagged:
@@ -422,7 +478,7 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
             flagged.add(line.index)
             found.append(_line_violation(page, line.index, f"title repeated (cut short): {line.text!r}"))
     view = page.denoised
-    copies = [copy for copy in run_in_copies(view.text, lines, window, options["min_run_in_chars"]) if copy.index not in flagged]
+    copies = [copy for copy in run_in_copies(_view_lines(page), lines, window, options["min_run_in_chars"]) if copy.index not in flagged]
     if len(copies) < 2:
         copies = []  # one lead that begins with its headline is a news story; a listing repeats the shape
     for copy in copies:
