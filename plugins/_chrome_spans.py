@@ -16,9 +16,7 @@ from lint.page import DenoisedView, Page
 
 __all__ = ["LINE_BREAK", "SPACE", "LazyPattern", "strip_span", "violation", "report", "shown"]
 
-LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 SPACE = " \t\u3000\u00a0"
-_NOT_SPACE = regex.compile(r"[^ \t\u3000\u00a0]")
 
 
 class LazyPattern:
@@ -36,6 +34,10 @@ class LazyPattern:
         for method in ("match", "search", "finditer", "findall"):
             setattr(self, method, getattr(compiled, method))  # later calls skip __getattr__
         return getattr(compiled, name)
+
+
+LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
+_NOT_SPACE = LazyPattern(r"[^ \t\u3000\u00a0]")
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
