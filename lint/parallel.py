@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from lint.config import Settings
 from lint.discovery import Candidate, PathProblem, relative_to_root
 from lint.records import cache_variant
-from lint.runner import FileResult, check_file
+from lint.runner import FileResult, check_file, unreadable
 from lint.selection import RuleSet
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_dec
         try:
             data = task.path.read_bytes()
         except OSError as error:
-            return FileResult(task.display, path=task.path, error=f"cannot read: {error.strerror or error}")
+            return unreadable(FileResult(task.display, path=task.path), error)
     try:
         result = check_file(Candidate(task.path, task.display, task.settings), ruleset, data)
         if cache is not None:
@@ -228,7 +228,7 @@ class _Scheduler:
             try:
                 data = item.path.read_bytes()
             except OSError as error:
-                self._ready(FileResult(item.display, path=item.path, error=f"cannot read: {error.strerror or error}"))
+                self._ready(unreadable(FileResult(item.display, path=item.path), error))
                 return
             active = ruleset.active_for(relative_to_root(item.path, item.settings))
             key = self.cache.key(data, active, _variant(item.path, item.settings))

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 from lint.discovery import PathProblem, relative_to_root
 from lint.records import is_shard, reader, shard_format
 from lint.records.base import BrokenRecord, Fields, ShardError, atomic_output, require, sample
+from lint.runner import FileResult, unreadable
 
 if TYPE_CHECKING:
     from lint.api import Linter
@@ -74,7 +75,7 @@ def _explode(batch: Mapping[str, Any], shards: Mapping[str, Mapping[str, Any]]) 
             try:
                 data = Path(key).read_bytes()
             except OSError as error:
-                raise ShardError(f"cannot read: {error.strerror or error}") from None
+                raise ShardError(unreadable(FileResult(key), error).error) from None
             items = reader(fmt).read(data, fmt, Fields(info["text_field"], info["id_field"]))
             for item in sample(items, info["sample"]):
                 if isinstance(item, BrokenRecord):

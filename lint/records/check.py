@@ -18,7 +18,7 @@ from lint.model import Finding, record_location
 from lint.page import Page
 from lint.records import ShardFormat, fixed_path, reader, shard_format
 from lint.records.base import BrokenRecord, Fields, Record, ShardError, atomic_output, sample
-from lint.runner import FileResult, source_lines
+from lint.runner import FileResult, source_lines, unreadable
 from lint.selection import ActiveRule, RuleSet
 
 if TYPE_CHECKING:
@@ -74,7 +74,7 @@ def check_shard(candidate: Candidate, ruleset: RuleSet, data: bytes | None = Non
     try:
         result, fmt, data = _start(candidate, data)
     except OSError as error:
-        return FileResult(candidate.display, path=candidate.path, error=f"cannot read: {error.strerror or error}")
+        return unreadable(FileResult(candidate.display, path=candidate.path), error)
     settings = candidate.settings
     active = ruleset.active_for(relative_to_root(candidate.path, settings))
     assert result.parts is not None
@@ -104,7 +104,7 @@ def fix_shard(candidate: Candidate, ruleset: RuleSet, options: "FixOptions") -> 
     try:
         result, fmt, data = _start(candidate, None)
     except OSError as error:
-        return FileResult(candidate.display, path=candidate.path, error=f"cannot read: {error.strerror or error}")
+        return unreadable(FileResult(candidate.display, path=candidate.path), error)
     fields = fields_of(candidate.settings)
     active = ruleset.active_for(relative_to_root(candidate.path, candidate.settings))
     texts: dict[int, str] = {}
