@@ -57,10 +57,7 @@ _ZH_BOUNDED = (
     r"|返回(?:顶部|首页|列表|目录|上一页|栏目)"
     r"|(?:分享到|分享至)[ \t]*[:：]?(?:[ \t]*(?:微信|微博|朋友圈|QQ空间|QQ|新浪微博|腾讯微博|豆瓣))*"
 )
-# The shapes are defined once and called by name (?&B): written out in each place, the pattern
-# took twice as long to compile.
-_ZH_DEFINE = rf"(?(DEFINE)(?P<S>{_ZH_STRONG})(?P<B>{_ZH_BOUNDED})(?P<A>{_ARROWS}))"
-_ZH_BOUNDED_RUN = r"(?&B)(?:[ \t]*(?:(?&B)|(?&S)))*(?&A)"
+_ZH_BOUNDED_RUN = rf"(?:{_ZH_BOUNDED})(?:[ \t]*(?:{_ZH_BOUNDED}|{_ZH_STRONG}))*{_ARROWS}"
 # A link's label that starts with "点击": a link only where its clause ends (line end, arrow,
 # bracket); "然后点击下载，即可安装。" is an instruction.
 _ZH_CLICK = (
@@ -73,9 +70,9 @@ _ZH_BUTTONS = r"(?:【(?:打印|关闭|收藏|返回顶部|关闭窗口|打印�
 _ZH_CLICK_BRACKET = r"[（(][ \t]*(?:点击|点此)[^（()）\n]{1,20}[）)]"
 
 _ZH_PHRASE = LazyPattern(
-    rf"{_ZH_DEFINE}(?P<strong>(?&S)(?&A)(?:[ \t]*{_ZH_BOUNDED_RUN})?|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET})"
+    rf"(?P<strong>(?:{_ZH_STRONG}){_ARROWS}(?:[ \t]*{_ZH_BOUNDED_RUN})?|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET})"
     rf"|(?P<bounded>{_ZH_BOUNDED_RUN})"
-    rf"|{_HAN_EDGE_LEFT}(?P<click>(?:{_ZH_CLICK})(?&A))",
+    rf"|{_HAN_EDGE_LEFT}(?P<click>(?:{_ZH_CLICK}){_ARROWS})",
     regex.V1,
 )
 _CLICK_TAIL_OK = LazyPattern(r"[ \t]*(?:$|[>》→»)）\]】|｜\r\n])", regex.V1)
