@@ -13,8 +13,7 @@ import functools
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-import regex
-
+from plugins._lazy import lazy_regex
 from plugins._text_stats import measure
 
 __all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines"]
@@ -57,22 +56,20 @@ _COLON_HEADERS = r"Read more|Read also|See more|More|阅读更多|更多"
 _DECOR = r"[\s【】\[\]()（）<>《》〈〉«»>|｜丨/\\#*=_~\-—–·•◆◇■□●○▶▷►▼▽↓→:：]*"
 
 # Labelled footer and metadata lines: they follow an article and are not appended content.
-_FOOTER = regex.compile(
-    r"^(?:责任编辑|责编|编辑|主编|校对|审核|审校|监制|来源|作者|记者|撰文|供稿|通讯员|原标题|原文|出处|"
+_FOOTER = lazy_regex(
+    r"(?i)^(?:责任编辑|责编|编辑|主编|校对|审核|审校|监制|来源|作者|记者|撰文|供稿|通讯员|原标题|原文|出处|"
     r"本文来源|文章来源|图片来源|免责声明|声明|版权声明|版权所有|转载请注明|特别声明|"
     r"\p{Han}{0,4}(?:标签|关键词|关键字)|联系电话|联系方式|电话|手机|传真|网址|地址|邮箱|微信|QQ|"
     r"上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|前一篇|后一篇|Previous(?: article| post)?|Next(?: article| post)?|"
     r"Editor|Edited by|Source|Author|Reporting by|Writing by|Copyright|Disclaimer|Tags?|Keywords|"
     r"Tel|Phone|E-?mail|Address)\s*[:：|｜]"
     r"|^(?:[(（]\s*(?:完|全文完|终|记者[^()（）]{0,20}|编辑[^()（）]{0,20})\s*[)）])$"
-    r"|(?:©|Copyright|All rights reserved|版权所有|未经授权|禁止转载|ICP备)",
-    regex.IGNORECASE,
+    r"|(?:©|Copyright|All rights reserved|版权所有|未经授权|禁止转载|ICP备)"
 )
 # Tag, keyword and prev/next fields: the site's, however many keywords or how long a title they hold.
-_SITE_FIELD = regex.compile(
-    r"^(?:\p{Han}{0,4}(?:标签|关键词|关键字)|上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|前一篇|后一篇|"
-    r"Tags?|Keywords|Previous(?: article| post)?|Next(?: article| post)?)\s*[:：|｜]",
-    regex.IGNORECASE,
+_SITE_FIELD = lazy_regex(
+    r"(?i)^(?:\p{Han}{0,4}(?:标签|关键词|关键字)|上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|前一篇|后一篇|"
+    r"Tags?|Keywords|Previous(?: article| post)?|Next(?: article| post)?)\s*[:：|｜]"
 )
 # The site's UI phrases when they stand on their own line (the CHR family reports them).
 _UI_PHRASE = (
@@ -82,35 +79,36 @@ _UI_PHRASE = (
     r"Read the full (?:story|article)|Back to top|Print|Share)"
 )
 # UI phrases run into the end of a line ("…目标。分享到："): not the text's own colon.
-_TRAILING_UI = regex.compile(rf"(?:[\s,，|]*{_UI_PHRASE})+[\s>»]*$", regex.IGNORECASE)
+_TRAILING_UI = lazy_regex(rf"(?i)(?:[\s,，|]*{_UI_PHRASE})+[\s>»]*$")
 # The site's UI phrases when they make up a whole line, alone or chained (CHR reports them).
-_CHROME = regex.compile(rf"^{_UI_PHRASE}(?:[\s,，|｜/·>»]*{_UI_PHRASE})*[\s>»]*$|^(?:上一篇|下一篇).*", regex.IGNORECASE)
+_CHROME = lazy_regex(rf"(?i)^{_UI_PHRASE}(?:[\s,，|｜/·>»]*{_UI_PHRASE})*[\s>»]*$|^(?:上一篇|下一篇).*")
 # How an article marks its own list items: bullets (private-use glyphs included), numbers.
-_MARKER = regex.compile(
-    r"^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|\d{1,3}\s+(?=\p{Lu})|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
-    r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])",
-    regex.IGNORECASE,
+_MARKER = lazy_regex(
+    r"(?i)^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|\d{1,3}\s+(?=\p{Lu})|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
+    r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])"
 )
 # A field of a data sheet (``重复性误差：±2%；``) or an item continuing a sentence (``…；``).
-_DATA = regex.compile(r"^[^:：]{1,16}[:：][^:：]*\d|[；;，,]$")
+_FIELD_VALUE = lazy_regex(r"^[^:：]{1,16}[:：][^:：]*\d")
+_CONTINUED = ("；", ";", "，", ",")
 # A date or time closing a line, as in a list of headlines with their dates.
-_DATED = regex.compile(r"\s*[(（\[]?\d{2,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$|\s+\d{1,2}\s+\p{L}+\s+\d{4}$")
+_DATED = lazy_regex(r"\s*[(（\[]?\d{2,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$|\s+\d{1,2}\s+\p{L}+\s+\d{4}$")
 # A line that announces a list of the article's own: "…如下：", "The squad:".
-_INTRO = regex.compile(
-    r"(?:[:：]|如下|以下几[点个条项种方面]|the following(?:\s+\p{L}+){0,3}|as follows)\W{0,3}$", regex.IGNORECASE
+_INTRO = lazy_regex(
+    r"(?i)(?:[:：]|如下|以下几[点个条项种方面]|the following(?:\s+\p{L}+){0,3}|as follows)\W{0,3}$"
 )
 # A short remark in brackets on its own line: (完), （记者 张三）, (更新时间戳: 1681649425565).
-_ASIDE = regex.compile(r"^[(（\[【][^()（）\[\]【】]{1,40}[)）\]】]$")
+_ASIDE = lazy_regex(r"^[(（\[【][^()（）\[\]【】]{1,40}[)）\]】]$")
 _ELLIPSES = ("...", "…", "．．．")
-_LETTER = regex.compile(r"\p{L}")
-_NUMBER = regex.compile(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|views?|reads?)?$")
+_LETTER = lazy_regex(r"\p{L}")
+_NUMBER = lazy_regex(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|views?|reads?)?$")
 # Sentence ends: Chinese full stop always; a Latin full stop after a word and before a space.
-_FULL_STOP = regex.compile(r"。|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
-_EXCLAIM = regex.compile(r"[！？!?]")
-_COMMA = regex.compile(r"，|,(?=\s)")
+_FULL_STOP = lazy_regex(r"。|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
+_EXCLAIM = lazy_regex(r"[！？!?]")
+_COMMA = lazy_regex(r"，|,(?=\s)")
+_ENDING = 80  # characters at a line's end that hold a date, a UI phrase or a closing colon
 _SHORT_ITEM_WORDS = 20  # up to this length an item may have commas (a headline with two clauses)
 # Separators between items of an enumeration written on one line.
-_SEPARATOR = regex.compile(r"[、，,;；|｜/·]|\s{2,}|\s[-–—]\s")
+_SEPARATOR = lazy_regex(r"[、，,;；|｜/·]|\s{2,}|\s[-–—]\s")
 
 
 @functools.lru_cache(maxsize=32)
@@ -123,6 +121,8 @@ class HeaderMatcher:
     """Recognises a header line, alone (``推荐阅读``) or followed by one headline (``相关阅读：…``)."""
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
+        import regex  # here, not at import: most runs build one matcher, and only when checking
+
         phrases = sorted({*DEFAULT_HEADERS, *(phrase.strip() for phrase in extra if phrase.strip())}, key=len, reverse=True)
         alternatives = "|".join(regex.escape(phrase).replace(r"\ ", r"\s+") for phrase in phrases)
         heads = rf"(?:{alternatives}|{_MORE_FROM})"
@@ -182,13 +182,19 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
         rest_terms, rest_words, rest_word_terms = measure(rest)
         if not rest or _is_item(rest, rest_words, max_item_words):
             return Line(index, text, Shape.HEADER, words, 1 if rest else 0, tuple(rest_terms), rest_word_terms, name)
-    own = _without_trailing_ui(text)
+    # Patterns that look at a line's end search its last characters only: a search for ``…$``
+    # would try every position of a long paragraph.
+    ending = text[-_ENDING:]
+    own = _without_trailing_ui(ending)
     announces = own.endswith((":", "："))
+    date = _DATED().search(ending)
+    undated = text if date is None else text[: len(text) - len(ending) + date.start()]
+    enumeration = _enumeration(text, words)
     return Line(
-        index, text, _shape(text, words, max_item_words, announces), words, _enumeration(text, words) or 1,
+        index, text, _shape(text, words, max_item_words, announces, enumeration), words, enumeration or 1,
         tuple(found), word_terms,
-        marked=bool(_MARKER.match(text)), data=bool(_DATA.search(_DATED.sub("", text))),
-        intro=bool(_INTRO.search(own)), announces=announces, dated=bool(_DATED.search(text)), cut=text.endswith(_ELLIPSES),
+        marked=bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or bool(_FIELD_VALUE().match(undated)),
+        intro=bool(_INTRO().search(own)), announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
     )
 
 
@@ -196,19 +202,21 @@ def _without_trailing_ui(text: str) -> str:
     """The line without UI phrases run into its end (``…目标。分享到：``)."""
     if text[-1].isdigit() or text[-1] in "。.!?！？”\"":
         return text  # no UI phrase ends so: skip the scan, most lines end a sentence
-    return _TRAILING_UI.sub("", text)
+    return _TRAILING_UI().sub("", text)
 
 
-def _shape(text: str, words: float, max_item_words: float, announces: bool) -> Shape:
-    if _NUMBER.match(text):
+def _shape(text: str, words: float, max_item_words: float, announces: bool, enumeration: int) -> Shape:
+    if _NUMBER().match(text):
         return Shape.NUMBER
-    if _SITE_FIELD.match(text) or (words <= 20 and _FOOTER.match(text)) or (words <= 12 and (_FOOTER.search(text) or _CHROME.match(text) or _ASIDE.match(text))):
+    if _SITE_FIELD().match(text) or (words <= 20 and _FOOTER().match(text)) or (
+        words <= 12 and (_FOOTER().search(text) or _CHROME().match(text) or _ASIDE().match(text))
+    ):
         return Shape.NEUTRAL
-    if not _LETTER.search(text):
+    if not _LETTER().search(text):
         return Shape.NEUTRAL  # a rule, a row of stars: layout, not content
     if announces:
         return Shape.PROSE  # it announces what follows, as a sentence does
-    if _is_item(text, words, max_item_words) or _enumeration(text, words) and not _FULL_STOP.search(text):
+    if _is_item(text, words, max_item_words) or enumeration and not _FULL_STOP().search(text):
         return Shape.ITEM
     return Shape.PROSE
 
@@ -218,9 +226,9 @@ def _is_item(text: str, words: float, max_item_words: float) -> bool:
 
     A long line of clauses joined by commas is a sentence that lost its full stop, not a headline.
     """
-    if words > max_item_words or _FULL_STOP.search(text) or len(_EXCLAIM.findall(text)) > 2:
+    if words > max_item_words or _FULL_STOP().search(text) or len(_EXCLAIM().findall(text)) > 2:
         return False
-    return words <= _SHORT_ITEM_WORDS or len(_COMMA.findall(text)) <= 1
+    return words <= _SHORT_ITEM_WORDS or len(_COMMA().findall(text)) <= 1
 
 
 def _enumeration(text: str, words: float) -> int:
@@ -229,9 +237,9 @@ def _enumeration(text: str, words: float) -> int:
     A full stop may close the line (``出席的还有：王毅、尹力、….``), not split sentences.
     """
     body = text.rstrip("。.")
-    if _FULL_STOP.search(body) or _EXCLAIM.search(body):
+    if _FULL_STOP().search(body) or _EXCLAIM().search(body):
         return 0
-    items = len(_SEPARATOR.findall(body)) + 1
+    items = len(_SEPARATOR().findall(body)) + 1
     if items >= 5 and words / items <= 6:
         return items
     return 0

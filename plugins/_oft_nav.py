@@ -13,8 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-import regex
-
+from plugins._lazy import lazy_regex
 from plugins._line_shapes import Line, Shape
 from plugins._text_stats import containment
 
@@ -22,24 +21,23 @@ __all__ = ["NavBlock", "navigation_blocks"]
 
 _RUN = (Shape.ITEM, Shape.NUMBER)
 # A byline or a date: the article's own header lines, whatever their shape.
-_HEADER_LINE = regex.compile(
-    r"^(?:by\s|文\s*[|｜/]|作者|记者|来源|发布|更新|时间|日期|published|updated|posted|written)"
+_HEADER_LINE = lazy_regex(
+    r"(?i)^(?:by\s|文\s*[|｜/]|作者|记者|来源|发布|更新|时间|日期|published|updated|posted|written)"
     r"|\d{4}\s*[-/.年]\s*\d{1,2}|\b\d{1,2}:\d{2}\b|\b\d{3,4}\s*(?:GMT|UTC|BST|ET|PT)\b"
     r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\s+\d{1,2}\b",
-    regex.IGNORECASE,
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\p{L}*\s+\d{1,2}\b"
 )
 # A field of a form or a product sheet (``主品：粉色``): joins a run, is no entry.
-_FIELD = regex.compile(r"^[^:：]{1,10}[:：]\s*\S")
-_MARKS = regex.compile(r"^[\W\d_]+|[\W_]+$")
+_FIELD = lazy_regex(r"^[^:：]{1,10}[:：]\s*\S")
+_MARKS = lazy_regex(r"^[\W\d_]+|[\W_]+$")
 _MIN_REPEAT = 6
 _MIN_TITLE_WORDS = 4.0
 _DATED_HEADLINE = 8  # words (the date's included) from which a dated line is a headline
 _TABLE_SHARE = 5  # more than one line in this many a bare number: a table
 # A section number (``1 公告基本信息``, ``3.1 适用范围``), not a count or a date (``10日…``).
-_SECTION = regex.compile(r"^\d{1,2}(?:\.\d{1,2})*\s*(?![\d年月日号时点分秒个岁万亿元%.])")
+_SECTION = lazy_regex(r"^\d{1,2}(?:\.\d{1,2})*\s*(?![\d年月日号时点分秒个岁万亿元%.])")
 _KEY = 2  # characters of an entry's start and end compared with the other entries'
-_COUNTED = regex.compile(r"\d\W{0,2}\p{L}{0,2}$")  # ``… 358人气``, ``… 968赞``, ``… (12)``
+_COUNTED = lazy_regex(r"\d\W{0,2}\p{L}{0,2}$")  # ``… 358人气``, ``… 968赞``, ``… (12)``
 _TITLE_PART = 0.6  # an entry with this share of its terms in the title is part of the title
 _TOC_SHARE = 0.5  # a block whose entries recur below at least this often is a table of contents
 
@@ -120,7 +118,7 @@ def _without_fields(lines: Sequence[Line], run: list[int]) -> list[list[int]]:
 
 def _header_line(line: Line) -> bool:
     """A byline or a date line; a headline that ends with its date is an entry."""
-    return bool(_HEADER_LINE.search(line.text)) and not (line.dated and line.words >= _DATED_HEADLINE)
+    return bool(_HEADER_LINE().search(line.text)) and not (line.dated and line.words >= _DATED_HEADLINE)
 
 
 def _repeated(lines: Sequence[Line], number: int) -> bool:
@@ -130,7 +128,7 @@ def _repeated(lines: Sequence[Line], number: int) -> bool:
 
 
 def _field(line: Line) -> bool:
-    return line.data or bool(_FIELD.match(line.text))
+    return line.data or bool(_FIELD().match(line.text))
 
 
 def _judge(lines: Sequence[Line], run: list[int], start: int, min_lines: int, min_items: int) -> NavBlock | None:
@@ -139,7 +137,7 @@ def _judge(lines: Sequence[Line], run: list[int], start: int, min_lines: int, mi
     title = Counter(lines[0].terms)
     entries = [
         lines[number] for number in run
-        if lines[number].shape is Shape.ITEM and not lines[number].marked and not _SECTION.match(lines[number].text)
+        if lines[number].shape is Shape.ITEM and not lines[number].marked and not _SECTION().match(lines[number].text)
         and not _field(lines[number])
         and containment(lines[number].terms, title) < _TITLE_PART
     ]  # a title broken over several lines is no list of other headlines
@@ -159,19 +157,19 @@ def _templated(entries: Sequence[Line]) -> bool:
     """True when most entries follow a template: a count or date at the end, or a start or an
     end shared with another entry (a brand, "如何…", "…电子地图"), as the links of a menu do."""
     keys: Counter = Counter()
-    texts = [_MARKS.sub("", line.text) for line in entries]
+    texts = [_MARKS().sub("", line.text) for line in entries]
     for text in set(texts):  # a line's copy shares no template with it
         keys.update({("start", text[:_KEY]), ("end", text[-_KEY:])})
     fitting = sum(
         1 for line, text in zip(entries, texts)
-        if line.dated or _COUNTED.search(line.text) or keys[("start", text[:_KEY])] > 1 or keys[("end", text[-_KEY:])] > 1
+        if line.dated or _COUNTED().search(line.text) or keys[("start", text[:_KEY])] > 1 or keys[("end", text[-_KEY:])] > 1
     )
     return fitting * 2 >= len(entries)
 
 
 def _table_of_contents(entries: Sequence[Line], below: Sequence[Line]) -> bool:
     """True when most entries recur below as lines of their own: the article's section headings."""
-    headings = {_MARKS.sub("", line.text).casefold() for line in below if line.shape is not Shape.PROSE}
+    headings = {_MARKS().sub("", line.text).casefold() for line in below if line.shape is not Shape.PROSE}
     headings.discard("")
-    found = sum(1 for line in entries if _MARKS.sub("", line.text).casefold() in headings)
+    found = sum(1 for line in entries if _MARKS().sub("", line.text).casefold() in headings)
     return found >= _TOC_SHARE * len(entries)

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from typing import Sequence
 
-import regex
-
+from plugins._lazy import lazy_regex
 from plugins._line_shapes import Line, Shape
 from plugins._oft_segments import terms_before
 from plugins._text_stats import unrelated_line
 
 __all__ = ["teaser_tail", "headlines_after_chrome"]
 
-_FIELD = regex.compile(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
-_CLAUSE = regex.compile(r"[，；;]|,\s")
-_CAPTION = regex.compile(r"^[『「【\[《].*[』」】\]》]$")  # a bracketed caption or name under an image
+_FIELD = lazy_regex(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
+_CLAUSE = lazy_regex(r"[，；;]|,\s")
+_CAPTION = lazy_regex(r"^[『「【\[《].*[』」】\]》]$")  # a bracketed caption or name under an image
 _MAX_TEASER = 2  # prose lines under one headline; more is a section of the article
 _MIN_HEADLINES = 3
 _MIN_TEASERS = 2
@@ -33,13 +32,13 @@ _MIN_ARTICLE_LINES = 2
 def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | None:
     """Position of the first line of a teaser tail after the article at ``lines[start]``, or ``None``."""
     end = len(lines)
-    while end > start and (lines[end - 1].shape is Shape.NEUTRAL or _FIELD.match(lines[end - 1].text)):
+    while end > start and (lines[end - 1].shape is Shape.NEUTRAL or _FIELD().match(lines[end - 1].text)):
         end -= 1  # the site's footer, prev/next links
     first, headlines, teasers, prose_run = end, 0, 0, 0
     seen: set[str] = set()
     for number in range(end - 1, start, -1):
         line = lines[number]
-        if line.shape is Shape.PROSE or line.shape is Shape.ITEM and _CLAUSE.search(line.text):  # text, not a headline
+        if line.shape is Shape.PROSE or line.shape is Shape.ITEM and _CLAUSE().search(line.text):  # text, not a headline
             prose_run += 1
             if prose_run > _MAX_TEASER or line.announces:
                 break  # the article's own paragraphs, or its words that announce a list
@@ -82,7 +81,7 @@ def headlines_after_chrome(lines: Sequence[Line], start: int, max_shared: float)
         above -= 1
     if above == first - 1 or lines[above].shape is not Shape.PROSE:
         return None
-    if len(lines) - first == 1 and (_FIELD.match(lines[first].text) or not unrelated_line(lines[first].terms, terms_before(lines, first), max_shared)):
+    if len(lines) - first == 1 and (_FIELD().match(lines[first].text) or not unrelated_line(lines[first].terms, terms_before(lines, first), max_shared)):
         return None
     return first
 
@@ -91,7 +90,7 @@ def _headline(line: Line) -> bool:
     """A headline: unnumbered, no field, no clause break (a comma is a sentence's)."""
     return (
         not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS
-        and not _CLAUSE.search(line.text) and not _CAPTION.match(line.text)
+        and not _CLAUSE().search(line.text) and not _CAPTION().match(line.text)
     )
 
 

@@ -3,7 +3,7 @@
 Whitespace tokenisation fails on Chinese, so a text's terms are character bigrams inside runs
 of scripts written without spaces (Han, kana, Thai...) and lower-cased word stems elsewhere.
 Digits are left out: view counts and dates say nothing about the topic. Term extraction is a
-few ``regex`` calls that run in C, and every comparison is linear in the number of terms.
+few ``re`` calls that run in C, and every comparison is linear in the number of terms.
 """
 
 from __future__ import annotations
@@ -14,18 +14,18 @@ from itertools import repeat
 from collections import Counter
 from typing import Iterable, Mapping, Sequence
 
-import regex
+import re
 
 __all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "suffix_cosines"]
 
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): their
-# characters pair up into bigrams. Explicit ranges: ``regex`` matches them faster than script
-# properties.
+# characters pair up into bigrams. Explicit ranges, so the standard ``re`` (no script
+# properties, but faster here and already imported) does the scanning.
 _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_RUN = regex.compile(f"[{_UNSPACED}]+")
+_RUN = re.compile(f"[{_UNSPACED}]+")
 # A word of a spaced script: word characters that are neither digits nor unspaced characters.
-_WORD = regex.compile(rf"[^\W\d_{_UNSPACED}]+")
-_NUMBER = regex.compile(r"\d+(?:[.,:/-]\d+)*")
+_WORD = re.compile(rf"[^\W\d_{_UNSPACED}]+")
+_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
 
 #: Function words every Latin-script text shares; they would make any two texts look related.
 _STOPWORDS = frozenset(
@@ -54,7 +54,7 @@ def measure(text: str) -> tuple[list[str], float, int]:
     """``(terms, length, word terms)`` of ``text``: the last counts the terms that are words.
 
     Bigrams are cut from each unspaced run by slicing, which measured twice as fast as an
-    overlapping ``regex`` lookahead. The length is in word equivalents: words and numbers,
+    overlapping lookahead. The length is in word equivalents: words and numbers,
     plus unspaced characters / 1.7 (a Chinese word is about 1.7 characters long), so one length
     threshold fits both scripts.
     """

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-import regex
+import re
 
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
@@ -29,7 +29,7 @@ from plugins._oft_teasers import headlines_after_chrome, teaser_tail
 from plugins._oft_segments import cut_segments
 from plugins._oft_walk import appended_blocks, headed_lists
 
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MIN_TEASERS = 2
 
 OPTIONS = (
