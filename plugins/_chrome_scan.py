@@ -82,6 +82,7 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 
 _SINGLES = {group: [word for word in words if len(word) == 1] for group, words in KEYWORDS.items()}
 _SINGLES_ONLY = {group for group, words in KEYWORDS.items() if all(len(word) == 1 for word in words)}
+_WORDS_ONLY = [group for group, singles in _SINGLES.items() if not singles]
 
 
 @functools.cache
@@ -106,7 +107,7 @@ class Scan:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._found: dict[str, list[int]] | None = None  # the automaton's hits per group
+        self._words: dict[str, list[int]] | None = None  # the automaton's hits per group
         self._hits: dict[str, list[int]] = {}
 
     @functools.cached_property
@@ -163,16 +164,18 @@ class Scan:
 
     def _find(self, group: str) -> list[int]:
         text = self.text
-        found: list[int] = []
-        if group not in _SINGLES_ONLY:
-            if self._found is None:
-                automaton, groups_of = _automaton()
-                self._found = {}
-                for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):  # type: ignore[attr-defined]
-                    for name in groups_of[index]:
-                        self._found.setdefault(name, []).append(start)
-            found.extend(self._found.get(group, ()))
-        for char in _SINGLES.get(group, ()):
+        if self._words is None and group not in _SINGLES_ONLY:
+            automaton, groups_of = _automaton()
+            self._words = {name: [] for name in KEYWORDS}
+            for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):  # type: ignore[attr-defined]
+                for name in groups_of[index]:
+                    self._words[name].append(start)
+            for name in _WORDS_ONLY:  # done at once: most groups are words only
+                self._hits[name] = sorted(self._words[name])
+            if group in _WORDS_ONLY:
+                return self._hits[group]
+        found = list(self._words[group]) if self._words is not None else []
+        for char in _SINGLES[group]:
             offset = text.find(char)
             while offset >= 0:
                 found.append(offset)
