@@ -135,13 +135,11 @@ def whole_line_fix(page: Page, index: int, message: str) -> Fix:
     return Fix.delete(start, end, message=message)
 
 
-def near_copy(line: str, title: str, ratio: float) -> bool:
+def near_copy(line: Candidate, title: Candidate, ratio: float) -> bool:
     """A long heading printed again with a word or two changed (a scraper's second template)."""
-    if sentence_end(line):
+    if line.ends_like_sentence or min(line.letters, title.letters) < 10:
         return False
-    if min(letters(line), letters(title)) < 10:
-        return False
-    a, b = "".join(line.split()), "".join(title.split())
+    a, b = "".join(line.text.split()), "".join(title.text.split())
     if abs(len(a) - len(b)) > 2:
         return False
     matcher = SequenceMatcher(None, a, b, autojunk=False)

@@ -10,6 +10,7 @@ emoji planted inside the repeat does not hide it, and reports original offsets.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from difflib import SequenceMatcher
@@ -274,6 +275,8 @@ _POST_METADATA = lazy_regex(
 )
 #: A near-copy only counts after a label and colon ("原标题：", "yabo手机版登录:"), not a bracket.
 _FUZZY_SEPARATOR = ":：|｜丨"
+#: Such a separator where ``_LABELLED`` can end a label: a line without one holds no labelled copy.
+_FUZZY_LABEL = re.compile(f"[{re.escape(_FUZZY_SEPARATOR)}]")
 
 
 def _affix(longer: str, title: str) -> tuple[str, str] | None:
@@ -393,6 +396,8 @@ def _match_title(longer: str, title: str, max_affix: int, ratio: float) -> str |
     ``_网站名``) or a bracketed prefix (``[栏目]`` + title); a label and separator in front of a
     near-copy (``原标题：`` + a title that lost a character).
     """
+    if title not in longer and not _FUZZY_LABEL.search(longer, 1, 25):
+        return None  # neither holds the title nor has a label that a near-copy could follow
     if _full_stop(longer) and not _full_stop(title):
         return None  # a lead sentence that restates the title, not a copy of it
     parts = _affix(longer, title)
@@ -456,14 +461,14 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
         text = head.text
         if not text or head.letters < min_chars or head.ends_like_sentence:
             continue
-        if _BYLINE().match(text):
+        if text.startswith(_ALL_LABELS) and _BYLINE().match(text):
             continue  # a repeated byline line is BYL001's
         for line in lines[position + 1 : position + 1 + window]:
             if line.index in flagged:
                 continue
             if line.text == text:
                 what = "title repeated"
-            elif position < head_lines and _near_copy(line.text, text, options["near_ratio"]):
+            elif position < head_lines and _near_copy(line, head, options["near_ratio"]):
                 what = "title repeated (near copy)"
             else:
                 continue
