@@ -206,7 +206,7 @@ def _is_blurb(text: str, start: int, end: int) -> bool:
 def _check_site_footer(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     yield from report(
-        page, view, _spans(scan(view)), lambda kind, span: f"site footer ({kind}) {shown(span)!r}", "remove the site's footer text"
+        page, view, _spans(scan(page)), lambda kind, span: f"site footer ({kind}) {shown(span)!r}", "remove the site's footer text"
     )
 
 

@@ -16,9 +16,9 @@ import bisect
 import functools
 import itertools
 import weakref
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 
-from lint.page import DenoisedView
+from lint.page import Page
 from plugins._chrome_spans import LINE_BREAK
 
 __all__ = ["Scan", "scan", "cased"]
@@ -80,43 +80,41 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-_SINGLES = {group: [word for word in words if len(word) == 1] for group, words in KEYWORDS.items()}
-_SINGLES_ONLY = {group for group, words in KEYWORDS.items() if all(len(word) == 1 for word in words)}
-_WORDS_ONLY = [group for group, singles in _SINGLES.items() if not singles]
-
-
 @functools.cache
 def _automaton() -> tuple[object, list[tuple[str, ...]]]:
-    """The automaton of every keyword of two letters or more, and the groups of each keyword.
-
-    A single character is found faster by ``str.find`` and would slow the automaton down."""
+    """The automaton of every keyword, and the groups each keyword belongs to."""
     import ahocorasick_rs  # a few ms: only when a page is checked, not when the plugin loads
 
     groups: dict[str, list[str]] = {}
     for group, words in KEYWORDS.items():
         for word in words:
-            if len(word) > 1:
-                groups.setdefault(word, []).append(group)
+            groups.setdefault(word, []).append(group)
     words = list(groups)
     automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
     return automaton, [tuple(groups[word]) for word in words]
 
 
 class Scan:
-    """A de-noised text's lines and its keyword hits per group, each found on first use."""
+    """A de-noised text's lines and its keyword hits per group, found on first use."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, starts: Sequence[int] | None = None) -> None:
         self.text = text
-        self._words: dict[str, list[int]] | None = None  # the automaton's hits per group
-        self._hits: dict[str, list[int]] = {}
+        if starts is not None:
+            self.starts = starts
+        self._hits: dict[str, list[int]] | None = None  # found on first use
 
     @functools.cached_property
-    def starts(self) -> list[int]:
+    def starts(self) -> Sequence[int]:
         """Where each line starts (lines split on LF, CRLF or CR, as :class:`lint.page.Page` does)."""
         text = self.text
         if "\r" in text:
             return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
-        return list(itertools.accumulate((len(line) + 1 for line in text.split("\n")), initial=0))[:-1]
+        starts = [0]
+        offset = text.find("\n")
+        while offset >= 0:
+            starts.append(offset + 1)
+            offset = text.find("\n", offset + 1)
+        return starts
 
     # -- lines ------------------------------------------------------------------------------------
 
@@ -157,31 +155,16 @@ class Scan:
 
     def hits(self, group: str) -> list[int]:
         """Offsets where a keyword of ``group`` starts, in order."""
-        found = self._hits.get(group)
-        if found is None:
-            found = self._hits[group] = self._find(group)
-        return found
-
-    def _find(self, group: str) -> list[int]:
-        text = self.text
-        if self._words is None and group not in _SINGLES_ONLY:
+        if self._hits is None:
             automaton, groups_of = _automaton()
-            self._words = {name: [] for name in KEYWORDS}
-            for index, start, _ in automaton.find_matches_as_indexes(text, overlapping=True):  # type: ignore[attr-defined]
+            found: dict[str, list[int]] = {name: [] for name in KEYWORDS}
+            for index, start, _ in automaton.find_matches_as_indexes(self.text, overlapping=True):  # type: ignore[attr-defined]
                 for name in groups_of[index]:
-                    self._words[name].append(start)
-            for name in _WORDS_ONLY:  # done at once: most groups are words only
-                self._hits[name] = sorted(self._words[name])
-            if group in _WORDS_ONLY:
-                return self._hits[group]
-        found = list(self._words[group]) if self._words is not None else []
-        for char in _SINGLES[group]:
-            offset = text.find(char)
-            while offset >= 0:
-                found.append(offset)
-                offset = text.find(char, offset + 1)
-        found.sort()
-        return found
+                    found[name].append(start)
+            for offsets in found.values():
+                offsets.sort()  # overlapping matches come in the order they end
+            self._hits = found
+        return self._hits[group]
 
     def short_lines_with(self, group: str, limit: int) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of the lines of at most ``limit`` characters holding a keyword of ``group``."""
@@ -224,15 +207,21 @@ class Scan:
         return spans
 
 
-_SCANS: "weakref.WeakKeyDictionary[DenoisedView, Scan]" = weakref.WeakKeyDictionary()
+_SCANS: "weakref.WeakKeyDictionary[Page, Scan]" = weakref.WeakKeyDictionary()
 
 
-def scan(view: DenoisedView) -> Scan:
-    """The page's scan, made once for all the CHR rules."""
+def scan(page: Page) -> Scan:
+    """The scan of the page's de-noised text, made once for all the CHR rules."""
     try:
-        found = _SCANS.get(view)
-    except TypeError:  # a view that cannot be weakly referenced: no memo
-        return Scan(view.text)
+        found = _SCANS.get(page)
+    except TypeError:  # a page that cannot be weakly referenced: no memo
+        return _scan(page)
     if found is None:
-        found = _SCANS[view] = Scan(view.text)
+        found = _SCANS[page] = _scan(page)
     return found
+
+
+def _scan(page: Page) -> Scan:
+    text = page.denoised.text
+    # nothing removed (most pages): the page's own line starts serve
+    return Scan(text, page.line_starts if text is page.text else None)

@@ -172,7 +172,7 @@ def _alone_lines(found: Scan) -> Iterator[tuple[int, int]]:
 
 def _check_ui_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
-    found = scan(view)
+    found = scan(page)
     spans = (*_zh_phrases(found), *_en_phrases(found), *_alone_lines(found), *prompt_spans(found))
     yield from report(
         page, view, ((start, end, "") for start, end in spans), lambda _, span: f"site UI text {span!r}", "remove the site's UI text"
@@ -305,7 +305,7 @@ def _form_fields(found: Scan) -> Iterator[tuple[int, int, str]]:
 def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
-    found = scan(view)
+    found = scan(page)
     max_value: int = options["value_on_next_line_chars"]
     form_lines: set[int] = set()
     for start, end, label in _form_fields(found):
@@ -404,7 +404,7 @@ _PAGINATION_REACH = 200  # a page bar stretches this far on either side of a pag
 def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
     text = view.text
-    found = scan(view)
+    found = scan(page)
     max_chars: int = options["max_line_chars"]
     page_bars: dict[int, list[tuple[int, int]]] = {}
     for window in found.windows("page_word", _PAGINATION_REACH, _PAGINATION_REACH):
@@ -545,7 +545,7 @@ def _tag_spans(found: Scan) -> Iterator[tuple[int, int, str]]:
 
 def _check_tag_line(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
-    yield from report(page, view, _tag_spans(scan(view)), lambda kind, span: f"{kind} {shown(span)!r}", "remove the tag line")
+    yield from report(page, view, _tag_spans(scan(page)), lambda kind, span: f"{kind} {shown(span)!r}", "remove the tag line")
 
 
 TAG_LINE = Rule(
@@ -642,7 +642,7 @@ def _reprint_notices(found: Scan, longest: int) -> Iterator[tuple[int, int, str]
 
 def _check_notice(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     view = page.denoised
-    found = scan(view)
+    found = scan(page)
     spans = (*_reprint_notices(found, options["max_line_chars"]), *_payment_notices(found))
     yield from report(page, view, spans, lambda kind, span: f"{kind} {shown(span)!r}", "remove the notice")
 
