@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import operator
-from itertools import repeat
+from itertools import chain, repeat
 from collections import Counter
 from typing import Iterable, Mapping, Sequence
 
@@ -53,23 +53,22 @@ def terms(text: str) -> list[str]:
 def measure(text: str) -> tuple[list[str], float, int]:
     """``(terms, length, word terms)`` of ``text``: the last counts the terms that are words.
 
-    Bigrams are cut from each unspaced run by slicing, which measured twice as fast as an
-    overlapping lookahead. The length is in word equivalents: words and numbers,
+    Bigrams are made from each unspaced run by ``map`` in C, which measured faster than slicing
+    and far faster than an overlapping lookahead. The length is in word equivalents: words and numbers,
     plus unspaced characters / 1.7 (a Chinese word is about 1.7 characters long), so one length
     threshold fits both scripts.
     """
     found: list[str] = []
-    unspaced = 0
-    for run in _RUN.findall(text):
-        unspaced += len(run)
+    runs = _RUN.findall(text)
+    for run in runs:
         if len(run) == 1:
             found.append(run)
         else:
-            found.extend([run[i : i + 2] for i in range(len(run) - 1)])
-    words = _WORD.findall(text.lower())
-    kept = [word[:_STEM] for word in words if len(word) > 1 and word not in _STOPWORDS]
-    found.extend(kept)
-    return found, len(words) + len(_NUMBER.findall(text)) + unspaced / 1.7, len(kept)
+            found += map(operator.add, run, run[1:])
+    words = _WORD.findall(text)
+    kept = [word[:_STEM] for word in map(str.lower, words) if len(word) > 1 and word not in _STOPWORDS]
+    found += kept
+    return found, len(words) + len(_NUMBER.findall(text)) + sum(map(len, runs)) / 1.7, len(kept)
 
 
 def containment(part: Iterable[str], whole: Mapping[str, int]) -> float:
@@ -116,8 +115,7 @@ def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[
     ``map`` in C, so the scan is linear in the number of terms and cheap per term.
     """
     whole = Counter(head)
-    for unit in units:
-        whole.update(unit)
+    whole.update(chain.from_iterable(units))
     before = Counter(head)
     norm_whole = _square_norm(whole)
     norm_before = _square_norm(before)
@@ -130,10 +128,11 @@ def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[
         norm_after = norm_whole - 2 * dot_whole + norm_before
         value = dot / math.sqrt(norm_before * norm_after) if norm_before and norm_after else 0.0
         cuts.append((index, value, size_before, size_whole - size_before))
-        own = Counter(unit)
-        norm_before += 2 * sum(map(before.get, unit, _ZEROS)) + sum(map(own.__getitem__, unit))
-        dot_whole += sum(map(whole.__getitem__, unit))
+        # |before + unit|² = |before|² + Σ before[t] over the unit's terms, counted before and after adding it
+        norm_before += sum(map(before.get, unit, _ZEROS))
         before.update(unit)
+        norm_before += sum(map(before.__getitem__, unit))
+        dot_whole += sum(map(whole.__getitem__, unit))
         size_before += len(unit)
     return cuts
 
