@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Callable, Sequence
 
 import regex
 
@@ -62,11 +62,12 @@ class _Item:
 
 def stuffing(
     line: str,
-    hit_spans: Sequence[tuple[int, int]] = (),
+    hit_spans: Callable[[], Sequence[tuple[int, int]]] = tuple,
     min_items: int = 4,
     max_item_chars: int = 16,
 ) -> Stuffing | None:
-    """Whether ``line`` is keyword stuffing; ``hit_spans`` are lexicon words found in it.
+    """Whether ``line`` is keyword stuffing; ``hit_spans()`` gives the lexicon words found in it
+    (asked for only when the line has the shape of a keyword list, since finding them costs).
 
     The line's label (``热门城市：``, ``本文关键词：``) is not one of the phrases.
     """
@@ -88,7 +89,8 @@ def stuffing(
         return None
     span = (items[0].start, items[-1].end)
     count = len(items)
-    traded = sum(1 for item in items if any(s < item.end and item.start < e for s, e in hit_spans))
+    spans = hit_spans()
+    traded = sum(1 for item in items if any(s < item.end and item.start < e for s, e in spans))
     if traded >= 2 and traded / count >= 0.4:
         return Stuffing(*span, count, f"{count} short phrases, {traded} with trade words, no sentence")
     separators = _SEPARATOR.findall(line, items[0].end, items[-1].start)

@@ -1,17 +1,22 @@
 """Finding the SPM lexicon in a page: brand names, spam-shaped keywords, trade words, addresses.
 
-One Aho-Corasick pass finds every literal (brands, the user's extra terms, trade words) and a
-few ``regex`` passes find ``name + product + access`` keywords, web addresses and random
-tokens. All of it runs on the lower-cased de-noised text, so the cost is linear in the page
-and does not grow with the lexicon. Spans are de-noised offsets; the rule maps them back.
+One Aho-Corasick pass finds every literal the rules care about (brands, the user's extra terms,
+trade words, and the products and game names that ``name + product + access`` keywords are
+built on); the keyword patterns are then tried only where such a word stands. Web addresses
+and random tokens are looked for only on pages that have a domain ending or a long Latin
+run. All of it runs on the lower-cased de-noised text, so the cost is linear in the page and
+does not grow with the lexicon; patterns and the automaton are built on first use, not at
+import. Spans are de-noised offsets; the rule maps them back.
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Callable, Iterable
 
 import ahocorasick_rs
 import regex
@@ -27,8 +32,15 @@ CLOSERS = {"【": "】", "「": "」", "『": "』", "‘": "’", "“": "”",
 #: Characters that bind a word into its sentence: a name never ends or starts with them.
 _FUNCTION = frozenset("的了是在和与及将把被对为从向于以而也就都又还很让给由跟同或之其所这那个有")
 _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
-_HAN = regex.compile(r"\p{Han}")
-_LATIN_LETTER = regex.compile(r"[a-z]")
+_LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
+
+
+def _lazy(pattern: str | Callable[[], str], flags: int = 0, module=re) -> Callable[[], "re.Pattern[str]"]:
+    """A pattern compiled on first use; most pages never need it."""
+    return functools.cache(lambda: module.compile(pattern() if callable(pattern) else pattern, flags))
+
+
+_HAN = _lazy(r"\p{Han}", module=regex)
 
 
 def is_delimiter(char: str) -> bool:
@@ -49,31 +61,59 @@ def _alternation(words: Iterable[str]) -> str:
     """Longest first, so ``官网入口`` wins over ``官网``; a Latin word may not run into letters."""
     parts = []
     for word in sorted(set(words), key=len, reverse=True):
-        escaped = regex.escape(word)
+        escaped = re.escape(word)
         parts.append(escaped + r"(?![a-z])" if word[-1].isascii() and word[-1].isalpha() else escaped)
     return "|".join(parts)
 
 
-_TAIL_WORDS = regex.compile(rf"(?:{_alternation((*lexicon.ACCESS, *lexicon.LOTTERY_SERVICES))})")
-_ACCESS_WORDS = regex.compile(rf"(?:{_alternation(lexicon.ACCESS)})")
-_SHAPE = regex.compile(
-    "|".join(f"(?:{regex.escape(product)})(?:{_alternation(access)})" for product, access in lexicon.PRODUCTS.items())
+_TAIL_WORDS = _lazy(lambda: rf"(?:{_alternation((*lexicon.ACCESS, *lexicon.LOTTERY_SERVICES))})")
+_ACCESS_WORDS = _lazy(lambda: rf"(?:{_alternation(lexicon.ACCESS)})")
+_SHAPE = _lazy(
+    lambda: "|".join(f"(?:{re.escape(product)})(?:{_alternation(access)})" for product, access in lexicon.PRODUCTS.items())
 )
-_NAMED = regex.compile(
-    "|".join(f"{regex.escape(product)}(?![{regex.escape(after)}])" for product, after in lexicon.NAMED_PRODUCTS.items())
+_NAMED = _lazy(
+    lambda: "|".join(f"{re.escape(product)}(?![{re.escape(after)}])" for product, after in lexicon.NAMED_PRODUCTS.items())
 )
 _LEGIT_NAMES = tuple(name.lower() for name in lexicon.LEGIT_NAMES)
-_DIGITS = regex.compile(r"\d{1,3}")
-_NUMBERED = regex.compile(
-    rf"(?:{_alternation(lexicon.NUMBERED_GAMES)})\d{{1,2}}彩?(?=(?:{_alternation(lexicon.LOTTERY_SERVICES)}))"
+_DIGITS = _lazy(r"\d{1,3}")
+_NUMBERED = _lazy(
+    lambda: rf"(?:{_alternation(lexicon.NUMBERED_GAMES)})\d{{1,2}}彩?(?=(?:{_alternation(lexicon.LOTTERY_SERVICES)}))"
 )
-_ADDRESS = regex.compile(
+#: The domain endings of ``_ADDRESS``: a page without one holds no address.
+_DOMAIN_ENDS = "com|cn|net|org|cc|top|xyz|vip|info|me|co|tv|biz|site|club|shop|online|wang|ink"
+_DOMAIN_END = _lazy(rf"\.(?:{_DOMAIN_ENDS})")
+_ADDRESS = _lazy(
     r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,3}"
-    r"\.(?:com|cn|net|org|cc|top|xyz|vip|info|me|co|tv|biz|site|club|shop|online|wang|ink)(?:\.cn)?"
+    rf"\.(?:{_DOMAIN_ENDS})(?:\.cn)?"
     r"(?:/[a-z0-9_./?=&%#-]*)?(?![a-z0-9])"
 )
-_TOKEN = regex.compile(r"(?<![a-z0-9])[a-z0-9]{12,40}(?![a-z0-9])", regex.IGNORECASE)
-_INTRODUCERS = regex.compile(rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$")
+#: A run of Latin letters and digits (U+0130, U+017F and U+212A fold to i, s and k), the raw material of
+#: a random token; only runs of 12 to 40 characters are tokens.
+_LATIN_RUN = _lazy(r"[A-Za-z0-9\u0130\u017f\u212a]{12,}")
+_INTRODUCERS = _lazy(lambda: rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$", module=regex)
+
+
+#: Words that a keyword pattern starts with: where ``_SHAPE``, ``_NUMBERED`` and ``_NAMED`` are tried.
+def _keyword_triggers() -> dict[str, tuple[Callable[[], "re.Pattern[str]"], ...]]:
+    """Word -> the keyword patterns that start with it (贵宾会 starts two)."""
+    triggers: dict[str, tuple[Callable[[], "re.Pattern[str]"], ...]] = {}
+    for pattern, words in ((_SHAPE, lexicon.PRODUCTS), (_NUMBERED, lexicon.NUMBERED_GAMES), (_NAMED, lexicon.NAMED_PRODUCTS)):
+        for word in words:
+            triggers[word.lower()] = (*triggers.get(word.lower(), ()), pattern)
+    return triggers
+
+
+_TRIGGERS = _keyword_triggers()
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """What the automaton found in a page: strong terms and trade words (each leftmost-longest
+    among its kind, as separate automata would find them) and where keyword patterns start."""
+
+    strong: list[tuple[int, int, int]]  # (start, end, index into Lexicon's strong roles)
+    trade: list[tuple[int, int, frozenset[tuple[str, str]]]]
+    triggers: list[tuple[int, tuple[Callable[[], "re.Pattern[str]"], ...]]]
 
 
 class Lexicon:
@@ -90,9 +130,6 @@ class Lexicon:
         for term in extra:
             if term.strip():
                 strong[term.strip().lower()] = ("user", "term")
-        self._strong_terms = list(strong)
-        self._strong_roles = [strong[term] for term in self._strong_terms]
-        self._strong = ahocorasick_rs.AhoCorasick(self._strong_terms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
         trade: dict[str, set[tuple[str, str]]] = {}
         for role, table in (("weak", lexicon.WEAK), ("reporting", lexicon.REPORTING)):
             for category, terms in table.items():
@@ -100,42 +137,67 @@ class Lexicon:
                     trade.setdefault(term.lower(), set()).add((role, category))
         for term in lexicon.BOOKMAKERS:
             trade.setdefault(term.lower(), set()).add(("weak", "gambling"))
-        self._trade_terms = list(trade)
-        self._trade_roles = [frozenset(trade[term]) for term in self._trade_terms]
-        self._trade = ahocorasick_rs.AhoCorasick(self._trade_terms, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        self._words = list({**strong, **trade, **_TRIGGERS})
+        self._strong_roles = [strong.get(word) for word in self._words]
+        self._trade_roles = [frozenset(trade[word]) if word in trade else None for word in self._words]
+        self._triggers = [_TRIGGERS.get(word) for word in self._words]
+        self._automaton: ahocorasick_rs.AhoCorasick | None = None
+
+    def scan(self, folded: str) -> Scan:
+        """One pass of the automaton (built on the first page) over ``folded``."""
+        if self._automaton is None:
+            self._automaton = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
+        strong: list[tuple[int, int, int]] = []
+        trade: list[tuple[int, int, int]] = []
+        triggers: list[tuple[int, tuple[Callable[[], "re.Pattern[str]"], ...]]] = []
+        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+            if self._strong_roles[index] is not None:
+                strong.append((start, end, index))
+            if self._trade_roles[index] is not None:
+                trade.append((start, end, index))
+            trigger = self._triggers[index]
+            if trigger is not None:
+                triggers.append((start, trigger))
+        triggers.sort(key=lambda found: found[0])
+        return Scan(
+            _leftmost_longest(strong),
+            [(start, end, self._trade_roles[index]) for start, end, index in _leftmost_longest(trade)],  # type: ignore[misc]
+            triggers,
+        )
 
     # -- spam terms -----------------------------------------------------------------------------
 
-    def hits(self, folded: str) -> list[Hit]:
+    def hits(self, folded: str, scan: Scan | None = None) -> list[Hit]:
         """Brands, spam-shaped keywords and user terms in ``folded`` (lower-cased text), merged."""
+        scan = scan or self.scan(folded)
         found: list[Hit] = []
-        for index, start, end in self._strong.find_matches_as_indexes(folded):
-            term = self._strong_terms[index]
+        for start, end, index in scan.strong:
+            term = self._words[index]
             if not _latin_bounded(folded, start, end):
                 continue
             if end < len(folded) and folded[end] in lexicon.NOT_FOLLOWED_BY.get(term, ""):
                 continue
-            category, kind = self._strong_roles[index]
+            category, kind = self._strong_roles[index]  # type: ignore[misc]
             if kind == "bookmaker":
                 # legal where it trades and quoted for its odds: spam only when it asks the reader
                 # to sign up, or when a Latin name is glued into Chinese text
                 glued = term.isascii() and (
-                    (start > 0 and _HAN.match(folded[start - 1])) or (end < len(folded) and _HAN.match(folded[end]))
+                    (start > 0 and _HAN().match(folded[start - 1])) or (end < len(folded) and _HAN().match(folded[end]))
                 )
-                if not glued and not _ACCESS_WORDS.match(folded, end):
+                if not glued and not _ACCESS_WORDS().match(folded, end):
                     continue
                 kind = "brand"
             while start > 0 and folded[start - 1] in _ASCII_ALNUM:
                 start -= 1  # the Latin half of a name: ab888 + 金沙线路
             found.append(self._finish(folded, start, end, category, kind))
-        for match in _SHAPE.finditer(folded):
+        for match in _keyword_matches(folded, scan.triggers, _SHAPE):
             name = _name_start(folded, match.start(), require=True)
             if name is not None and not folded[max(0, match.start() - 3) : match.start()].endswith(_LEGIT_NAMES):
                 category = "lottery" if folded.startswith("彩票", match.start()) else "gambling"
                 found.append(self._finish(folded, name, match.end(), category, "keyword"))
-        for match in _NUMBERED.finditer(folded):
+        for match in _keyword_matches(folded, scan.triggers, _NUMBERED):
             found.append(self._finish(folded, match.start(), match.end(), "lottery", "brand"))
-        for match in _NAMED.finditer(folded):
+        for match in _keyword_matches(folded, scan.triggers, _NAMED):
             name = _name_start(folded, match.start(), require=True)
             if name is not None:
                 found.append(self._finish(folded, name, match.end(), "gambling", "brand"))
@@ -145,11 +207,11 @@ class Lexicon:
     def _finish(self, folded: str, start: int, end: int, category: str, kind: str) -> Hit:
         """Take in the access words after a name (``官网入口``), a game number and its wrapper."""
         if category == "lottery":
-            digits = _DIGITS.match(folded, end)
+            digits = _DIGITS().match(folded, end)
             if digits:
                 end = digits.end()
         for _ in range(4):
-            tail = _TAIL_WORDS.match(folded, end) if category == "lottery" else _ACCESS_WORDS.match(folded, end)
+            tail = _TAIL_WORDS().match(folded, end) if category == "lottery" else _ACCESS_WORDS().match(folded, end)
             if not tail or tail.end() == end:
                 break
             end = tail.end()
@@ -163,25 +225,45 @@ class Lexicon:
 
     # -- trade words ------------------------------------------------------------------------------
 
-    def trade_words(self, folded: str) -> list[tuple[int, int, frozenset[tuple[str, str]]]]:
+    def trade_words(self, folded: str, scan: Scan | None = None) -> list[tuple[int, int, frozenset[tuple[str, str]]]]:
         """``(start, end, {(role, category)})`` of every weak or reporting trade word."""
-        return [
-            (start, end, self._trade_roles[index])
-            for index, start, end in self._trade.find_matches_as_indexes(folded)
-            if _latin_bounded(folded, start, end)
-        ]
+        scan = scan or self.scan(folded)
+        return [(start, end, roles) for start, end, roles in scan.trade if _latin_bounded(folded, start, end)]
 
-    def reporting(self, folded: str, outside: list[tuple[int, int]]) -> Counter:
+    def reporting(self, folded: str, outside: list[tuple[int, int]], scan: Scan | None = None) -> Counter:
         """Reporting words per category that stand outside the given spans (spam, keyword lines)."""
         counts: Counter = Counter()
         spans = sorted(outside)
-        for start, end, roles in self.trade_words(folded):
+        for start, end, roles in self.trade_words(folded, scan):
             if _inside(spans, start, end):
                 continue
             for role, category in roles:
                 if role == "reporting":
                     counts[category] += 1
         return counts
+
+
+def _leftmost_longest(found: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """From every occurrence, the ones a leftmost-longest search reports: the earliest start,
+    the longest there, then on after its end."""
+    chosen: list[tuple[int, int, int]] = []
+    for start, end, index in sorted(found, key=lambda occurrence: (occurrence[0], -occurrence[1])):
+        if not chosen or start >= chosen[-1][1]:
+            chosen.append((start, end, index))
+    return chosen
+
+
+def _keyword_matches(folded: str, triggers: list[tuple[int, tuple[Callable[[], "re.Pattern[str]"], ...]]],
+                     pattern: Callable[[], "re.Pattern[str]"]) -> Iterable["re.Match[str]"]:
+    """The matches of a keyword pattern as its ``finditer`` would find them: tried only where
+    one of its words starts, left to right, not overlapping."""
+    scanned = 0
+    for start, patterns in triggers:
+        if start >= scanned and pattern in patterns:
+            match = pattern().match(folded, start)
+            if match:
+                scanned = match.end()
+                yield match
 
 
 # -- web addresses and random tokens -------------------------------------------------------------
@@ -194,15 +276,17 @@ def spliced_addresses(text: str, folded: str) -> Iterable[tuple[int, int]]:
     in capitals (``据FashionNetwork.com报道``) and an address in brackets or after a colon belong
     to the page.
     """
-    for match in _ADDRESS.finditer(folded):
+    if not _DOMAIN_END().search(folded):
+        return
+    for match in _ADDRESS().finditer(folded):
         start, end = match.span()
         if any(char.isupper() for char in text[start:end]) or "/" in folded[start:end]:
             continue  # a source named in capitals, a link with its path: the page's own
-        if start == 0 or not _HAN.match(folded[start - 1]):
+        if start == 0 or not _HAN().match(folded[start - 1]):
             continue
-        if end == len(folded) or not (_HAN.match(folded[end]) or folded[end] in "，。；、,;"):
+        if end == len(folded) or not (_HAN().match(folded[end]) or folded[end] in "，。；、,;"):
             continue
-        if _INTRODUCERS.search(folded, max(0, start - 6), start):
+        if _INTRODUCERS().search(folded, max(0, start - 6), start):
             continue
         yield start, end
 
@@ -214,10 +298,14 @@ def random_tokens(text: str) -> Iterable[tuple[int, int]]:
     sit in the link: a token with a digit and case changes every few letters, touching Han
     text, is noise.
     """
-    for match in _TOKEN.finditer(text):
+    if text.isascii():
+        return  # nothing to be glued to
+    for match in _LATIN_RUN().finditer(text):
         token = match.group()
         start, end = match.span()
-        glued = (start > 0 and _HAN.match(text[start - 1])) or (end < len(text) and _HAN.match(text[end]))
+        if len(token) > 40:
+            continue
+        glued = (start > 0 and _HAN().match(text[start - 1])) or (end < len(text) and _HAN().match(text[end]))
         if not glued or not any(c.isdigit() for c in token):
             continue
         upper = sum(c.isupper() for c in token)
@@ -232,9 +320,9 @@ def random_tokens(text: str) -> Iterable[tuple[int, int]]:
 
 def _latin_bounded(folded: str, start: int, end: int) -> bool:
     """A term that starts or ends with a Latin letter may not run into other letters."""
-    if _LATIN_LETTER.match(folded[start]) and start > 0 and _LATIN_LETTER.match(folded[start - 1]):
+    if folded[start] in _LATIN_LETTERS and start > 0 and folded[start - 1] in _LATIN_LETTERS:
         return False
-    if _LATIN_LETTER.match(folded[end - 1]) and end < len(folded) and _LATIN_LETTER.match(folded[end]):
+    if folded[end - 1] in _LATIN_LETTERS and end < len(folded) and folded[end] in _LATIN_LETTERS:
         return False
     return True
 
@@ -248,14 +336,14 @@ def _name_start(folded: str, product: int, require: bool) -> int | None:
     if start < product:
         return start
     start = product
-    while start > 0 and product - start < 4 and _HAN.match(folded[start - 1]) and folded[start - 1] not in _FUNCTION:
+    while start > 0 and product - start < 4 and _HAN().match(folded[start - 1]) and folded[start - 1] not in _FUNCTION:
         start -= 1
     if start == product:
         return None if require else product
     if start == 0 or is_delimiter(folded[start - 1]):
         return start
     two = product - 2
-    if two >= start and all(_HAN.match(c) and c not in _FUNCTION for c in folded[two:product]):
+    if two >= start and all(_HAN().match(c) and c not in _FUNCTION for c in folded[two:product]):
         return two
     return None if require else product
 
@@ -266,7 +354,7 @@ def _clause_start(folded: str, start: int) -> int:
     begin = start
     while begin > 0 and start - begin < 6:
         char = folded[begin - 1]
-        if not (_HAN.match(char) or char in _ASCII_ALNUM) or char in _FUNCTION:
+        if not (_HAN().match(char) or char in _ASCII_ALNUM) or char in _FUNCTION:
             break
         begin -= 1
     if begin < start and (begin == 0 or is_delimiter(folded[begin - 1])) and start - begin <= 6:
@@ -289,8 +377,6 @@ def _merge(hits: list[Hit]) -> list[Hit]:
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    import bisect
-
     index = bisect.bisect_right(spans, (start, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= start and end <= spans[index][1]
 

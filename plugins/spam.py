@@ -21,9 +21,11 @@ Every rule reads the de-noised view, so emoji planted inside a brand do not hide
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
-
 import bisect
+import re
+import weakref
+from functools import cached_property
+from typing import Any, Callable, Iterator, Mapping
 
 import ahocorasick_rs
 import regex
@@ -34,9 +36,11 @@ from lint.page import DenoisedView, Page
 from plugins._spam_lines import Stuffing, stuffing
 from plugins._spam_phrases import repeated_clauses
 from plugins._spam_titles import seo_keywords
-from plugins._spam_terms import CLOSERS, Hit, get_lexicon, is_delimiter, random_tokens, spliced_addresses
+from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, is_delimiter, random_tokens, spliced_addresses
 
-_LINE = regex.compile(r"[^\r\n]*")
+_BREAK = re.compile(r"\r\n|\r|\n")
+#: Sentence punctuation: a line with any is never keyword stuffing (see :mod:`plugins._spam_lines`).
+_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
 _SENTENCE_END = regex.compile(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
 _FULL_STOP = regex.compile(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
 #: Punctuation that goes with a deleted term: ``，<term>：江城`` becomes ``，江城``.
@@ -57,14 +61,9 @@ class _Lines:
     """The lines of the de-noised text: their spans, and which line holds an offset."""
 
     def __init__(self, text: str) -> None:
-        self.spans: list[tuple[int, int]] = []
-        position = 0
-        for match in _LINE.finditer(text):
-            if match.start() < position:
-                continue  # the empty match after a line's text
-            self.spans.append(match.span())
-            position = match.end() + (2 if text.startswith("\r\n", match.end()) else 1)
-        self.starts = [start for start, _ in self.spans]
+        breaks = list(_BREAK.finditer(text))
+        self.starts = [0, *(match.end() for match in breaks)]
+        self.spans = list(zip(self.starts, [*(match.start() for match in breaks), len(text)]))
 
     def index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -80,28 +79,89 @@ class _Lines:
         return grouped
 
 
+class _SpamPage:
+    """A page's de-noised text as the SPM rules read it; each part is worked out once, on first
+    use, and shared by the rules (a page without spam needs only a few of them)."""
+
+    def __init__(self, page: Page) -> None:
+        self.view = page.denoised
+        self.text = self.view.text
+        self._scans: dict[Lexicon, Scan] = {}
+
+    @cached_property
+    def folded(self) -> str:
+        return _fold(self.text)
+
+    @cached_property
+    def lines(self) -> _Lines:
+        return _Lines(self.text)
+
+    def scan(self, lexicon: Lexicon) -> Scan:
+        if lexicon not in self._scans:
+            self._scans[lexicon] = lexicon.scan(self.folded)
+        return self._scans[lexicon]
+
+    @cached_property
+    def hits(self) -> list[Hit]:
+        """The built-in lexicon's hits (SPM003 reads them; SPM001 has its user's terms)."""
+        lexicon = get_lexicon()
+        return lexicon.hits(self.folded, self.scan(lexicon))
+
+    def trade_spans(self, hits: list[Hit]) -> list[tuple[int, int]]:
+        """``hits`` and the weak trade words: what tells a line of gambling keywords."""
+        lexicon = get_lexicon()
+        spans = [(hit.start, hit.end) for hit in hits]
+        words = lexicon.trade_words(self.folded, self.scan(lexicon))
+        spans.extend((start, end) for start, end, roles in words if any(r == "weak" for r, _ in roles))
+        return sorted(spans)
+
+    def stuffed_lines(self, hits: Callable[[], list[Hit]], min_items: int = 4, max_item_chars: int = 16) -> dict[int, Stuffing]:
+        """Line index -> its stuffing verdict, for lines that are keyword stuffing; ``hits``
+        gives the spam terms, asked for only when a line needs them."""
+        inside: dict[int, list[tuple[int, int]]] | None = None
+
+        def spans_in(index: int) -> list[tuple[int, int]]:
+            nonlocal inside
+            if inside is None:
+                inside = self.lines.per_line(self.trade_spans(hits()))
+            return inside.get(index, [])
+
+        found: dict[int, Stuffing] = {}
+        text = self.text
+        for index, (start, end) in enumerate(self.lines.spans):
+            if end - start >= 8 and not _SENTENCE_MARK.search(text, start, end):
+                verdict = stuffing(text[start:end], lambda index=index: spans_in(index), min_items, max_item_chars)
+                if verdict:
+                    found[index] = verdict
+        return found
+
+
+#: The pages being checked, so the four rules de-noise, fold and scan a page once. A memo, not
+#: state: an entry goes when its page does.
+_PAGES: "weakref.WeakKeyDictionary[Page, _SpamPage]" = weakref.WeakKeyDictionary()
+
+
+def _spam_page(page: Page) -> _SpamPage:
+    try:
+        found = _PAGES.get(page)
+        if found is None:
+            found = _PAGES[page] = _SpamPage(page)
+        return found
+    except TypeError:  # a page object that cannot be weakly referenced: no memo
+        return _SpamPage(page)
+
+
 def _original(page: Page, view: DenoisedView, start: int, end: int) -> tuple[int, int]:
     return view.span_to_original(start, end)
 
 
-def _stuffed_lines(text: str, lines: _Lines, spans: list[tuple[int, int]], min_items: int = 4, max_item_chars: int = 16) -> dict[int, Stuffing]:
-    """Line index -> its stuffing verdict, for lines that are keyword stuffing; ``spans`` are
-    the lexicon's words in the page."""
-    inside = lines.per_line(spans)
-    found: dict[int, Stuffing] = {}
-    for index, (start, end) in enumerate(lines.spans):
-        if end - start >= 8:
-            verdict = stuffing(text[start:end], inside.get(index, ()), min_items, max_item_chars)
-            if verdict:
-                found[index] = verdict
-    return found
-
-
-def _trade_spans(folded: str, hits: list[Hit]) -> list[tuple[int, int]]:
-    lexicon = get_lexicon()
-    spans = [(hit.start, hit.end) for hit in hits]
-    spans.extend((start, end) for start, end, roles in lexicon.trade_words(folded) if any(r == "weak" for r, _ in roles))
-    return sorted(spans)
+def _unsafe_removal(page: Page, spam: _SpamPage, begin: int, finish: int, message: str, what: str) -> Violation:
+    """A finding on ``begin:finish`` (de-noised) whose fix deletes it, offered as unsafe: found
+    without a lexicon, the phrase may yet be the page's own."""
+    line = spam.lines.spans[spam.lines.index(begin)]
+    start, end = _original(page, spam.view, begin, finish)
+    fix = _deletion(page, spam.view, spam.text, line, Hit(begin, finish, "", ""))
+    return Violation(start, end, message, Fix(fix.edits, Applicability.UNSAFE, f"remove the {what}"))
 
 
 # --- SPM001: spliced spam terms -----------------------------------------------------------------------
@@ -112,18 +172,19 @@ _KIND = {"brand": "brand", "keyword": "keyword", "term": "spam term", "web addre
 
 
 def _check_spliced_term(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    view = page.denoised
-    text = view.text
-    folded = _fold(text)
+    spam = _spam_page(page)
+    view, text, folded = spam.view, spam.text, spam.folded
     lexicon = get_lexicon(tuple(options["extra-terms"]), tuple(options["ignore-terms"]))
-    hits = lexicon.hits(folded)
-    lines = _Lines(text)
-    stuffed = _stuffed_lines(text, lines, _trade_spans(folded, hits))
-    outside = [(hit.start, hit.end) for hit in hits] + [lines.spans[index] for index in stuffed]
-    reporting = lexicon.reporting(folded, outside)
-    limit: int = options["reporting-words"]
+    hits = lexicon.hits(folded, spam.scan(lexicon))
     extra = [Hit(s, e, "web", "web address") for s, e in spliced_addresses(text, folded)]
     extra += [Hit(s, e, "web", "random token") for s, e in random_tokens(text)]
+    if not hits and not extra:
+        return
+    lines = spam.lines
+    stuffed = spam.stuffed_lines(lambda: hits)
+    outside = [(hit.start, hit.end) for hit in hits] + [lines.spans[index] for index in stuffed]
+    reporting = lexicon.reporting(folded, outside, spam.scan(lexicon))
+    limit: int = options["reporting-words"]
     for hit in sorted(hits + extra, key=lambda h: h.start):
         index = lines.index(hit.start)
         if index in stuffed:
@@ -236,16 +297,11 @@ SPLICED_TERM = Rule(
 
 
 def _check_recurring_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    view = page.denoised
-    text = view.text
-    lines = _Lines(text)
-    for insertion in repeated_clauses(text, lines.spans, options["min-repeats"], options["min-letters"], options["max-phrase-chars"]):
+    spam = _spam_page(page)
+    insertions = repeated_clauses(spam.text, spam.lines.spans, options["min-repeats"], options["min-letters"], options["max-phrase-chars"])
+    for insertion in insertions:
         message = f"phrase {insertion.phrase!r} inserted as a clause of its own {insertion.count} times in the page"
-        hit = Hit(insertion.start, insertion.end, "", "")
-        line = lines.spans[lines.index(insertion.start)]
-        start, end = _original(page, view, insertion.start, insertion.end)
-        fix = _deletion(page, view, text, line, hit)
-        yield Violation(start, end, message, Fix(fix.edits, Applicability.UNSAFE, "remove the inserted phrase"))
+        yield _unsafe_removal(page, spam, insertion.start, insertion.end, message, "inserted phrase")
 
 
 RECURRING_PHRASE = Rule(
@@ -279,13 +335,11 @@ RECURRING_PHRASE = Rule(
 
 
 def _check_stuffing(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    view = page.denoised
-    text = view.text
-    folded = _fold(text)
-    lines = _Lines(text)
-    spans = _trade_spans(folded, get_lexicon().hits(folded))
-    for index, verdict in sorted(_stuffed_lines(text, lines, spans, options["min-items"], options["max-item-chars"]).items()):
-        line_start = lines.starts[index]
+    spam = _spam_page(page)
+    view = spam.view
+    stuffed = spam.stuffed_lines(lambda: spam.hits, options["min-items"], options["max-item-chars"])
+    for index, verdict in sorted(stuffed.items()):
+        line_start = spam.lines.starts[index]
         start, end = _original(page, view, line_start + verdict.start, line_start + verdict.end)
         whole = page.line_span_with_break(page.line_index(start))
         yield Violation(start, end, f"keyword-stuffed line: {verdict.reason}", Fix.delete(*whole, safe=False, message="remove the keyword line"))
@@ -322,9 +376,8 @@ KEYWORD_STUFFING = Rule(
 
 
 def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    view = page.denoised
-    text = view.text
-    lines = _Lines(text)
+    spam = _spam_page(page)
+    text, lines = spam.text, spam.lines
     found = {seo.keyword: seo for seo in seo_keywords([text[start:end] for start, end in lines.spans], options["min-letters"])}
     if not found:
         return
@@ -341,9 +394,7 @@ def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violati
             message = f"SEO title: keyword {seo.keyword!r} stuck to a different headline on lines {shown}"
         else:
             message = f"SEO keyword {seo.keyword!r} (stuck to headlines on lines {shown}) spliced in here"
-        start, end = _original(page, view, begin, finish)
-        fix = _deletion(page, view, text, (line_start, line_end), Hit(begin, finish, "", ""))
-        yield Violation(start, end, message, Fix(fix.edits, Applicability.UNSAFE, "remove the keyword"))
+        yield _unsafe_removal(page, spam, begin, finish, message, "keyword")
 
 
 SEO_TITLE = Rule(
