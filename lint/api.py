@@ -7,7 +7,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Mapping
 
@@ -39,15 +38,15 @@ class LintReport(list):
         self.errors: list[tuple[str, str]] = list(errors)
 
 
-@dataclass
 class Linter:
     """Plugins loaded once, a configuration resolver and the runner; shared by CLI and API."""
 
-    plugins: LoadedPlugins
-    resolver: ConfigResolver
-    jobs: int = 1  # worker processes for check_paths (lint.parallel)
-    cache: "ResultCache | None" = None  # results of unchanged pages (lint.cache)
-    keep_decoded: bool = True  # FileResult.decoded (page text) for reports that show whole pages
+    def __init__(self, plugins: LoadedPlugins, resolver: ConfigResolver) -> None:
+        self.plugins = plugins
+        self.resolver = resolver
+        self.jobs = 1  # worker processes for check_paths (lint.parallel)
+        self.cache: "ResultCache | None" = None  # results of unchanged pages (lint.cache)
+        self.keep_decoded = True  # FileResult.decoded (page text) for reports that show whole pages
 
     @classmethod
     def create(

@@ -7,7 +7,6 @@ a :class:`ConfigError` naming the file and the key.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -189,6 +188,8 @@ def _user_rules(values: dict[str, Any], file: str, root: Path) -> None:
 
 def load_config_file(path: Path) -> Settings | None:
     """Read one configuration file; ``None`` for a ``pyproject.toml`` without our table."""
+    import tomllib  # only runs that have a configuration file pay for the TOML parser
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as error:

@@ -8,7 +8,7 @@ broken bytes are refused with a reason rather than guessed at.
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Decoded", "DecodeError", "BinaryFile", "decode_bytes", "encode_text"]
 
@@ -29,8 +29,7 @@ class BinaryFile(DecodeError):
     """The file is not text at all (skipped with a notice, not an error)."""
 
 
-@dataclass(frozen=True)
-class Decoded:
+class Decoded(NamedTuple):
     """Decoded text and what is needed to encode it back exactly."""
 
     text: str

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import errno
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from lint.config import ConfigResolver, Settings
 from lint.globs import glob_matches
@@ -20,8 +19,7 @@ from lint.globs import glob_matches
 __all__ = ["Candidate", "PathProblem", "discover", "display_path", "relative_to_root"]
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A file to check, with the settings that govern it."""
 
     path: Path
@@ -29,8 +27,7 @@ class Candidate:
     settings: Settings
 
 
-@dataclass(frozen=True)
-class PathProblem:
+class PathProblem(NamedTuple):
     """A path that cannot be checked, and why (reported; the run goes on)."""
 
     display: str

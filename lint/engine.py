@@ -10,9 +10,8 @@ import signal
 import threading
 from bisect import bisect_right
 from contextlib import contextmanager
-from dataclasses import dataclass
 from operator import attrgetter
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, NamedTuple
 
 from lint.model import Edit, Finding, Fix, Violation
 from lint.page import Page
@@ -24,8 +23,7 @@ __all__ = ["RuleFailure", "PageResult", "check_page"]
 _PAGE_ORDER = attrgetter("line", "column", "code")
 
 
-@dataclass(frozen=True)
-class RuleFailure:
+class RuleFailure(NamedTuple):
     """A rule that could not finish on a page."""
 
     code: str
@@ -33,8 +31,7 @@ class RuleFailure:
     message: str
 
 
-@dataclass(frozen=True)
-class PageResult:
+class PageResult(NamedTuple):
     findings: list[Finding]
     failures: list[RuleFailure]
 

@@ -14,8 +14,7 @@ import importlib
 import os
 import re
 import sys
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["Distribution", "EntryPoint", "Unsupported", "entry_points"]
 
@@ -26,8 +25,7 @@ class Unsupported(Exception):
     """Something on ``sys.path`` this reader does not understand: use ``importlib.metadata``."""
 
 
-@dataclass(frozen=True)
-class Distribution:
+class Distribution(NamedTuple):
     """The name and version of an installed distribution, as its metadata file states them."""
 
     name: str
@@ -38,14 +36,13 @@ class Distribution:
         return {"Name": self.name, "Version": self.version}
 
 
-@dataclass(frozen=True)
-class EntryPoint:
+class EntryPoint(NamedTuple):
     """``name = module:attribute`` in a group, with the distribution that declares it."""
 
     name: str
     value: str
     group: str
-    dist: Distribution = field(compare=False)
+    dist: Distribution
 
     def load(self) -> Any:
         module_name, _, attribute = self.value.partition(":")

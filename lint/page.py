@@ -22,7 +22,6 @@ _NOISE_MARKS = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u20e3"
 _NOISE_ASTRAL = "[\U0001F1E6-\U0001F1FF\U0001F3FB-\U0001F3FF]"
 
 
-@dataclass(frozen=True)
 class DenoisedView:
     """The page's text with injected emoji and invisible characters removed.
 
@@ -31,9 +30,12 @@ class DenoisedView:
     breakpoints (one per removed span), not one integer per character, so it stays small.
     """
 
-    text: str
-    _breaks: tuple[int, ...]  # de-noised offsets where a removed span sat
-    _shifts: tuple[int, ...]  # characters removed up to and including that span
+    __slots__ = ("text", "_breaks", "_shifts")
+
+    def __init__(self, text: str, breaks: tuple[int, ...], shifts: tuple[int, ...]) -> None:
+        self.text = text
+        self._breaks = breaks  # de-noised offsets where a removed span sat
+        self._shifts = shifts  # characters removed up to and including that span
 
     def to_original(self, offset: int) -> int:
         """Original offset of the de-noised character at ``offset`` (or the end)."""
@@ -42,6 +44,8 @@ class DenoisedView:
 
     def span_to_original(self, start: int, end: int) -> tuple[int, int]:
         """Original span of a de-noised span: starts at its first kept character, ends after its last."""
+        if not self._breaks:  # nothing was removed (most pages)
+            return (start, start) if end <= start else (start, end)
         if end <= start:
             origin = self.to_original(start)
             return origin, origin

@@ -6,8 +6,7 @@ Selectors are a rule code (``EMJ001``), a code prefix (``EMJ``, ``EMJ0``), a rul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 from lint.config import ConfigError, Settings
 from lint.globs import glob_matches
@@ -16,8 +15,7 @@ from lint.model import Rule
 __all__ = ["RuleSet", "ActiveRule", "resolve_selector"]
 
 
-@dataclass(frozen=True)
-class ActiveRule:
+class ActiveRule(NamedTuple):
     """A selected rule with its options resolved from defaults and config."""
 
     rule: Rule

@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["ShardFormat", "FORMATS", "shard_format", "is_shard", "fixed_path", "reader", "SHARD_GLOBS", "cache_variant"]
 
 
-@dataclass(frozen=True)
-class ShardFormat:
+class ShardFormat(NamedTuple):
     """A shard format: the suffix that names it, the module that reads it, its compression."""
 
     suffix: str

@@ -7,7 +7,6 @@ the format it prints.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Protocol, TextIO
 
@@ -39,18 +38,20 @@ HUMAN_FORMATS: frozenset[str] = frozenset({"text", "concise", "full", "grouped"}
 NEEDS_PAGE_TEXT: frozenset[str] = frozenset({"html"})
 
 
-@dataclass
 class ReportContext:
     """What a reporter may need besides the results."""
 
-    rules: dict[str, "Rule"] = field(default_factory=dict)
-    families: dict[str, "Family"] = field(default_factory=dict)
-    colour: bool = False
-    show_source: bool = False
-    statistics: bool = False
-    fix_mode: bool = False
-    unsafe_fixes: bool = False
-    root: Path | None = None  # the run's root folder (SARIF base URI); the working folder if None
+    def __init__(self, rules: dict[str, "Rule"] | None = None, families: dict[str, "Family"] | None = None,
+                 colour: bool = False, show_source: bool = False, statistics: bool = False,
+                 fix_mode: bool = False, unsafe_fixes: bool = False, root: Path | None = None) -> None:
+        self.rules = {} if rules is None else rules
+        self.families = {} if families is None else families
+        self.colour = colour
+        self.show_source = show_source
+        self.statistics = statistics
+        self.fix_mode = fix_mode
+        self.unsafe_fixes = unsafe_fixes
+        self.root = root  # the run's root folder (SARIF base URI); the working folder if None
 
 
 class Reporter(Protocol):

@@ -7,7 +7,6 @@ those and keep "files" for plain pages.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterable
 
 if TYPE_CHECKING:
@@ -20,15 +19,15 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-@dataclass
 class Units:
-    files: int = 0  # plain files checked
-    files_with: int = 0  # ... with findings
-    files_failed: int = 0  # plain files and shards that could not be (fully) checked
-    shards: int = 0
-    records: int = 0  # records checked in all shards
-    records_with: int = 0  # ... with findings
-    records_failed: int = 0  # broken records and records where a rule failed
+    def __init__(self) -> None:
+        self.files = 0  # plain files checked
+        self.files_with = 0  # ... with findings
+        self.files_failed = 0  # plain files and shards that could not be (fully) checked
+        self.shards = 0
+        self.records = 0  # records checked in all shards
+        self.records_with = 0  # ... with findings
+        self.records_failed = 0  # broken records and records where a rule failed
 
     @property
     def has_records(self) -> bool:
