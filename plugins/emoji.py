@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import enum
 import functools
+import math
 import statistics
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping, NamedTuple, Sequence
 
 from lint import hookimpl
 from lint.emoji_units import iter_emoji
@@ -29,6 +30,8 @@ _JOINERS = frozenset("\ufe0f\ufe0e\u200d\u20e3")
 # Character classes, tested one character at a time (see _is_in).
 _WORD = r"[\p{L}\p{N}\p{M}]"
 _CJK = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]"
+_LATIN_WORD = rf"[{_WORD}--{_CJK}]"
+_DIGIT = r"[\p{Numeric_Type=Decimal}\p{Numeric_Type=Digit}]"  # what str.isdigit accepts
 # Punctuation that may close a line after a reaction, or open one before a bullet.
 _CLOSING = r"[\p{Pe}\p{Pf}\p{Po}~～]"
 _OPENING = r"[\p{Ps}\p{Pi}\p{Pd}\p{Po}•·]"
@@ -67,8 +70,7 @@ _GENUINE_PLACES = frozenset({Place.LINE_START, Place.LINE_END, Place.RUN, Place.
 _MID_PHRASE_PLACES = frozenset({Place.IN_WORD, Place.IN_TEXT, Place.BETWEEN_WORDS})
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
+class Site(NamedTuple):
     """One emoji unit, or a run of adjacent units, and where it sits.
 
     ``word`` is the word the emoji broke (``OpenAI``, ``间断``) when it sits inside one, or the
@@ -167,20 +169,18 @@ def _only_filler(text: str, start: int, end: int) -> bool:
     return all(char in _SPACE or char in _JOINERS for char in text[start:end])
 
 
-def _is_digit(char: str) -> bool:
-    return char.isdigit()
+@functools.cache
+def _run_of(char_class: str, backward: bool):  # -> regex.Pattern[str]
+    import regex
+
+    return regex.compile(f"(?V1{'r' if backward else ''}){char_class}*")
 
 
-def _is_latin_word(char: str) -> bool:
-    return _is_word(char) and not _is_cjk(char)
-
-
-def _stretch(text: str, index: int, step: int, reach: int, belongs: Callable[[str], bool]) -> int:
-    """How far the characters that ``belongs`` accepts extend from ``index`` going ``step`` (-1 or 1)."""
-    limit = max(0, index - reach) if step < 0 else min(len(text), index + reach)
-    while index != limit and belongs(text[index - 1 if step < 0 else index]):
-        index += step
-    return index
+def _stretch(text: str, index: int, step: int, reach: int, char_class: str) -> int:
+    """How far characters of ``char_class`` extend from ``index`` going ``step`` (-1 or 1), up to ``reach``."""
+    if step < 0:
+        return _run_of(char_class, True).match(text, max(0, index - reach), index).start()
+    return _run_of(char_class, False).match(text, index, min(len(text), index + reach)).end()
 
 
 def _broken_word(text: str, start: int, end: int, cjk: bool) -> str | None:
@@ -190,13 +190,13 @@ def _broken_word(text: str, start: int, end: int, cjk: bool) -> str | None:
     the words around the emoji are segmented with a dictionary, the emoji removed.
     """
     if not cjk:
-        left = text[_stretch(text, start, -1, _WORD_REACH, _is_latin_word) : start]
-        return left + text[end : _stretch(text, end, 1, _WORD_REACH, _is_latin_word)]
-    if _is_digit(text[start - 1]) and _is_cjk(text[end]):
+        left = text[_stretch(text, start, -1, _WORD_REACH, _LATIN_WORD) : start]
+        return left + text[end : _stretch(text, end, 1, _WORD_REACH, _LATIN_WORD)]
+    if text[start - 1].isdigit() and _is_cjk(text[end]):
         # A number and the unit or counter after it are one phrase: 8日, 2024年, 10吉瓦.
-        return text[_stretch(text, start, -1, _WORD_REACH, _is_digit) : start] + text[end]
-    left = text[_stretch(text, start, -1, _SEGMENT_REACH, _is_word) : start]
-    return _dictionary_word(left, text[end : _stretch(text, end, 1, _SEGMENT_REACH, _is_word)])
+        return text[_stretch(text, start, -1, _WORD_REACH, _DIGIT) : start] + text[end]
+    left = text[_stretch(text, start, -1, _SEGMENT_REACH, _WORD) : start]
+    return _dictionary_word(left, text[end : _stretch(text, end, 1, _SEGMENT_REACH, _WORD)])
 
 
 def _dictionary_word(left: str, right: str) -> str | None:
@@ -214,6 +214,12 @@ def _dictionary_word(left: str, right: str) -> str | None:
 def _normalise(text: str) -> str:
     """Lower case, ASCII punctuation, single spaces: how UI phrases are compared."""
     return _spaces().sub(" ", text.translate(_ASCII_PUNCTUATION)).lower()
+
+
+@functools.lru_cache(maxsize=4096)
+def _fold(char: str) -> str:
+    """One character (or none) normalised, cached: the test below runs for every emoji."""
+    return _normalise(char)
 
 
 @functools.cache
@@ -243,8 +249,8 @@ class _PhraseFinder:
 
         A cheap test for every emoji site; only the few that pass look for the phrase itself.
         """
-        before = _normalise(text[start - 1 : start])
-        after = _normalise(text[end : end + 1])
+        before = _fold(text[start - 1 : start])
+        after = _fold(text[end : end + 1])
         if before == " " and after == " ":
             after = _normalise(text[end : end + self.reach].lstrip())[:1]
         return (before[-1:] + after[:1]) in self.pairs
@@ -282,9 +288,13 @@ def find_sites(page: Page) -> list[Site]:
     sites: list[Site] = []
     if len(page.denoised.text) == len(text):
         return sites  # nothing to de-noise: no emoji (the view's one scan found none)
+    line_start, line_end, next_line = 0, 0, 0
     for run in _runs(text):
         start, end, unit = run[0][0], run[-1][1], run[0][2]
-        line_start, line_end = page.line_span(page.line_index(start))
+        if start >= next_line:  # a run on a later line than the last one (runs come in order)
+            index = page.line_index(start)
+            line_start, line_end = page.line_span(index)
+            next_line = page.line_span_with_break(index)[1] if index + 1 < len(page.line_starts) else len(text) + 1
         left, left_spaced = _neighbour(text, start - 1, -1, line_start - 1)
         right, right_spaced = _neighbour(text, end, 1, line_end)
         word = None
@@ -349,7 +359,8 @@ def _regular(running: Sequence[Site], max_variation: float) -> bool:
     if len(gaps) < 2:
         return False
     mean = statistics.fmean(gaps)
-    return mean > 0 and statistics.pstdev(gaps) / mean <= max_variation
+    deviation = math.sqrt(sum((gap - mean) ** 2 for gap in gaps) / len(gaps))  # floats: pstdev's fractions are slow
+    return mean > 0 and deviation / mean <= max_variation
 
 
 def _message(site: Site, verdict: Verdict) -> str:
