@@ -381,3 +381,24 @@ def test_an_articles_own_source_and_editor_lines_are_not_chrome() -> None:
         "责任编辑：张三\n"
     )
     assert lint_text(page, select=("CHR",)) == []
+
+
+# --- every CHR rule: where the page's shape makes the search hard -----------------------------------
+
+
+def test_chrome_far_into_a_page_that_is_one_long_line() -> None:
+    """The rules look only near their keywords; on a page of one long line they still find all."""
+    prose = "今年前三季度，全国规模以上工业增加值同比增长百分之五，增速比上半年加快。" * 300
+    n = len(prose)
+    page = prose + "点击查看更多" + prose + "更新时间: 浏览次数:2055 " + prose + "版权所有 © 某某资讯网。" + prose + "是否还值得投资下一篇"
+    assert found(page, "CHR") == [
+        (1, n + 1, n + 7, "CHR001"),
+        (1, 2 * n + 7, 2 * n + 12, "CHR002"),
+        (1, 3 * n + 23, 3 * n + 36, "CHR005"),
+        (1, 4 * n + 43, 4 * n + 46, "CHR003"),
+    ]
+
+
+def test_lines_broken_by_crlf_and_cr() -> None:
+    page = "上一篇：白癜风对青年人的危害?\r\n下一篇：饮食如何辅助治疗?\r正文。\r来源：\r\n"
+    assert found(page, "CHR") == [(1, 1, 16, "CHR003"), (2, 1, 14, "CHR003"), (4, 1, 4, "CHR002")]
