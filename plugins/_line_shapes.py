@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Iterable, NamedTuple, Sequence
 
 from plugins._lazy import lazy_regex
 from plugins._text_stats import measure
@@ -144,9 +143,8 @@ class HeaderMatcher:
         return None
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One non-blank line of the page, with the measurements the OFT rule needs."""
+class Line(NamedTuple):
+    """One non-blank line of the page, with the measurements the OFT rule needs (a tuple: made fast, thousands a page)."""
 
     index: int  # 0-based line index in the page
     text: str  # de-noised and stripped

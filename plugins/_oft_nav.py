@@ -10,8 +10,7 @@ the article's and left alone.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from plugins._lazy import lazy_regex
 from plugins._line_shapes import Line, Shape
@@ -42,8 +41,7 @@ _TITLE_PART = 0.6  # an entry with this share of its terms in the title is part 
 _TOC_SHARE = 0.5  # a block whose entries recur below at least this often is a table of contents
 
 
-@dataclass(frozen=True)
-class NavBlock:
+class NavBlock(NamedTuple):
     """Positions of the block's first and last measured lines, and its entry count."""
 
     first: int

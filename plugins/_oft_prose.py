@@ -9,8 +9,7 @@ left unjudged rather than guessed at.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from plugins._line_shapes import Line, Shape
 from plugins._oft_segments import terms_before
@@ -21,8 +20,7 @@ __all__ = ["Limit", "unrelated_prose", "unrelated_suffix", "headed_article"]
 _MIN_SECTION_TERMS = 30  # shorter sections say too little about their topic
 
 
-@dataclass(frozen=True)
-class Limit:
+class Limit(NamedTuple):
     """The cosine under which two texts are unrelated, for texts of a given size.
 
     Word terms are shared more often than character bigrams, so the limit moves from the

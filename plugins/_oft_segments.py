@@ -8,7 +8,6 @@ make a list). The OFT rule then judges segments, not lines.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Sequence
 
 from plugins._line_shapes import Line, Shape
@@ -18,13 +17,15 @@ __all__ = ["Segment", "cut_segments", "terms_before"]
 _LISTED = (Shape.ITEM, Shape.NUMBER)
 
 
-@dataclass
 class Segment:
     """Consecutive measured lines of one kind: HEADER, ITEM (a list), PROSE or NEUTRAL."""
 
-    kind: Shape
-    first: int  # position of its first line among the measured lines
-    lines: list[Line] = field(default_factory=list)
+    __slots__ = ("kind", "first", "lines")
+
+    def __init__(self, kind: Shape, first: int, lines: list[Line] | None = None) -> None:
+        self.kind = kind
+        self.first = first  # position of its first line among the measured lines
+        self.lines = [] if lines is None else lines
 
     @property
     def last(self) -> int:

@@ -10,8 +10,7 @@ page without prose too.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping, NamedTuple, Sequence
 
 from plugins._line_shapes import Line, Shape
 from plugins._oft_lists import dated_list, list_kind, own_list, site_list, unrelated_list
@@ -23,8 +22,7 @@ __all__ = ["Block", "appended_blocks", "headed_lists"]
 _SHORT = "short text"  # the reason of leftovers that join the block next to them
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """An appended block: positions of its first and last measured lines, and why."""
 
     first: int

@@ -8,6 +8,7 @@ few ``re`` calls that run in C, and every comparison is linear in the number of 
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 from itertools import chain, repeat
@@ -22,10 +23,14 @@ __all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "suffi
 # characters pair up into bigrams. Explicit ranges, so the standard ``re`` (no script
 # properties, but faster here and already imported) does the scanning.
 _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-_RUN = re.compile(f"[{_UNSPACED}]+")
-# A word of a spaced script: word characters that are neither digits nor unspaced characters.
-_WORD = re.compile(rf"[^\W\d_{_UNSPACED}]+")
-_NUMBER = re.compile(r"\d+(?:[.,:/-]\d+)*")
+
+
+@functools.cache
+def _scanners() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Unspaced runs, words of spaced scripts (word characters that are neither digits nor
+    unspaced) and numbers; compiled on first use, not at import."""
+    return re.compile(f"[{_UNSPACED}]+"), re.compile(rf"[^\W\d_{_UNSPACED}]+"), re.compile(r"\d+(?:[.,:/-]\d+)*")
+
 
 #: Function words every Latin-script text shares; they would make any two texts look related.
 _STOPWORDS = frozenset(
@@ -58,17 +63,18 @@ def measure(text: str) -> tuple[list[str], float, int]:
     plus unspaced characters / 1.7 (a Chinese word is about 1.7 characters long), so one length
     threshold fits both scripts.
     """
+    runs_in, words_in, numbers_in = _scanners()
     found: list[str] = []
-    runs = _RUN.findall(text)
+    runs = runs_in.findall(text)
     for run in runs:
         if len(run) == 1:
             found.append(run)
         else:
             found += map(operator.add, run, run[1:])
-    words = _WORD.findall(text)
+    words = words_in.findall(text)
     kept = [word[:_STEM] for word in map(str.lower, words) if len(word) > 1 and word not in _STOPWORDS]
     found += kept
-    return found, len(words) + len(_NUMBER.findall(text)) + sum(map(len, runs)) / 1.7, len(kept)
+    return found, len(words) + len(numbers_in.findall(text)) + sum(map(len, runs)) / 1.7, len(kept)
 
 
 def containment(part: Iterable[str], whole: Mapping[str, int]) -> float:
