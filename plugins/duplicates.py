@@ -12,58 +12,54 @@ whose removal leaves the article whole (see :func:`analyse`).
 from __future__ import annotations
 
 import heapq
-import unicodedata
+import math
+import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, islice, repeat
+from operator import eq
 from typing import Any, Callable, Iterator, Mapping
-
-import regex
 
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._dup_units import SHINGLE, View, related_lines, shingles_of, unit_keys, unit_spans, view_of
 
-#: Units a shingle is made of: 5 Han characters or 5 words. Long enough that shared set phrases
-#: (a name, an institution) rarely cover most of a paragraph, short enough that one changed
-#: word in a near-copy only spoils a few shingles.
-SHINGLE = 5
 #: An unlabelled lead is one of the page's first lines (after the title): its opening.
 HEAD_LINES = 2
 #: A shingle found on more lines than this is boilerplate (a slogan on every item), not a copy.
 MAX_OCCURRENCES = 8
 
-_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
-_UNIT = regex.compile(rf"[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+", regex.V1)
 #: Labels of a summary a site prints above the article it copies.
-_SUMMARY = regex.compile(
+_SUMMARY = re.compile(
     r"^\s*(?:本文摘要|文章摘要|内容摘要|摘要|简要描述|简要说明|内容简介|文章简介|简介|导读|导语|核心提示|"
     r"内容提要|提要|summary|abstract)\s*[:：]",
-    regex.V1 | regex.IGNORECASE,
+    re.IGNORECASE,
 )
 #: How a first line that is a sentence, not a title, ends.
-_TITLE_END = regex.compile(r"(?:[。；;]|(?<!\.)\.|\.{3,}|…+)[”’」』\"')）]*$")
+_TITLE_END = re.compile(r"(?:[。；;]|(?<!\.)\.|\.{3,}|…+)[”’」』\"')）]*$")
 #: A numbered list item or clause: "3、", "2. ", "（b）", "一、", "①", "第三条".
-_LIST_ITEM = regex.compile(
+_LIST_ITEM = re.compile(
     r"^\s*(?:[(（]\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})\s*[)）]|(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})"
-    r"\s*[、.．)）](?!\d)|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百\d]{1,4}[条款章节])",
-    regex.V1,
+    r"\s*[、.．)）](?!\d)|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百\d]{1,4}[条款章节])"
 )
 #: Sentence punctuation: a line without any is a heading or a list item, never a paragraph copy.
-_SENTENCE_MARK = regex.compile(r"[。！？；，!?;,]|\.(?:\s|$)")
-_FULL_STOP = regex.compile(r"[。]|(?<!\.)\.(?:\s|$)|[；;]\s*$")
+_SENTENCE_MARK = re.compile(r"[。！？；，!?;,]|\.(?:\s|$)")
+_FULL_STOP = re.compile(r"[。]|(?<!\.)\.(?:\s|$)|[；;]\s*$")
 #: Where a sentence ends, for the sentence rule (a full stop only before a space or the end).
-_SENTENCE_END = regex.compile(r"[。！？!?；;]+[”’」』\"')）]*|(?<!\.)\.(?=\s|$)[”’\"')]*|…+|\.{2,}")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』\"')）]*|(?<!\.)\.(?=\s|$)[”’\"')]*|…+|\.{2,}")
+_SPACE = re.compile(r"\s+")
 
 
 @dataclass
 class _Line:
-    """One line's units (normalised keys and original spans) and shingle hashes."""
+    """One line's units (normalised keys) and shingle hashes; unit spans are read when needed."""
 
     index: int
-    keys: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int]] = field(default_factory=list)
+    keys: list[str]
     shingles: list[int] = field(default_factory=list)
+    _spans: list[tuple[int, int]] | None = None
 
     def shingle_set(self) -> set[int]:
         return set(self.shingles)
@@ -82,59 +78,98 @@ class Copy:
 
 @dataclass
 class Analysis:
-    """The page's lines as units and shingles, and the lines found to be copies."""
+    """The lines that may repeat others as units and shingles, and the lines found to be copies."""
 
-    lines: list[_Line]
+    view: View
+    lines: dict[int, _Line]
     copies: dict[int, Copy]
     leads: set[int]
     title: int | None
-    _places: dict[int, list[tuple[int, int]]] | None = None
 
-    def places(self, page: Page) -> dict[int, list[tuple[int, int]]]:
-        """Each shingle's first (line, unit) places in prose lines, for the sentence rule.
+    def spans(self, line: _Line) -> list[tuple[int, int]]:
+        """Where each unit of ``line`` is in the page (read once, for the few lines that need it)."""
+        if line._spans is None:
+            line._spans = _spans_after_label(self.view, line.index)
+        return line._spans
+
+    def places(self, lines: list[_Line]) -> dict[int, list[tuple[int, int]]]:
+        """The first (line, unit) places in prose lines of each shingle of ``lines``, for the
+        sentence rule (only the shingles looked up: most of a page's are said once).
 
         Leads are left out (what they copy is said *after* them), and so are headings and other
         lines without a full stop: a heading's words said again in a sentence are no repeat.
         """
-        if self._places is None:
-            places: dict[int, list[tuple[int, int]]] = {}
-            for line in self.lines:
-                if line.index in self.leads or line.index == self.title:
-                    continue
-                if not _FULL_STOP.search(page.lines[line.index]):
-                    continue
-                for position, shingle in enumerate(line.shingles):
+        wanted = set(chain.from_iterable(line.shingles for line in lines))
+        places: dict[int, list[tuple[int, int]]] = {}
+        for line in self.prose():
+            if wanted.isdisjoint(line.shingles):
+                continue
+            for position, shingle in enumerate(line.shingles):
+                if shingle in wanted:
                     found = places.setdefault(shingle, [])
                     if len(found) < MAX_OCCURRENCES:
                         found.append((line.index, position))
-            self._places = places
-        return self._places
+        return places
+
+    def may_repeat_sentences(self, min_units: int, min_share: float) -> list[_Line]:
+        """Lines with a sentence end and enough shingles said in prose before (or elsewhere in
+        the same line) to hold a repeated sentence, counted in C.
+
+        :func:`_repeated_from` counts a shingle under three neighbouring alignments, but only
+        once unless the earlier line holds a run of six identical units ("哈哈哈哈哈哈"); so a
+        sentence said again whole is a run of shingles all said before.
+        """
+        prose = self.prose()
+        counts = Counter(chain.from_iterable(line.shingles for line in prose))
+        runs = any(any(map(eq, line.shingles, islice(line.shingles, 1, None))) for line in prose)
+        needed = max(1, math.ceil(min_share * (min_units - SHINGLE + 1) / (3 if runs else 1)))
+        whole = min_share >= 1 and not runs
+        is_prose = {line.index for line in prose}
+        found = []
+        for line in self.lines.values():
+            index = line.index
+            if index in self.copies or index in self.leads or len(line.keys) < min_units:
+                continue
+            if not _SENTENCE_END.search(self.view.page_lines[index]):
+                continue
+            said = bytes(map(min, map(counts.get, line.shingles, repeat(0)), repeat(2)))
+            mark = b"\x02" if index in is_prose else b"\x01"  # said before, not only here
+            if mark == b"\x01":
+                said = said.replace(b"\x02", b"\x01")
+            if (mark * needed in said) if whole else said.count(mark) >= needed:
+                found.append(line)
+        return found
+
+    def prose(self) -> list[_Line]:
+        """Lines whose sentences the sentence rule compares with (see :meth:`places`)."""
+        return [
+            line
+            for line in self.lines.values()
+            if line.index not in self.leads
+            and line.index != self.title
+            and _FULL_STOP.search(self.view.page_lines[line.index])
+        ]
 
 
-def _units(page: Page) -> list[_Line]:
-    """Units of every line, read on the de-noised view so injected emoji do not split words."""
-    view = page.denoised
-    clean = view.text == page.text  # nothing removed: offsets need no mapping
-    starts = page.line_starts
-    lines = [_Line(index) for index in range(len(starts))]
-    current = 0
-    for match in _UNIT.finditer(view.text):
-        start, end = match.span() if clean else view.span_to_original(*match.span())
-        while current + 1 < len(starts) and starts[current + 1] <= start:
-            current += 1  # units come in page order, so the line only moves forward
-        unit = match.group()
-        line = lines[current]
-        line.keys.append(unit if "\u4e00" <= unit <= "\u9fff" else unicodedata.normalize("NFKC", unit).casefold())
-        line.spans.append((start, end))
-    for line in lines:
-        label = _SUMMARY.match(page.lines[line.index])
-        if label:  # "本文摘要：" is the site's label, not part of the text it copies
-            cut = page.line_starts[line.index] + label.end()
-            kept = [i for i, span in enumerate(line.spans) if span[0] >= cut]
-            line.keys = [line.keys[i] for i in kept]
-            line.spans = [line.spans[i] for i in kept]
-        keys = line.keys
-        line.shingles = [hash(tuple(keys[j : j + SHINGLE])) for j in range(len(keys) - SHINGLE + 1)]
+def _spans_after_label(view: View, index: int) -> list[tuple[int, int]]:
+    spans = unit_spans(view, index)
+    label = _SUMMARY.match(view.page_lines[index])
+    if label:  # "本文摘要：" is the site's label, not part of the text it copies
+        cut = view.page_starts[index] + label.end()
+        spans = [span for span in spans if span[0] >= cut]
+    return spans
+
+
+def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, _Line]:
+    """Units and shingles of the lines that may repeat (see :func:`related_lines`)."""
+    lines = {}
+    for index in indices:
+        line = _Line(index, unit_keys(view.lines[index]))
+        if _SUMMARY.match(page.lines[index]):
+            line._spans = _spans_after_label(view, index)
+            line.keys = line.keys[len(line.keys) - len(line._spans) :]
+        line.shingles = shingles_of(line.keys)
+        lines[index] = line
     return lines
 
 
@@ -156,12 +191,12 @@ def _is_paragraph(page: Page, line: _Line, min_units: int) -> bool:
     return bool(_FULL_STOP.search(text))
 
 
-def _title_index(page: Page, lines: list[_Line]) -> int | None:
+def _title_index(page: Page) -> int | None:
     """The first non-blank line when it looks like a title (BYL owns a repeated title)."""
-    for line in lines:
-        text = page.lines[line.index].strip()
+    for index, line in enumerate(page.lines):
+        text = line.strip()
         if text:
-            return None if _TITLE_END.search(text) else line.index
+            return None if _TITLE_END.search(text) else index
     return None
 
 
@@ -178,26 +213,21 @@ def analyse(
     2. Otherwise the later line is the copy: a line whose shingles occur (``min_share`` of them)
        in earlier lines that are not leads; unless ``skip_list_items`` and the line or its
        source is a numbered list item.
+
+    Only lines that share a clause with another line are compared (see :func:`related_lines`).
     """
-    lines = _units(page)
-    title = _title_index(page, lines)
-    occurrences: dict[int, list[int] | None] = {}
-    for line in lines:
-        if line.index == title:
-            continue
-        for shingle in dict.fromkeys(line.shingles):
-            seen = occurrences.setdefault(shingle, [])
-            if seen is None:
-                continue
-            if len(seen) >= MAX_OCCURRENCES:
-                occurrences[shingle] = None
-            else:
-                seen.append(line.index)
-    nonblank = [line.index for line in lines if page.lines[line.index].strip()]
-    rank = {index: position for position, index in enumerate(nonblank)}
+    view = view_of(page)
+    title = _title_index(page)
+    lines = _read_lines(page, view, related_lines(view, title))
+    analysis = Analysis(view, lines, {}, set(), title)
     candidates = [
-        line for line in lines if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
+        line for line in lines.values() if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
     ]
+    occurrences = _occurrences(lines, title, candidates, min_share)
+    candidates = [line for line in candidates if line.index in occurrences.lines]
+    if not candidates:
+        return analysis
+    rank = _ranks(page)
 
     leads: dict[int, Copy] = {}
     for line in candidates:
@@ -247,11 +277,52 @@ def analyse(
         exact = len(sources) == 1 and _same_text(page.lines[line.index], page.lines[sources[0]])
         copies[line.index] = Copy(line.index, sources, share, False, exact)
 
-    return Analysis(lines, copies, set(leads), title)
+    analysis.copies = copies
+    analysis.leads = set(leads)
+    return analysis
+
+
+def _ranks(page: Page) -> dict[int, int]:
+    """Each non-blank line's place among the non-blank lines."""
+    nonblank = [index for index, line in enumerate(page.lines) if line.strip()]
+    return {index: position for position, index in enumerate(nonblank)}
+
+
+@dataclass
+class _Occurrences:
+    """The lines (in page order) each shingle of a candidate occurs in, and the candidates that
+    have enough shingles found elsewhere to be a copy at all."""
+
+    found: dict[int, list[int]]
+    lines: set[int]
+
+    def get(self, shingle: int, default=None):
+        return self.found.get(shingle, default)
+
+
+def _occurrences(lines: dict[int, _Line], title: int | None, candidates: list[_Line], min_share: float) -> _Occurrences:
+    """Where the candidates' shingles occur, counted in C first: most candidates share only a
+    set phrase or two with the rest of the page and need no per-shingle work.
+
+    A shingle found on more than :data:`MAX_OCCURRENCES` lines is boilerplate and counts nowhere.
+    """
+    sets = {index: line.shingle_set() for index, line in lines.items() if index != title}
+    counts = Counter(chain.from_iterable(sets.values()))
+    possible = set()
+    for line in candidates:
+        found = list(map(counts.get, sets[line.index]))
+        if len(found) - found.count(1) >= min_share * len(found):
+            possible.add(line.index)
+    wanted = {shingle for index in possible for shingle in sets[index] if 1 < counts[shingle] <= MAX_OCCURRENCES}
+    found: dict[int, list[int]] = {}
+    for index in sorted(sets):
+        for shingle in sets[index] & wanted:
+            found.setdefault(shingle, []).append(index)
+    return _Occurrences(found, possible)
 
 
 def _shared(
-    shingles: set[int], occurrences: dict[int, list[int] | None], counts: Callable[[int], bool]
+    shingles: set[int], occurrences: _Occurrences, counts: Callable[[int], bool]
 ) -> tuple[dict[int, int], int]:
     """Shingles shared with each other line that ``counts``, and how many are shared at all."""
     shared: dict[int, int] = {}
@@ -266,9 +337,9 @@ def _shared(
     return shared, covered
 
 
-#: Analyses of the pages being checked, so DUP001 and DUP002 (same settings) cut a page into
-#: shingles once. A memo, not state: it holds nothing a page's result depends on, and an entry
-#: goes when its page does.
+#: Analyses of the pages being checked, so DUP001 and DUP002 (same settings) read a page once.
+#: A memo, not state: it holds nothing a page's result depends on, and an entry goes when its
+#: page does.
 _ANALYSES: "weakref.WeakKeyDictionary[Page, dict[tuple[Any, ...], Analysis]]" = weakref.WeakKeyDictionary()
 
 
@@ -298,7 +369,7 @@ def _main_sources(shared: dict[int, int], covered: int) -> tuple[int, ...]:
 
 
 def _same_text(a: str, b: str) -> bool:
-    return regex.sub(r"\s+", "", a) == regex.sub(r"\s+", "", b)
+    return _SPACE.sub("", a) == _SPACE.sub("", b)
 
 
 def _lines_phrase(indices: tuple[int, ...]) -> str:
@@ -414,13 +485,13 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
         lead_window=defaults["lead_window"],
         skip_list_items=defaults["skip_list_items"],
     )
-    places = analysis.places(page)
-    for line in analysis.lines:
+    lines = analysis.may_repeat_sentences(min_units, min_share)
+    places = analysis.places(lines) if lines else {}
+    for line in lines:
         index = line.index
-        if index in analysis.copies or index in analysis.leads or len(line.keys) < min_units:
-            continue
+        spans = analysis.spans(line)
         line_start, _ = page.line_span(index)
-        unit_starts = [span[0] for span in line.spans]
+        unit_starts = [span[0] for span in spans]
         unit = 0
         pending: tuple[int, int, int] | None = None  # start, end, source line of a run of repeats
         for start, end, complete in _sentences(page.lines[index], line_start):
@@ -443,7 +514,7 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
             else:
                 if pending:
                     yield _sentence_violation(page, index, *pending)
-                pending = (line.spans[first][0], end, source)
+                pending = (spans[first][0], end, source)
         if pending:
             yield _sentence_violation(page, index, *pending)
 

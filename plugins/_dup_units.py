@@ -1,0 +1,154 @@
+"""DUP's reading of a page: which lines can repeat others, and those lines as units and shingles.
+
+Cutting every line into units costs a regex match per Han character, more than all the rest of
+the rule; and most pages repeat nothing. So a cheap pass comes first (:func:`related_lines`):
+a few whole-page C-level string passes cut the lines into clauses, and only lines sharing a
+clause's opening or closing characters with another line (or with themselves) are read as units.
+A copy shares whole clauses with what it copies, however it was reshuffled, and a near-copy
+keeps at least one end of most clauses; lines sharing nothing are left out of every comparison.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from bisect import bisect_right
+from itertools import accumulate, compress, count
+from operator import or_
+from typing import Pattern
+
+import regex
+
+from lint.page import DenoisedView, Page
+
+#: Units a shingle is made of: 5 Han characters or 5 words. Long enough that shared set phrases
+#: (a name, an institution) rarely cover most of a paragraph, short enough that one changed
+#: word in a near-copy only spoils a few shingles.
+SHINGLE = 5
+
+_CJK = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}"
+_CUT = b"\x1f"
+#: The cheap pass replaces the common CJK marks and spaces one by one (a C scan for one code
+#: point each), then works on UTF-8 bytes: one table turns ASCII clause marks into cuts, drops
+#: spaces (so "a  b" and "a b" agree) and lowers the case.
+_ASCII_MARKS = b",.!?;:\"'()[]|/\t"
+_ASCII_TABLE = bytes(
+    _CUT[0] if byte in _ASCII_MARKS else byte + 32 if 65 <= byte <= 90 else byte for byte in range(256)
+)
+_CJK_MARKS = "，。！？；：、“”‘’（）《》「」『』【】…—·"
+_WIDE_SPACES = "\u3000\xa0"
+#: UTF-8 bytes compared from each clause boundary by the cheap pass: ten Han characters (two
+#: shingles), or about thirty letters of other scripts (spaces dropped).
+_WINDOW = 30
+
+
+@cache
+def _unit_pattern() -> Pattern[str]:
+    """One unit: a CJK character, or a run of letters, digits and marks of another script."""
+    return regex.compile(rf"[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+", regex.V1)
+
+
+@cache
+def _run_pattern() -> Pattern[str]:
+    """Runs of CJK characters (group 1) or one word of another script (group 2): a match per
+    run of Han text, not per character, so it reads Chinese several times faster."""
+    return regex.compile(rf"([{_CJK}]+)|([[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+)", regex.V1)
+
+
+def _fold(unit: str) -> str:
+    """Case and width folded (NFKC); common Han characters are their own key."""
+    if "\u4e00" <= unit <= "\u9fff":
+        return unit
+    if unit.isascii():
+        return unit.lower()
+    return unicodedata.normalize("NFKC", unit).casefold()
+
+
+def unit_keys(line: str) -> list[str]:
+    """The folded units of a line, in order."""
+    keys: list[str] = []
+    for cjk, word in _run_pattern().findall(line):
+        if not cjk:
+            keys.append(_fold(word))
+        elif unicodedata.is_normalized("NFKC", cjk):
+            keys.extend(cjk)  # one key per character; casefolding leaves CJK alone
+        else:
+            keys.extend(map(_fold, cjk))
+    return keys
+
+
+def shingles_of(keys: list[str]) -> list[int]:
+    """Hashes of every run of :data:`SHINGLE` consecutive units."""
+    return list(map(hash, zip(*(keys[start:] for start in range(SHINGLE)))))
+
+
+@dataclass(frozen=True)
+class View:
+    """The page's lines, its de-noised lines (injected emoji do not split words) and where each
+    starts. Holds no reference to the page, so a memo keyed on the page can hold a view."""
+
+    page_lines: tuple[str, ...]
+    page_starts: tuple[int, ...]
+    lines: tuple[str, ...]
+    starts: tuple[int, ...]  # offsets in the de-noised text
+    denoised: DenoisedView | None  # None when the page has no noise
+
+
+def view_of(page: Page) -> View:
+    view = page.denoised
+    if view.text is page.text or view.text == page.text:
+        return View(page.lines, page.line_starts, page.lines, page.line_starts, None)
+    noisy = Page(view.text)  # noise never holds a line break: same lines, shorter
+    return View(page.lines, page.line_starts, noisy.lines, noisy.line_starts, view)
+
+
+def unit_spans(view: View, index: int) -> list[tuple[int, int]]:
+    """Where each unit of line ``index`` is in the page's text (the order of :func:`unit_keys`)."""
+    base = view.starts[index]
+    spans = [(base + match.start(), base + match.end()) for match in _unit_pattern().finditer(view.lines[index])]
+    if view.denoised is None:
+        return spans
+    return [view.denoised.span_to_original(start, end) for start, end in spans]
+
+
+def related_lines(view: View, title: int | None) -> list[int]:
+    """Lines that may repeat, or be repeated by, another line or themselves: those where a
+    window of text that starts (or ends) at a clause boundary is found starting (ending) at
+    another clause boundary too. The title is left out: no rule compares with it.
+
+    Windows are cut from the UTF-8 bytes, so one width fits every script (ten Han characters,
+    five or six English words), and from the whole page at once, so the pass stays in C: line
+    breaks are kept as clauses of their own to tell which line a window starts in.
+    """
+    lines = list(view.lines)
+    if title is not None:
+        lines[title] = ""
+    text = "\n".join(lines)
+    for mark in _CJK_MARKS:
+        if mark in text:
+            text = text.replace(mark, "\x1f")
+    for space in _WIDE_SPACES:
+        if space in text:
+            text = text.replace(space, "")
+    data = text.encode().translate(_ASCII_TABLE, b" ")
+    clauses = list(filter(None, data.replace(b"\n", _CUT + b"\n" + _CUT).split(_CUT)))
+    joined = b"".join(clauses)
+    ends = list(accumulate(map(len, clauses)))
+    heads = [joined[start : start + _WINDOW] for start in [0, *ends[:-1]]]
+    tails = [joined[end - _WINDOW : end] if end >= _WINDOW else b"" for end in ends]
+    repeated_heads, repeated_tails = _repeated(heads), _repeated(tails)
+    if not (repeated_heads or repeated_tails):
+        return []
+    shared = map(or_, map(repeated_heads.__contains__, heads), map(repeated_tails.__contains__, tails))
+    breaks = list(compress(count(), map(b"\n".__eq__, clauses)))
+    return sorted({bisect_right(breaks, clause) for clause in compress(count(), shared)})
+
+
+def _repeated(windows: list[bytes]) -> set[bytes]:
+    """Whole windows (not the short ends of the page) found more than once."""
+    if len(set(windows)) == len(windows):
+        return set()
+    counts = Counter(windows)
+    return {window for window, found in counts.items() if found > 1 and len(window) == _WINDOW}
