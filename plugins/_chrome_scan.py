@@ -80,6 +80,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+_LONGEST = max(len(word) for words in KEYWORDS.values() for word in words)
+
+
 @functools.cache
 def _automaton() -> tuple[object, list[tuple[str, ...]]]:
     """The automaton of every keyword, and the groups each keyword belongs to."""
@@ -92,6 +95,21 @@ def _automaton() -> tuple[object, list[tuple[str, ...]]]:
     words = list(groups)
     automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
     return automaton, [tuple(groups[word]) for word in words]
+
+
+_CHUNK = 1 << 16  # the automaton's library slows down twofold on haystacks of a megabyte and more
+
+
+def _keywords(text: str) -> Iterator[tuple[int, int]]:
+    """``(keyword index, start)`` of every keyword in ``text``, overlapping ones too.
+
+    The text goes in chunks that overlap by the longest keyword; a chunk keeps the hits that
+    start in it before the next one begins, so each hit is found once."""
+    automaton, _ = _automaton()
+    reach = _LONGEST - 1
+    for chunk in range(0, max(len(text), 1), _CHUNK):
+        matches = automaton.find_matches_as_indexes(text[chunk : chunk + _CHUNK + reach], overlapping=True)  # type: ignore[attr-defined]
+        yield from ((index, chunk + start) for index, start, _ in matches if start < _CHUNK)
 
 
 class Scan:
@@ -156,9 +174,9 @@ class Scan:
     def hits(self, group: str) -> list[int]:
         """Offsets where a keyword of ``group`` starts, in order."""
         if self._hits is None:
-            automaton, groups_of = _automaton()
+            groups_of = _automaton()[1]
             found: dict[str, list[int]] = {name: [] for name in KEYWORDS}
-            for index, start, _ in automaton.find_matches_as_indexes(self.text, overlapping=True):  # type: ignore[attr-defined]
+            for index, start in _keywords(self.text):
                 for name in groups_of[index]:
                     found[name].append(start)
             for offsets in found.values():
