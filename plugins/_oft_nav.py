@@ -30,7 +30,7 @@ _HEADER_LINE = lazy_regex(
 _FIELD = lazy_regex(r"^[^:：]{1,10}[:：]\s*\S")
 _MARKS = lazy_regex(r"^[\W\d_]+|[\W_]+$")
 _MIN_REPEAT = 6
-_MIN_TITLE_WORDS = 4.0
+_MIN_TITLE_WORDS = 4.0  # a shorter line is a link or a site's name, not a headline
 _DATED_HEADLINE = 8  # words (the date's included) from which a dated line is a headline
 _TABLE_SHARE = 5  # more than one line in this many a bare number: a table
 # A section number (``1 公告基本信息``, ``3.1 适用范围``), not a count or a date (``10日…``).

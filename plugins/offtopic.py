@@ -9,8 +9,11 @@ closing paragraph, which the article's text follows or which shares its vocabula
 
 Real pages also bring what has no clean boundary: menus and headline lists above the article
 (``plugins._oft_nav``), and at the end other articles' headlines with their opening lines, or
-a couple of headlines after the site's chrome (``plugins._oft_teasers``). Those are told by
-shape: short lines that follow one template, dates and counts at line ends.
+a couple of headlines after the site's chrome (``plugins._oft_teasers``), and in generated
+pages other articles' headlines spliced between the paragraphs (``plugins._oft_interleaved``).
+Those are told by shape: short lines that follow one template, dates and counts at line ends,
+lone headlines that share no words with the page. A listing page (its text teasers cut short
+with an ellipsis) has no article, so nothing on it is off-topic to one.
 """
 
 from __future__ import annotations
@@ -120,7 +123,11 @@ OFFTOPIC = Rule(
         "start or end, a date or count at the end); the title, a byline, a date line and a table of "
         "contents whose entries recur as the article's headings are left alone. After the article, "
         "headlines with a line or two of their text under them, lists of headlines ending in dates "
-        "and a list holding this page's own title are appended whatever their subject.\n\n"
+        "and a list holding this page's own title are appended whatever their subject, and so is a "
+        "lone headline after the prev/next links that shares no words with the article. Headlines "
+        "standing alone between paragraphs that share almost no words with the page are spliced in "
+        "(generated pages); a section heading names what its section says. A listing of teasers "
+        "cut short with an ellipsis is the page's content and is left alone.\n\n"
         "The fix deletes the block's lines. It is unsafe: it removes whole lines of text."
     ),
     bad_example=(
