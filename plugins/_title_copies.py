@@ -67,7 +67,7 @@ def run_in_copies(view: ViewLines, lines: list[Candidate], window: int, min_lett
 
     reported: set[int] = set()
     for position, heading in enumerate(lines):
-        if not heading.text or heading.letters < min_letters or heading.ends_like_sentence:
+        if not heading.text or heading.ends_like_sentence:
             continue
         _, heading_raw = raw(heading.index)
         for line in lines[position + 1 : position + 1 + window]:
@@ -76,6 +76,8 @@ def run_in_copies(view: ViewLines, lines: list[Candidate], window: int, min_lett
             line_start, line_raw = raw(line.index)
             if len(line_raw) <= len(heading_raw) or not line_raw.startswith(heading_raw):
                 continue
+            if heading.letters < min_letters:
+                break
             if not _WORD_CHAR().match(line_raw, len(heading_raw)):
                 continue  # "标题。……" or "标题 ……": a writer restating the title
             if _GRAMMAR_NEXT().match(line_raw, len(heading_raw)):

@@ -25,12 +25,36 @@ __all__ = [
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _CONTROL = lazy_regex(r"(?V1)[^\P{Cc}\t]")
 _SENTENCE_MARKS = ("。", "；", ";", ",", "，", "、", ":", "：")
+#: Anything but the characters whose NFKC form never depends on their neighbours: printable
+#: ASCII, CJK ideographs and punctuation, full-width ASCII, a few general punctuation marks and
+#: spaces. Their forms hold no combining mark and start no composition, so a line made of them
+#: only is normalised one character at a time (the common Chinese line: ideographs and "，：").
+_CONTEXTUAL = re.compile(r"[^\x20-\x7e\u00a0\u2014\u2018-\u201f\u2026\u3000-\u3003\u3008-\u3011\u3014-\u301f\u4e00-\u9fff\uff01-\uff5e]")
+
+
+class _CharacterForms(dict):  # type: ignore[type-arg]
+    """Code point -> NFKC form of that character, filled on first use: a table for ``str.translate``."""
+
+    def __missing__(self, code: int) -> str:
+        form = self[code] = unicodedata.normalize("NFKC", chr(code))
+        return form
+
+
+_FORMS = _CharacterForms()
+
+
+def _nfkc(line: str) -> str:
+    """``unicodedata.normalize("NFKC", line)``, by table lookups where that gives the same."""
+    if unicodedata.is_normalized("NFKC", line):
+        return line
+    if _CONTEXTUAL.search(line) is None:
+        return line.translate(_FORMS)
+    return unicodedata.normalize("NFKC", line)
 
 
 def normalise(line: str) -> str:
     """NFKC, control characters dropped (scrapers leave \\x06 and friends), spaces collapsed."""
-    if not unicodedata.is_normalized("NFKC", line):
-        line = unicodedata.normalize("NFKC", line)
+    line = _nfkc(line)
     if not line.isprintable():  # control characters are not printable: most lines skip this
         line = _CONTROL().sub("", line)
     return " ".join(line.split())
@@ -51,11 +75,23 @@ def sentence_end(text: str) -> bool:
     return text.endswith(_SENTENCE_MARKS) or full_stop(text)
 
 
-class Candidate(NamedTuple):
-    index: int  # 0-based line
-    text: str  # normalised de-noised text
-    letters: int  # letters in it
-    ends_like_sentence: bool
+class Candidate:
+    """A line that may be a heading: its normalised de-noised text ('' when it cannot be one)."""
+
+    __slots__ = ("index", "text", "ends_like_sentence", "_letters")
+
+    def __init__(self, index: int, text: str) -> None:
+        self.index = index  # 0-based line
+        self.text = text
+        self.ends_like_sentence = sentence_end(text)
+        self._letters: int | None = None
+
+    @property
+    def letters(self) -> int:
+        """Letters in the text, counted on first use: most lines are never asked."""
+        if self._letters is None:
+            self._letters = letters(self.text)
+        return self._letters
 
 
 class ViewLines(NamedTuple):
@@ -115,15 +151,14 @@ def title_lines(page: Page, limit: int) -> list[Candidate]:
     for index, raw in enumerate(memo.lines.lines):
         if len(raw) > limit:
             if not raw.isspace():
-                out.append(Candidate(index, "", 0, False))
+                out.append(Candidate(index, ""))
             continue
         if not raw or raw.isspace():
             continue
         line = memo.normalised.get(index)
         if line is None:
-            text = normalise(raw) if any(map(str.isalpha, raw)) else ""
-            line = memo.normalised[index] = Candidate(index, text, letters(text), sentence_end(text))
-        out.append(line if len(line.text) <= limit else Candidate(index, "", 0, False))
+            line = memo.normalised[index] = Candidate(index, normalise(raw) if any(map(str.isalpha, raw)) else "")
+        out.append(line if len(line.text) <= limit else Candidate(index, ""))
     return out
 
 

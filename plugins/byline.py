@@ -370,11 +370,13 @@ def _check_prefixed_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
         if not first.text or not second.text:
             continue  # a long paragraph is never a title, and it separates the lines around it
         for title, other in ((first, second), (second, first)):
-            if len(other.text) <= len(title.text) or len(title.text) > 120:
-                continue
-            if title.letters < min_chars or title.ends_like_sentence:
+            if len(other.text) <= len(title.text) or len(title.text) > 120 or title.ends_like_sentence:
                 continue
             if other.index in flagged or title.index in flagged:
+                continue
+            if title.text not in other.text and not _FUZZY_LABEL.search(other.text, 1, 25):
+                continue  # neither holds the title nor has a label that a near-copy could follow
+            if title.letters < min_chars:
                 continue
             found = _match_title(other.text, title.text, max_affix, options["fuzzy_ratio"])
             if found is None:
@@ -396,8 +398,6 @@ def _match_title(longer: str, title: str, max_affix: int, ratio: float) -> str |
     ``_网站名``) or a bracketed prefix (``[栏目]`` + title); a label and separator in front of a
     near-copy (``原标题：`` + a title that lost a character).
     """
-    if title not in longer and not _FUZZY_LABEL.search(longer, 1, 25):
-        return None  # neither holds the title nor has a label that a near-copy could follow
     if _full_stop(longer) and not _full_stop(title):
         return None  # a lead sentence that restates the title, not a copy of it
     parts = _affix(longer, title)
@@ -459,10 +459,8 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
     # word changed; further down (the items of a listing) only an exact copy counts.
     for position, head in enumerate(lines):
         text = head.text
-        if not text or head.letters < min_chars or head.ends_like_sentence:
+        if not text or head.ends_like_sentence:
             continue
-        if text.startswith(_ALL_LABELS) and _BYLINE().match(text):
-            continue  # a repeated byline line is BYL001's
         for line in lines[position + 1 : position + 1 + window]:
             if line.index in flagged:
                 continue
@@ -472,6 +470,11 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
                 what = "title repeated (near copy)"
             else:
                 continue
+            # (what makes the heading itself count is asked only now: most lines have no copy)
+            if head.letters < min_chars:
+                break
+            if text.startswith(_ALL_LABELS) and _BYLINE().match(text):
+                break  # a repeated byline line is BYL001's
             if position > 0 and counts[text] > 2:
                 continue  # a line said again and again down the page is a label, not a title
             if position >= head_lines and head.letters < options["min_listing_chars"]:
