@@ -100,16 +100,20 @@ def _automaton() -> tuple[object, list[tuple[str, ...]]]:
 _CHUNK = 1 << 16  # the automaton's library slows down twofold on haystacks of a megabyte and more
 
 
-def _keywords(text: str) -> Iterator[tuple[int, int]]:
-    """``(keyword index, start)`` of every keyword in ``text``, overlapping ones too.
+def _keywords(text: str) -> list[tuple[int, int, int]]:
+    """``(keyword index, start, end)`` of every keyword in ``text``, overlapping ones too.
 
-    The text goes in chunks that overlap by the longest keyword; a chunk keeps the hits that
+    A long text goes in chunks that overlap by the longest keyword; a chunk keeps the hits that
     start in it before the next one begins, so each hit is found once."""
     automaton, _ = _automaton()
+    if len(text) <= _CHUNK:
+        return automaton.find_matches_as_indexes(text, overlapping=True)  # type: ignore[attr-defined,no-any-return]
     reach = _LONGEST - 1
-    for chunk in range(0, max(len(text), 1), _CHUNK):
+    found: list[tuple[int, int, int]] = []
+    for chunk in range(0, len(text), _CHUNK):
         matches = automaton.find_matches_as_indexes(text[chunk : chunk + _CHUNK + reach], overlapping=True)  # type: ignore[attr-defined]
-        yield from ((index, chunk + start) for index, start, _ in matches if start < _CHUNK)
+        found.extend((index, chunk + start, chunk + end) for index, start, end in matches if start < _CHUNK)
+    return found
 
 
 class Scan:
@@ -176,7 +180,7 @@ class Scan:
         if self._hits is None:
             groups_of = _automaton()[1]
             found: dict[str, list[int]] = {name: [] for name in KEYWORDS}
-            for index, start in _keywords(self.text):
+            for index, start, _ in _keywords(self.text):
                 for name in groups_of[index]:
                     found[name].append(start)
             for offsets in found.values():
