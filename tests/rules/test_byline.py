@@ -154,6 +154,21 @@ def test_heading_printed_twice_at_the_top(page: str, expected: list) -> None:
     assert found(page, "BYL003") == expected
 
 
+@pytest.mark.parametrize(
+    ("heading", "copy"),
+    [
+        # full-width punctuation and an ideographic space against their ASCII forms
+        ("如何快速收回成本，游乐场投资诀窍\u3000（上）", "如何快速收回成本,游乐场投资诀窍 (上)"),
+        # a decomposed accent against the composed letter (normalised as a whole, not letter by letter)
+        ("Café Society reopens its doors", "Cafe\u0301 Society reopens its doors"),
+        # a ligature and a circled number
+        ("Office supplies for 2024 ①", "Oﬃce supplies for 2024 1"),
+    ],
+)
+def test_heading_and_copy_compare_in_nfkc(heading: str, copy: str) -> None:
+    assert found(f"{heading}\n{copy}\nThe text begins here.", "BYL003") == [(2, 1, "BYL003")]
+
+
 LISTING = (
     "栏目：分类作文\n"
     "秋天的校园景色描写\n2023-10-01 栏目：写景\n写景\n秋天的校园景色描写\n走进校园，银杏叶铺满了小路。\n"
