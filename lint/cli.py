@@ -14,7 +14,7 @@ from typing import Any, TextIO
 import click
 
 from lint import __version__
-from lint.reporters import FORMATS, HUMAN_FORMATS, NEEDS_PAGE_TEXT
+from lint.reporters import FORMATS, HUMAN_FORMATS, NEEDS_PAGE_TEXT, keeps_results
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -165,7 +165,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     reporter = get_reporter(output_format, bar.report_stream(out) if bar else out, context)
     from lint.api import LintError
 
-    results = []
+    tally = _Tally(linter.plugins.families if statistics_file is not None else None)
+    results = [] if report and keeps_results(reporter) else None  # else the reporter counts what it needs
     try:
         for result in linter.check_paths(paths or (Path("."),), force_exclude=force_exclude, fix=fix_options):
             _echo_problems(result, quiet)
@@ -174,7 +175,9 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
                 out.write(result.diff)
             elif report:
                 reporter.file(result)
-            results.append(result)
+            tally.add(result)
+            if results is not None:
+                results.append(result)
     except LintError as error:
         _fail(str(error))
     finally:
@@ -182,20 +185,42 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
             bar.close()
     if recorder is not None:
         _write_baseline(recorder, quiet)
-    if statistics_file is not None:
-        _write_statistics(statistics_file, results, linter.plugins.families)
+    if tally.statistics is not None:
+        _write_statistics(statistics_file, tally.statistics)
     if output_format == "text" and quiet:
         context.statistics = statistics
     if not report:
-        _fix_summary(results, diff, quiet)
+        _fix_summary(tally, diff, quiet)
     elif not (quiet and output_format in HUMAN_FORMATS):
-        reporter.finish(results)
+        reporter.finish(results or ())
     if out is not sys.stdout:
         out.close()
-    failed = plugin_failed or any(result.failed for result in results)
-    found = any(result.diff for result in results) if diff else False if fix_only else any(result.findings for result in results)
+    found = tally.diffs if diff else False if fix_only else tally.findings
     found = found and write_baseline is None  # a run that writes a baseline has just accepted its findings
-    sys.exit(EXIT_ERROR if failed else EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+    sys.exit(EXIT_ERROR if plugin_failed or tally.failed else EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+class _Tally:
+    """What the end of a run needs from its results (exit code, fix summary, statistics file),
+    counted as they come: a run over many files keeps no results for itself."""
+
+    def __init__(self, families=None) -> None:
+        self.failed = self.findings = self.diffs = False
+        self.fixed = self.files_fixed = 0
+        self.statistics = None
+        if families is not None:
+            from lint.corpus_stats import CorpusStatistics
+
+            self.statistics = CorpusStatistics(families)
+
+    def add(self, result) -> None:
+        self.failed = self.failed or result.failed
+        self.findings = self.findings or bool(result.findings)
+        self.diffs = self.diffs or bool(result.diff)
+        self.fixed += result.fixed
+        self.files_fixed += bool(result.fixed)
+        if self.statistics is not None:
+            self.statistics.add(result)
 
 
 def _check_on_ray(linter, paths, output_file: Path | None, address: str | None, jobs: int | None,
@@ -239,14 +264,12 @@ def _baselines(baseline: Path | None, write_baseline: Path | None):
     return accepted, BaselineWriter(write_baseline) if write_baseline is not None else None
 
 
-def _write_statistics(path: Path, results, families) -> None:
+def _write_statistics(path: Path, statistics) -> None:
     """``--statistics-file``: the corpus summary as JSON, written whole or not at all."""
     import json
     import tempfile
 
-    from lint.corpus_stats import CorpusStatistics
-
-    document = json.dumps(CorpusStatistics.of(results, families).to_dict(), ensure_ascii=False, indent=2) + "\n"
+    document = json.dumps(statistics.to_dict(), ensure_ascii=False, indent=2) + "\n"
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
@@ -315,12 +338,11 @@ def _fix_options(fix: bool, unsafe: bool, diff: bool, fix_only: bool):
     return FixOptions(unsafe=unsafe, diff=diff)
 
 
-def _fix_summary(results, diff: bool, quiet: bool) -> None:
+def _fix_summary(tally: _Tally, diff: bool, quiet: bool) -> None:
     """One line for --diff (on stderr, so stdout stays a clean patch) and --fix-only."""
     if quiet:
         return
-    fixed = sum(result.fixed for result in results)
-    files = sum(1 for result in results if result.fixed)
+    fixed, files = tally.fixed, tally.files_fixed
     counted = f"{fixed} finding{'s' if fixed != 1 else ''} in {files} file{'s' if files != 1 else ''}"
     if diff:
         click.echo(f"Would fix {counted}." if fixed else "No fixes available.", err=True)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from lint.model import Family, Rule
     from lint.runner import FileResult
 
-__all__ = ["ReportContext", "Reporter", "FORMATS", "HUMAN_FORMATS", "NEEDS_PAGE_TEXT", "get_reporter"]
+__all__ = ["ReportContext", "Reporter", "FORMATS", "HUMAN_FORMATS", "NEEDS_PAGE_TEXT", "get_reporter", "keeps_results"]
 
 #: format name -> module holding its ``Reporter`` class
 FORMATS: dict[str, str] = {
@@ -55,15 +55,24 @@ class ReportContext:
 
 
 class Reporter(Protocol):
+    #: Whole-document formats whose ``finish`` needs every result say so; the others count what
+    #: they need in ``file``, so a run does not keep its results for them (see :func:`keeps_results`).
+    keeps_results: bool
+
     def __init__(self, out: TextIO, context: ReportContext) -> None: ...
 
     def file(self, result: "FileResult") -> None:
         """Called once per file, in output order, as results arrive."""
 
     def finish(self, results: Iterable["FileResult"]) -> None:
-        """Called once at the end with every result (summary, whole-document formats)."""
+        """Called once at the end: with every result when ``keeps_results``, else with none."""
 
 
 def get_reporter(name: str, out: TextIO, context: ReportContext) -> Reporter:
     module = importlib.import_module(FORMATS[name])
     return module.Reporter(out, context)
+
+
+def keeps_results(reporter: Reporter) -> bool:
+    """Whether ``reporter.finish`` needs every result of the run (a reporter may leave it unsaid)."""
+    return getattr(reporter, "keeps_results", False)

@@ -23,7 +23,7 @@ def _visible(fragment: str) -> str:
 
 
 class Reporter(text.Reporter):
-    def file(self, result: FileResult) -> None:
+    def show(self, result: FileResult) -> None:
         for finding in result.findings:
             self.out.write(self.headline(finding) + "\n")
             self.out.write(self._snippet(result, finding))

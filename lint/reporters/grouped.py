@@ -7,7 +7,7 @@ from lint.runner import FileResult
 
 
 class Reporter(text.Reporter):
-    def file(self, result: FileResult) -> None:
+    def show(self, result: FileResult) -> None:
         if not result.findings:
             return
         self.out.write(self.paint(f"{result.display}:", text.BOLD + text.CYAN) + "\n")

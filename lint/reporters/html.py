@@ -24,7 +24,7 @@ from lint.page import Page
 from lint.reporters import ReportContext
 from lint.reporters.html_text import render_text, spans_for, visible_ranges
 from lint.reporters.spans import excerpt
-from lint.reporters.units import count_units
+from lint.reporters.units import Units
 from lint.runner import FileResult
 
 WHOLE_FILE_CHARS = 200_000  # larger files show context around findings
@@ -103,6 +103,7 @@ class Reporter:
         self.problems: list[tuple[str, str, str]] = []  # (path, kind, message)
         self.budget = TOTAL_TEXT_BUDGET
         self.checked = 0
+        self.units = Units()  # counted as results arrive: the pages' text need not be kept
 
     # -- per file ---------------------------------------------------------------------------
 
@@ -113,6 +114,7 @@ class Reporter:
             self.problems.append((result.display, "rule failed", f"{failure.code} ({failure.name}) {failure.message}"))
         if result.notice:
             self.problems.append((result.display, "skipped", result.notice))
+        self.units.add(result)
         if result.error is None and result.notice is None:
             self.checked += 1
         if not result.findings:
@@ -190,8 +192,7 @@ class Reporter:
 
     def finish(self, results: Iterable[FileResult]) -> None:
         total = sum(row.count for row in self.rows)
-        results = list(results)
-        units = count_units(results)
+        units = self.units
         if units.has_records:  # shards: say records (a sample of them with --sample)
             summary = f"{total} finding{'s' if total != 1 else ''} in {units.affected()} checked"
         else:

@@ -13,6 +13,8 @@ from lint.runner import FileResult
 
 
 class Reporter:
+    keeps_results = True  # one document of every finding, written at the end
+
     def __init__(self, out: TextIO, context: ReportContext) -> None:
         self.out = out
         self.context = context

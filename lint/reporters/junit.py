@@ -24,6 +24,8 @@ def clean(value: object) -> str:
 
 
 class Reporter:
+    keeps_results = True  # one document of every finding, written at the end
+
     def __init__(self, out: TextIO, context: ReportContext) -> None:
         self.out = out
 

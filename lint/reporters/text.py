@@ -6,12 +6,11 @@ file's findings look and keep the same summary and statistics.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable, TextIO
 
 from lint.model import Finding
 from lint.reporters import ReportContext
-from lint.reporters.units import count_units
+from lint.reporters.units import Units
 from lint.runner import FileResult
 
 BOLD, RED, CYAN, DIM, YELLOW, RESET = "\x1b[1m", "\x1b[31m", "\x1b[36m", "\x1b[2m", "\x1b[33m", "\x1b[0m"
@@ -28,6 +27,16 @@ class Reporter:
     def __init__(self, out: TextIO, context: ReportContext) -> None:
         self.out = out
         self.context = context
+        # the summary is counted as results arrive, so a run does not keep them all
+        self.units = Units()
+        self.findings = 0
+        self.fixable = 0  # findings with a safe fix
+        self.fixed = 0
+        self.statistics = None
+        if context.statistics:
+            from lint.corpus_stats import CorpusStatistics
+
+            self.statistics = CorpusStatistics(context.families)
 
     def paint(self, text: str, style: str) -> str:
         return f"{style}{text}{RESET}" if self.context.colour else text
@@ -42,6 +51,20 @@ class Reporter:
         return f"{location} {self.paint(finding.code, RED)}{self.fixable_mark(finding)} {finding.message}"
 
     def file(self, result: FileResult) -> None:
+        self.count(result)
+        self.show(result)
+
+    def count(self, result: FileResult) -> None:
+        """What the summary and the statistics need of one result."""
+        self.units.add(result)
+        self.findings += len(result.findings)
+        self.fixable += sum(1 for finding in result.findings if finding.fix and finding.fix.is_safe)
+        self.fixed += result.fixed
+        if self.statistics is not None:
+            self.statistics.add(result)
+
+    def show(self, result: FileResult) -> None:
+        """One file's findings (the other human formats change only this)."""
         for finding in result.findings:
             self.out.write(self.headline(finding) + "\n")
             if self.show_source and self.context.show_source and result.source_lines:
@@ -58,35 +81,30 @@ class Reporter:
         after = line[end:right] + ("…" if right < len(line) else "")
         self.out.write(f"    {self.paint('|', DIM)} {before}{self.paint(marked, YELLOW + BOLD)}{after}\n")
 
-    def finish(self, results: Iterable[FileResult]) -> None:
-        results = list(results)
-        findings = [finding for result in results for finding in result.findings]
-        if self.context.statistics:
-            self._statistics(results)
-        self.out.write(self.summary(results, findings) + "\n")
+    def finish(self, results: Iterable[FileResult] = ()) -> None:
+        """The statistics (when asked) and the summary line, from what :meth:`file` counted."""
+        if self.statistics is not None:
+            self._statistics()
+        self.out.write(self.summary() + "\n")
 
-    def summary(self, results: list[FileResult], findings: list[Finding]) -> str:
+    def summary(self) -> str:
         """One line: how much was found in how many files, what was fixed, what failed."""
-        fixed = sum(result.fixed for result in results)
-        units = count_units(results)
-        fixable = sum(1 for finding in findings if finding.fix and finding.fix.is_safe)
+        units = self.units
         parts = []
-        if findings:
-            parts.append(f"Found {plural(len(findings), 'finding')} in {units.affected()}")
+        if self.findings:
+            parts.append(f"Found {plural(self.findings, 'finding')} in {units.affected()}")
         else:
             parts.append(f"All checks passed ({units.checked()} checked)")
-        if fixed:
-            parts.append(f"fixed {fixed}")
-        if fixable and not self.context.fix_mode:
-            parts.append(f"{fixable} fixable with --fix")
+        if self.fixed:
+            parts.append(f"fixed {self.fixed}")
+        if self.fixable and not self.context.fix_mode:
+            parts.append(f"{self.fixable} fixable with --fix")
         parts.extend(units.failures())
         return "; ".join(parts) + "."
 
-    def _statistics(self, results: list[FileResult]) -> None:
+    def _statistics(self) -> None:
         """Per rule and per family: findings, pages (records or files) affected and their share; examples."""
-        from lint.corpus_stats import CorpusStatistics
-
-        statistics = CorpusStatistics.of(results, self.context.families)
+        statistics = self.statistics
         unit = statistics.unit
         rules = statistics.ordered(statistics.rules)
         width = max((len(count.name) for count in rules), default=0)
