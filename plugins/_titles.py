@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 from lint.model import Fix
@@ -29,7 +28,7 @@ _SENTENCE_MARKS = ("。", "；", ";", ",", "，", "、", ":", "：")
 #: ASCII, CJK ideographs and punctuation, full-width ASCII, a few general punctuation marks and
 #: spaces. Their forms hold no combining mark and start no composition, so a line made of them
 #: only is normalised one character at a time (the common Chinese line: ideographs and "，：").
-_CONTEXTUAL = re.compile(r"[^\x20-\x7e\u00a0\u2014\u2018-\u201f\u2026\u3000-\u3003\u3008-\u3011\u3014-\u301f\u4e00-\u9fff\uff01-\uff5e]")
+_CONTEXTUAL = lazy_regex(r"[^\x20-\x7e\u00a0\u2014\u2018-\u201f\u2026\u3000-\u3003\u3008-\u3011\u3014-\u301f\u4e00-\u9fff\uff01-\uff5e]")
 
 
 class _CharacterForms(dict):  # type: ignore[type-arg]
@@ -47,7 +46,7 @@ def _nfkc(line: str) -> str:
     """``unicodedata.normalize("NFKC", line)``, by table lookups where that gives the same."""
     if unicodedata.is_normalized("NFKC", line):
         return line
-    if _CONTEXTUAL.search(line) is None:
+    if _CONTEXTUAL().search(line) is None:
         return line.translate(_FORMS)
     return unicodedata.normalize("NFKC", line)
 
@@ -177,6 +176,8 @@ def near_copy(line: Candidate, title: Candidate, ratio: float) -> bool:
     a, b = "".join(line.text.split()), "".join(title.text.split())
     if abs(len(a) - len(b)) > 2:
         return False
+    from difflib import SequenceMatcher  # rarely needed: not loaded with the plugin
+
     matcher = SequenceMatcher(None, a, b, autojunk=False)
     if matcher.ratio() < ratio:
         return False

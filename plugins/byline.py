@@ -13,7 +13,6 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from difflib import SequenceMatcher
 from typing import Any, Iterator, Mapping, NamedTuple
 
 from lint import hookimpl
@@ -345,6 +344,8 @@ def _fuzzy_after_separator(longer: str, title: str, ratio: float) -> str | None:
     rest_letters, title_letters = _NOT_LETTERS().sub("", rest), _NOT_LETTERS().sub("", title)
     if len(rest_letters) < 6 or abs(len(rest_letters) - len(title_letters)) > max(2, len(title_letters) // 8):
         return None
+    from difflib import SequenceMatcher  # rarely needed: not loaded with the plugin
+
     if SequenceMatcher(None, rest_letters, title_letters, autojunk=False).ratio() >= ratio:
         return match.group(1)
     return None
