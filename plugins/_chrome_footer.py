@@ -14,12 +14,11 @@ from __future__ import annotations
 
 from typing import Any, Iterator, Mapping
 
-import regex
-
 from lint.model import Rule, Severity, Violation
 from lint.page import Page
 from plugins._chrome_scan import Scan, scan
-from plugins._chrome_spans import LazyPattern, report, shown
+from plugins._chrome_spans import report, shown
+from plugins._lazy import lazy_regex
 
 __all__ = ["SITE_FOOTER"]
 
@@ -33,17 +32,16 @@ _FOOTER_WORD = (
     r"cookie[ \t]+policy|cookies|cookie[ \t]+settings|contact[ \t]+us|about[ \t]+us|site[ \t]?map|advertise(?:[ \t]+with[ \t]+us)?|"
     r"careers|accessibility|help[ \t]+center|newsletters?)"
 )
-_FOOTER_WORDS = LazyPattern(rf"(?<![a-zA-Z])(?:{_FOOTER_WORD})(?![a-zA-Z])", regex.V1)
+_FOOTER_WORDS = lazy_regex(rf"(?V1)(?<![a-zA-Z])(?:{_FOOTER_WORD})(?![a-zA-Z])")
 # A footer word on its own line: only the unambiguous ones ("Privacy", "Careers" alone may be a heading).
-_FOOTER_ALONE = LazyPattern(
-    r"[ \t\u3000]*(?:关于我们|联系我们|网站地图|隐私政策|友情链接|使用(?:网站)?必读|"
+_FOOTER_ALONE = lazy_regex(
+    r"(?V1)[ \t\u3000]*(?:关于我们|联系我们|网站地图|隐私政策|友情链接|使用(?:网站)?必读|"
     r"(?i:contact[ \t]+us|about[ \t]+us|privacy[ \t]+policy|terms[ \t]+of[ \t]+(?:use|service)|cookie[ \t]+policy|site[ \t]?map))"
     r"[ \t\u3000]*$",
-    regex.V1,
 )
-_SENTENCE = LazyPattern(r"[。！？!?]|(?<=[a-z]{2})\.(?:[ \t]|$)")  # "Co. INC." is a name
+_SENTENCE = lazy_regex(r"[。！？!?]|(?<=[a-z]{2})\.(?:[ \t]|$)")  # "Co. INC." is a name
 _FOOTER_LINE_MAX = 100
-_LINK_GAP = LazyPattern(r"[ \t\u3000|｜/·•,，、\-–]*", regex.V1)
+_LINK_GAP = lazy_regex(r"(?V1)[ \t\u3000|｜/·•,，、\-–]*")
 
 # --- contact lines --------------------------------------------------------------------------------
 
@@ -53,25 +51,24 @@ _CONTACT_LABEL = (
     r"联系地址|公司地址|电话|手机|手机号码|传真|邮箱|电子邮箱|邮编|QQ|QQ号|微信|微信号|网址|官网|官方网站|"
     r"(?i:tel|phone|fax|e-?mail|website|mobile))"
 )
-_CONTACT_LINE = LazyPattern(rf"^[ \t\u3000]*{_CONTACT_LABEL}[ \t]*[:：]", regex.V1 | regex.MULTILINE)
+_CONTACT_LINE = lazy_regex(rf"(?V1m)^[ \t\u3000]*{_CONTACT_LABEL}[ \t]*[:：]")
 # A contact clause closing a line: "……欢迎新老客户前来咨询,咨询电话:13720639525".
 _PHONE = r"(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})"
-_TRAILING_CONTACT = LazyPattern(rf"{_CONTACT_LABEL}[ \t]*[:：][ \t]*{_PHONE}(?:[ \t]*[、,，/][ \t]*{_PHONE})*[ \t\u3000]*$", regex.V1)
+_TRAILING_CONTACT = lazy_regex(rf"(?V1){_CONTACT_LABEL}[ \t]*[:：][ \t]*{_PHONE}(?:[ \t]*[、,，/][ \t]*{_PHONE})*[ \t\u3000]*$")
 # A directory of agencies lists many: then they are the page's content.
 _MAX_CONTACT_LINES = 3
 # So do contacts the text announces ("投资者可通过以下途径咨询有关详情：").
-_ANNOUNCED = LazyPattern(r"以下|如下|下列|途径|咨询|联系|受理|垂询|方式[ \t]*[:：]?[ \t]*$", regex.V1)
+_ANNOUNCED = lazy_regex(r"(?V1)以下|如下|下列|途径|咨询|联系|受理|垂询|方式[ \t]*[:：]?[ \t]*$")
 _ANNOUNCED_WITHIN = 4  # non-blank lines before the contact line
 _CONTACT_LINE_MAX = 80
 
 # --- promotion: "欢迎新老客户来电咨询", "赶紧拿起电话咨询吧！", "我们将真诚为您服务" ------------------------
 
-_PROMOTION = LazyPattern(
-    r"欢迎(?:新老|广大|各界|各位)?(?:客户|顾客|朋友|用户|客商|商家|采购商)?(?:朋友)?(?:们)?(?:前来|来电|致电|莅临|来厂|来人)?"
+_PROMOTION = lazy_regex(
+    r"(?V1)欢迎(?:新老|广大|各界|各位)?(?:客户|顾客|朋友|用户|客商|商家|采购商)?(?:朋友)?(?:们)?(?:前来|来电|致电|莅临|来厂|来人)?"
     r"(?:咨询|洽谈|选购|订购|垂询|考察|采购)(?:合作)?"
     r"|(?:赶紧|赶快|立即|马上|快)拿起电话\p{Han}{0,6}"
     r"|(?:竭诚|真诚|诚心|热忱|热诚|用心)为您(?:服务|提供\p{Han}{0,8})",
-    regex.V1,
 )
 _PROMOTION_LINE_MAX = 60
 _PROMOTION_REACH = (4, 40)  # from its keyword (欢迎, 拿起电话, 为您) back to its start and on to its end
@@ -79,44 +76,41 @@ _TRAILING_CONTACT_REACH = 160  # the contact clause that closes the line starts 
 
 # --- the site's or company's name as the page's last line(s) --------------------------------------------
 
-_NAME_LINE = LazyPattern(
-    r"^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）·]{2,18}?(?:网|官网|有限公司|有限责任公司|公司|集团|俱乐部|工作室|商城)[ \t\u3000]*$",
-    regex.V1 | regex.MULTILINE,
+_NAME_LINE = lazy_regex(
+    r"(?V1m)^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）·]{2,18}?(?:网|官网|有限公司|有限责任公司|公司|集团|俱乐部|工作室|商城)[ \t\u3000]*$",
 )
 # A signature under an announcement is the announcement's: "特此公告。" then the company's name.
-_SIGNED = LazyPattern(r"特此(?:公告|通知|声明|说明|函告|证明)|此致|敬礼|董事会$", regex.V1)
+_SIGNED = lazy_regex(r"(?V1)特此(?:公告|通知|声明|说明|函告|证明)|此致|敬礼|董事会$")
 
 # --- the company's "about us" blurb after the article ------------------------------------------------------
 
-_BLURB = LazyPattern(
-    r"^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）]{2,24}?(?:有限公司|公司|厂|集团|学校|学院|教育|培训|中心|工作室)"
+_BLURB = lazy_regex(
+    r"(?V1m)^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）]{2,24}?(?:有限公司|公司|厂|集团|学校|学院|教育|培训|中心|工作室)"
     r"(?:是一家|是一所|是专业|是国内|专注|专业从事|专业生产|致力于|主要从事|主营|产品包括|主要产品|始终|秉承)",
-    regex.V1 | regex.MULTILINE,
 )
 # What sells: a company that describes itself to a customer, not a news story about a company.
-_SALES = LazyPattern(
-    r"厂家|厂商|产品包括|其产品|主要产品|欢迎|咨询|为您|为客户|集[^。！？\r\n]{1,200}?[于为]一体|一站式|诚信|竭诚|质优价廉|价格优惠|专业生产",
-    regex.V1,
+_SALES = lazy_regex(
+    r"(?V1)厂家|厂商|产品包括|其产品|主要产品|欢迎|咨询|为您|为客户|集[^。！？\r\n]{1,200}?[于为]一体|一站式|诚信|竭诚|质优价廉|价格优惠|专业生产",
 )
 _BLURB_MIN = 30
 _PROSE_MIN = 20  # a later line this long with a full stop is the article going on
-_TRUNCATED = LazyPattern(r"(?:\.{3,}|…+)[ \t\u3000]*$", regex.V1 | regex.MULTILINE)
+_TRUNCATED = lazy_regex(r"(?V1m)(?:\.{3,}|…+)[ \t\u3000]*$")
 
 
 def _footer_links(text: str, start: int, end: int) -> bool:
-    if _FOOTER_ALONE.match(text, start, end):
+    if _FOOTER_ALONE().match(text, start, end):
         return True
     line = text[start:end]
     if len(line.strip()) > _FOOTER_LINE_MAX:
         return False
-    matches = list(_FOOTER_WORDS.finditer(line))
+    matches = list(_FOOTER_WORDS().finditer(line))
     if len({match.group().casefold() for match in matches}) < 2:
         return False
-    if _SENTENCE.search(line.strip().rstrip("。.!！")):
+    if _SENTENCE().search(line.strip().rstrip("。.!！")):
         return False
     # "Privacy Policy | Terms of Use", "法律声明使用网站必读": links side by side, not a sentence
     # that names two of them ("the privacy policy and the terms of use").
-    return any(_LINK_GAP.fullmatch(line, left.end(), right.start()) for left, right in zip(matches, matches[1:]))
+    return any(_LINK_GAP().fullmatch(line, left.end(), right.start()) for left, right in zip(matches, matches[1:]))
 
 
 def _spans(found: Scan) -> Iterator[tuple[int, int, str]]:
@@ -131,7 +125,7 @@ def _spans(found: Scan) -> Iterator[tuple[int, int, str]]:
     last_prose = _last_prose(found)
     promotions: dict[int, list[tuple[int, int]]] = {}
     for start, end in found.windows("promotion", *_PROMOTION_REACH):
-        spans = [match.span() for match in _PROMOTION.finditer(text, start, end)]
+        spans = [match.span() for match in _PROMOTION().finditer(text, start, end)]
         if spans:
             promotions.setdefault(found.index(start), []).extend(spans)
     # a blurb stands after the article's last prose
@@ -148,7 +142,7 @@ def _spans(found: Scan) -> Iterator[tuple[int, int, str]]:
             yield start, end, "company blurb"
         elif index in promotions:
             # "……欢迎新老客户前来咨询,咨询电话:137…": a promotion that ends with the phone to call
-            trailing = _TRAILING_CONTACT.search(text, max(start, end - _TRAILING_CONTACT_REACH), end)
+            trailing = _TRAILING_CONTACT().search(text, max(start, end - _TRAILING_CONTACT_REACH), end)
             if trailing is not None:
                 yield trailing.start(), end, "contact line"
             if trailing is not None or len(text[start:end].strip()) <= _PROMOTION_LINE_MAX:
@@ -156,7 +150,7 @@ def _spans(found: Scan) -> Iterator[tuple[int, int, str]]:
 
 
 def _contact_line(text: str, start: int, end: int) -> bool:
-    return end - start <= _CONTACT_LINE_MAX and _CONTACT_LINE.match(text, start, end) is not None
+    return end - start <= _CONTACT_LINE_MAX and _CONTACT_LINE().match(text, start, end) is not None
 
 
 def _announced(found: Scan, index: int) -> bool:
@@ -164,7 +158,7 @@ def _announced(found: Scan, index: int) -> bool:
     text = found.text
     for _, before in zip(range(_ANNOUNCED_WITHIN), found.nonblank(index, -1)):
         start, end = found.line(before)
-        if not _CONTACT_LINE.match(text, start, end) and _ANNOUNCED.search(text, start, end):
+        if not _CONTACT_LINE().match(text, start, end) and _ANNOUNCED().search(text, start, end):
             return True
     return False
 
@@ -175,9 +169,9 @@ def _tail_names(found: Scan) -> set[int]:
     names: list[int] = []
     for index in found.nonblank(len(found), -1):
         start, end = found.line(index)
-        if not _NAME_LINE.match(text, start, end):
+        if not _NAME_LINE().match(text, start, end):
             before = found.line(index)
-            if names and not _SIGNED.search(text, *before):
+            if names and not _SIGNED().search(text, *before):
                 return set(names)
             return set()
         names.append(index)
@@ -197,10 +191,10 @@ def _last_prose(found: Scan) -> int:
 
 def _is_blurb(text: str, start: int, end: int) -> bool:
     """A company advertising itself (callers check that only short lines follow it)."""
-    if end - start < _BLURB_MIN or not _BLURB.match(text, start, end) or not _SALES.search(text, start, end):
+    if end - start < _BLURB_MIN or not _BLURB().match(text, start, end) or not _SALES().search(text, start, end):
         return False
     # a snippet cut short is an entry in a directory of companies, not the page's own blurb
-    return not _TRUNCATED.search(text, start, end)
+    return not _TRUNCATED().search(text, start, end)
 
 
 def _check_site_footer(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:

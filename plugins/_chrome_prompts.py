@@ -12,10 +12,8 @@ from __future__ import annotations
 
 from typing import Iterator
 
-import regex
-
 from plugins._chrome_scan import Scan
-from plugins._chrome_spans import LazyPattern
+from plugins._lazy import lazy_regex
 
 __all__ = ["prompt_spans"]
 
@@ -24,11 +22,10 @@ __all__ = ["prompt_spans"]
 _ARROW_CHARS = ">＞》»›→"
 _SPACES = " \t\u3000\u00a0"
 _CLAUSE_END = "。！？!?；;."
-_CTA = LazyPattern(
-    r"点击|点此|戳这里|详情|了解|查看|进入|更多|立即|马上|免费|领取|下载|报名|预约|咨询|购买|抢购|订阅|关注|加入"
+_CTA = lazy_regex(
+    r"(?V1)点击|点此|戳这里|详情|了解|查看|进入|更多|立即|马上|免费|领取|下载|报名|预约|咨询|购买|抢购|订阅|关注|加入"
     r"|注册|登录|阅读|观看|收听|试听|申请|获取|猛戳|直达|传送门"
     r"|(?i:read|more|click|learn|see|view|download|sign|subscribe|join|get|shop|buy|watch|details|continue)",
-    regex.V1,
 )
 _MAX_BUTTON = 60
 
@@ -59,7 +56,7 @@ def _link_button(text: str, start: int, end: int) -> tuple[int, int] | None:
         begin -= 1
     if scan - begin > _MAX_BUTTON or scan <= begin:
         return None
-    if not _CTA.search(text, begin, label_end):
+    if not _CTA().search(text, begin, label_end):
         return None
     while begin < scan and text[begin] in _SPACES:
         begin += 1
@@ -68,29 +65,28 @@ def _link_button(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 # --- QR-code prompts: "扫描下方二维码下载…", "[扫码或长按二维码关注公众号…]" -----------------------------
 
-_QR = LazyPattern(
-    r"扫一扫|扫码|扫描[^，。！？,!?\r\n]{0,12}?二维码|长按[^，。！？,!?\r\n]{0,8}?二维码|识别[^，。！？,!?\r\n]{0,4}?二维码"
+_QR = lazy_regex(
+    r"(?V1)扫一扫|扫码|扫描[^，。！？,!?\r\n]{0,12}?二维码|长按[^，。！？,!?\r\n]{0,8}?二维码|识别[^，。！？,!?\r\n]{0,4}?二维码"
     r"|(?i:scan[ \t]+the[ \t]+QR[ \t]+code)",
-    regex.V1,
 )
-_QR_GOAL = LazyPattern(r"关注|下载|领取|获取|加入|添加|进群|订阅|公众号|APP|App|app|红包|好友|(?i:follow|download|subscribe)", regex.V1)
+_QR_GOAL = lazy_regex(r"(?V1)关注|下载|领取|获取|加入|添加|进群|订阅|公众号|APP|App|app|红包|好友|(?i:follow|download|subscribe)")
 _OPENERS = "[【(（'\""  # not “: a quotation in prose is no prompt's box
 _CLOSERS = "]】)）'\""
 # What may stand before the QR words in a prompt: nothing, or the site's address to the visitor.
-_QR_LEAD_WORDS = LazyPattern(r"欢迎|请|关注|立即|马上|赶紧|快来|长按|微信|用手机|打开|(?i:please|follow)", regex.V1)
+_QR_LEAD_WORDS = lazy_regex(r"(?V1)欢迎|请|关注|立即|马上|赶紧|快来|长按|微信|用手机|打开|(?i:please|follow)")
 _QR_LEAD = 14  # the prompt opens its clause: at most this many characters before the QR words
 _QR_MAX = 120
 
 
 def _qr_prompts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    for match in _QR.finditer(text, start, end):
+    for match in _QR().finditer(text, start, end):
         # the clause: from the last sentence end or opening bracket to the next end or closer
         begin = match.start()
         while begin > start and text[begin - 1] not in _CLAUSE_END + _OPENERS and match.start() - begin <= _QR_LEAD:
             begin -= 1
         if match.start() - begin > _QR_LEAD:
             continue  # "消费者可通过……扫描二维码进入系统": the QR code is the sentence's topic
-        if begin < match.start() and not _QR_LEAD_WORDS.search(text, begin, match.start()):
+        if begin < match.start() and not _QR_LEAD_WORDS().search(text, begin, match.start()):
             continue  # "消费者扫描新版二维码，可以获取……": a sentence about QR codes
         if begin > start and text[begin - 1] in _OPENERS:
             begin -= 1
@@ -101,15 +97,15 @@ def _qr_prompts(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             continue
         if stop < end:
             stop += 1  # its closing stop or bracket
-        if not _QR_GOAL.search(text, match.end(), stop) and not _QR_GOAL.search(text, begin, match.start()):
+        if not _QR_GOAL().search(text, match.end(), stop) and not _QR_GOAL().search(text, begin, match.start()):
             continue
         yield begin, stop
 
 
 # --- log-in, registration and comment UI ---------------------------------------------------------------
 
-_ACCOUNT = LazyPattern(
-    r"(?:请|您需要|需要)?(?:先)?登录后(?:才能|方可|可以|即可|再)?(?:发表|评论|查看|下载|参与|回复|阅读|观看|收藏|留言|提问|投票)\p{Han}{0,6}"
+_ACCOUNT = lazy_regex(
+    r"(?V1)(?:请|您需要|需要)?(?:先)?登录后(?:才能|方可|可以|即可|再)?(?:发表|评论|查看|下载|参与|回复|阅读|观看|收藏|留言|提问|投票)\p{Han}{0,6}"
     r"|(?:还)?没有(?:账号|帐号|账户)[?？,，]?[ \t]*(?:立即|马上|免费)?注册"
     r"|(?:立即|免费|马上)(?:注册|登录)(?!\p{Han})"
     r"|(?:注册|登录)[ \t]*[|｜/][ \t]*(?:注册|登录)|忘记密码[?？]?"
@@ -123,7 +119,6 @@ _ACCOUNT = LazyPattern(
     r"|Click[ \t]+to[ \t]+(?:share|print|email)[ \t]+on[ \t]+[\p{L}]+(?:[ \t]+\(Opens[ \t]+in[ \t]+new[ \t]+window\))?"
     r"|Subscribe[ \t]+now|Sign[ \t]+up[ \t]+now|Sign[ \t]+up[ \t]+(?:here|free|today)"
     r")(?![\p{L}])",
-    regex.V1,
 )
 # Lines that are nothing but such a word, alone or chained: "登录 注册", "Sign up", "Like this:".
 _ALONE_WORD = (
@@ -131,14 +126,12 @@ _ALONE_WORD = (
     r"设为首页|加入收藏|返回顶部|回到顶部|展开|收起|列表|"
     r"Sign[ \t]+up|Sign[ \t]+in|Log[ \t]?in|Log[ \t]+out|Register|Subscribe|Like[ \t]+this:|Loading\.\.\.|Print|Email|Reply"
 )
-_ALONE_RUN = LazyPattern(
-    rf"^[ \t\u3000]*(?:{_ALONE_WORD})(?:[ \t\u3000|｜/·•]+(?:{_ALONE_WORD}))*[ \t\u3000]*$",
-    regex.V1 | regex.MULTILINE,
+_ALONE_RUN = lazy_regex(
+    rf"(?V1m)^[ \t\u3000]*(?:{_ALONE_WORD})(?:[ \t\u3000|｜/·•]+(?:{_ALONE_WORD}))*[ \t\u3000]*$",
 )
 # Two or more such words closing a line after its text: "某某装修 (1篇) 展开 列表".
-_TRAILING_RUN = LazyPattern(
-    rf"(?<=[ \t\u3000)）])(?:{_ALONE_WORD})(?:[ \t\u3000|｜/]+(?:{_ALONE_WORD}))+[ \t\u3000]*$",
-    regex.V1 | regex.MULTILINE,
+_TRAILING_RUN = lazy_regex(
+    rf"(?V1m)(?<=[ \t\u3000)）])(?:{_ALONE_WORD})(?:[ \t\u3000|｜/]+(?:{_ALONE_WORD}))+[ \t\u3000]*$",
 )
 
 
@@ -160,9 +153,9 @@ def prompt_spans(found: Scan) -> Iterator[tuple[int, int]]:
     for start, end in found.windows("qr", *_QR_REACH):
         yield from _qr_prompts(text, start, end)
     for start, end in found.windows("account", *_ACCOUNT_REACH):
-        yield from (match.span() for match in _ACCOUNT.finditer(text, start, end))
+        yield from (match.span() for match in _ACCOUNT().finditer(text, start, end))
     for start, end in found.short_lines_with("menu_tail", SHORT_LINE):
-        match = _ALONE_RUN.match(text, start, end)
+        match = _ALONE_RUN().match(text, start, end)
         if match is not None:
             yield match.span()
     closing: list[tuple[int, int]] = []  # lines that end with a menu word
@@ -171,4 +164,4 @@ def prompt_spans(found: Scan) -> Iterator[tuple[int, int]]:
         if end - offset <= _LAST_WORD and (not closing or closing[-1] != (start, end)):
             closing.append((start, end))
     for start, end in closing:
-        yield from (match.span() for match in _TRAILING_RUN.finditer(text, max(start, end - _TRAILING_REACH), end))
+        yield from (match.span() for match in _TRAILING_RUN().finditer(text, max(start, end - _TRAILING_REACH), end))

@@ -130,7 +130,7 @@ class Scan:
         """Where each line starts (lines split on LF, CRLF or CR, as :class:`lint.page.Page` does)."""
         text = self.text
         if "\r" in text:
-            return [0, *(match.end() for match in LINE_BREAK.finditer(text))]
+            return [0, *(match.end() for match in LINE_BREAK().finditer(text))]
         starts = [0]
         offset = text.find("\n")
         while offset >= 0:

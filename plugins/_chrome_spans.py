@@ -1,4 +1,4 @@
-"""Spans for the CHR rules: report a de-noised span at original columns, compile patterns late.
+"""Spans for the CHR rules: report a de-noised span at original columns.
 
 Every CHR rule matches on the de-noised view of the page and reports, and fixes, in the original
 text. These helpers are shared so that the rules split over several modules agree on how a
@@ -7,37 +7,17 @@ chrome span is trimmed, reported and removed.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterable, Iterator
-
-import regex
+from typing import Callable, Iterable, Iterator
 
 from lint.model import Fix, Violation
 from lint.page import DenoisedView, Page
+from plugins._lazy import lazy_regex
 
-__all__ = ["LINE_BREAK", "SPACE", "LazyPattern", "strip_span", "violation", "report", "shown"]
+__all__ = ["LINE_BREAK", "SPACE", "strip_span", "violation", "report", "shown"]
 
 SPACE = " \t\u3000\u00a0"
-
-
-class LazyPattern:
-    """A ``regex`` pattern compiled on first use.
-
-    Compiling the CHR patterns (big alternations of phrases) took ~80 ms: done at import, every
-    run paid it, even one that checks a single page whose scan finds no candidate for them.
-    """
-
-    def __init__(self, pattern: str, flags: int = 0) -> None:
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str) -> Any:
-        compiled = regex.compile(*self._source)
-        for method in ("match", "search", "finditer", "findall"):
-            setattr(self, method, getattr(compiled, method))  # later calls skip __getattr__
-        return getattr(compiled, name)
-
-
-LINE_BREAK = LazyPattern(r"\r\n|\r|\n")
-_NOT_SPACE = LazyPattern(r"[^ \t\u3000\u00a0]")
+LINE_BREAK = lazy_regex(r"\r\n|\r|\n")
+_NOT_SPACE = lazy_regex(r"[^ \t\u3000\u00a0]")
 
 
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -77,7 +57,7 @@ def violation(page: Page, view: DenoisedView, start: int, end: int, message: str
     o_start, o_end = view.span_to_original(start, end)
     index = page.line_index(o_start)
     line_start, line_end = page.line_span(index)
-    alone = not _NOT_SPACE.search(page.text, line_start, o_start) and not _NOT_SPACE.search(page.text, o_end, line_end)
+    alone = not _NOT_SPACE().search(page.text, line_start, o_start) and not _NOT_SPACE().search(page.text, o_end, line_end)
     if alone and len(page.line_starts) > 1:
         fix_start, fix_end = page.line_span_with_break(index)
         if fix_end == len(page.text) and index > 0 and not page.text.endswith(("\n", "\r")):

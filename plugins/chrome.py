@@ -12,9 +12,7 @@ between separators, never in the middle of a clause.
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
-
-import regex
+from typing import TYPE_CHECKING, Any, Iterator, Mapping
 
 from lint import hookimpl
 from lint.model import Family, Rule, RuleOption, Severity, Violation
@@ -22,11 +20,15 @@ from lint.page import Page
 from plugins._chrome_footer import SITE_FOOTER
 from plugins._chrome_prompts import SHORT_LINE, prompt_spans
 from plugins._chrome_scan import Scan, scan
-from plugins._chrome_spans import SPACE, LazyPattern, report, shown
+from plugins._chrome_spans import SPACE, report, shown
 from plugins._chrome_spans import strip_span as _strip_span
 from plugins._chrome_spans import violation as _violation
+from plugins._lazy import lazy_regex
 
-_NOT_SPACE = LazyPattern(r"[^ \t\u3000\u00a0]")
+if TYPE_CHECKING:
+    import regex
+
+_NOT_SPACE = lazy_regex(r"[^ \t\u3000\u00a0]")
 
 # --- CHR001: UI phrases ----------------------------------------------------------------------------
 
@@ -69,18 +71,16 @@ _ZH_BUTTONS = r"(?:【(?:打印|关闭|收藏|返回顶部|关闭窗口|打印�
 # Click-instructions in brackets, a link's label: "（点击进入【包周专栏】）".
 _ZH_CLICK_BRACKET = r"[（(][ \t]*(?:点击|点此)[^（()）\n]{1,20}[）)]"
 
-_ZH_PHRASE = LazyPattern(
-    rf"(?P<strong>(?:{_ZH_STRONG}){_ARROWS}(?:[ \t]*{_ZH_BOUNDED_RUN})?|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET})"
+_ZH_PHRASE = lazy_regex(
+    rf"(?V1)(?P<strong>(?:{_ZH_STRONG}){_ARROWS}(?:[ \t]*{_ZH_BOUNDED_RUN})?|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET})"
     rf"|(?P<bounded>{_ZH_BOUNDED_RUN})"
     rf"|{_HAN_EDGE_LEFT}(?P<click>(?:{_ZH_CLICK}){_ARROWS})",
-    regex.V1,
 )
-_CLICK_TAIL_OK = LazyPattern(r"[ \t]*(?:$|[>》→»)）\]】|｜\r\n])", regex.V1)
-_HAN_BEFORE = LazyPattern(r"\p{Han}$", regex.V1)
-_LINE_END_AFTER = LazyPattern(r"[ \t]*(?:$|[\r\n])", regex.V1)
-_HAN_AFTER = LazyPattern(r"\p{Han}", regex.V1)
-_CLAUSE_GOES_ON = LazyPattern(r"[ \t]*[，、,]", regex.V1)
-_SENTENCE_BEFORE = LazyPattern(r"(?:^|[。！？!?.；;]|-{2,})[ \t]*$", regex.V1 | regex.MULTILINE)
+_CLICK_TAIL_OK = lazy_regex(r"(?V1)[ \t]*(?:$|[>》→»)）\]】|｜\r\n])")
+_LINE_END_AFTER = lazy_regex(r"(?V1)[ \t]*(?:$|[\r\n])")
+_HAN_AFTER = lazy_regex(r"(?V1)\p{Han}")
+_CLAUSE_GOES_ON = lazy_regex(r"(?V1)[ \t]*[，、,]")
+_SENTENCE_BEFORE = lazy_regex(r"(?V1m)(?:^|[。！？!?.；;]|-{2,})[ \t]*$")
 
 # English: capitalised, after a line start, a sentence end, a separator or another UI phrase;
 # a short one ("Read more") also needs its line to end, or an arrow, colon or a new sentence
@@ -97,21 +97,20 @@ _EN_LONG = (
     r"|(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)"
 )
 _EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
-_EN_ARROWS = LazyPattern(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*", regex.V1)
-_EN_PHRASE = LazyPattern(rf"(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])", regex.V1 | regex.MULTILINE)
-_EN_BEFORE_OK = LazyPattern(r"(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$", regex.V1 | regex.MULTILINE)
-_EN_AFTER_OK = LazyPattern(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d", regex.V1)
-_EN_AFTER_SENTENCE = LazyPattern(r"(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}", regex.V1)
+_EN_ARROWS = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*")
+_EN_PHRASE = lazy_regex(rf"(?V1m)(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])")
+_EN_BEFORE_OK = lazy_regex(r"(?V1m)(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$")
+_EN_AFTER_OK = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d")
+_EN_AFTER_SENTENCE = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}")
 # Lines that are nothing but a button, a menu entry or the site's address.
-_ALONE_LINE = LazyPattern(
-    r"^[ \t\u3000]*(?:"
+_ALONE_LINE = lazy_regex(
+    r"(?V1m)^[ \t\u3000]*(?:"
     r"Advertisement|ADVERTISEMENT|Share|Subscribe|Menu|Search|Log[ \t]?in|Sign[ \t]in"
     r"|列表|文章详情|在线报名|在线留言|网站首页|更多|展开|收起|全部|详情|分享|评论|点赞|收藏|打印|关闭|登录|注册|搜索"
     # a bare domain on its own line is the site's logo text; "网址：…" in a list of agencies is content
     r"|(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*"
     r"\.(?:com|cn|net|org|cc|info|top|xyz|vip|me|io|co|tv|biz)(?:\.cn)?/?"
     r")[ \t\u3000]*$",
-    regex.V1 | regex.MULTILINE,
 )
 
 
@@ -123,19 +122,19 @@ _EN_REACH = (0, 160)  # every English phrase starts with its keyword
 def _zh_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     text = found.text
     for window_start, window_end in found.windows("zh_phrase", *_ZH_REACH):
-        for match in _ZH_PHRASE.finditer(text, window_start, window_end):
+        for match in _ZH_PHRASE().finditer(text, window_start, window_end):
             start, end = match.span()
             if match.group("bounded") is not None:
                 # "请查看更多信息" and "……查看原文，在Wi-Fi环境下观看" are sentences; "……试点查看更多"
                 # ending a line and "……问题。阅读全文生态环境部门……" after a full stop are links.
-                if start > 0 and _HAN_AFTER.match(text, start - 1):
-                    if not _LINE_END_AFTER.match(text, end):
+                if start > 0 and _HAN_AFTER().match(text, start - 1):
+                    if not _LINE_END_AFTER().match(text, end):
                         continue
-                elif _HAN_AFTER.match(text, end) or _CLAUSE_GOES_ON.match(text, end):
+                elif _HAN_AFTER().match(text, end) or _CLAUSE_GOES_ON().match(text, end):
                     line_start = found.bounds(start)[0]
-                    if not _SENTENCE_BEFORE.search(text, max(line_start, start - 8), start):
+                    if not _SENTENCE_BEFORE().search(text, max(line_start, start - 8), start):
                         continue
-            elif match.group("click") is not None and not _CLICK_TAIL_OK.match(text, end):
+            elif match.group("click") is not None and not _CLICK_TAIL_OK().match(text, end):
                 continue
             yield start, end
 
@@ -144,28 +143,28 @@ def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     text = found.text
     last_end = -1
     for window_start, window_end in found.windows("en_phrase", *_EN_REACH):
-        for match in _EN_PHRASE.finditer(text, window_start, window_end):
+        for match in _EN_PHRASE().finditer(text, window_start, window_end):
             start, end = match.span()
             line_start, line_end = found.bounds(start)
-            before_ok = _EN_BEFORE_OK.search(text, max(line_start, start - 8), start) is not None
-            after_chrome = last_end >= 0 and not _NOT_SPACE.search(text, last_end, start)
-            at_line_end = _EN_AFTER_OK.match(text, end, line_end) is not None
+            before_ok = _EN_BEFORE_OK().search(text, max(line_start, start - 8), start) is not None
+            after_chrome = last_end >= 0 and not _NOT_SPACE().search(text, last_end, start)
+            at_line_end = _EN_AFTER_OK().match(text, end, line_end) is not None
             if match.group("long") is not None:
                 ok = after_chrome or before_ok or at_line_end
             else:
                 # a capitalised "Read more" ending a line is a link: a sentence would end with a stop
                 ok = at_line_end or (
-                    (after_chrome or before_ok) and _EN_AFTER_SENTENCE.match(text, end, line_end) is not None
+                    (after_chrome or before_ok) and _EN_AFTER_SENTENCE().match(text, end, line_end) is not None
                 )
             if ok:
-                end = _EN_ARROWS.match(text, end).end()
+                end = _EN_ARROWS().match(text, end).end()
                 last_end = end
                 yield start, end
 
 
 def _alone_lines(found: Scan) -> Iterator[tuple[int, int]]:
     for start, end in found.short_lines_with("alone", SHORT_LINE):
-        match = _ALONE_LINE.match(found.text, start, end)
+        match = _ALONE_LINE().match(found.text, start, end)
         if match is not None:
             yield match.span()
 
@@ -211,48 +210,46 @@ _ZH_FIELD = (
 )
 _ZH_BARE_FIELD = r"时间|日期|阅读|浏览|点击"  # empty only when something else follows
 _EN_FIELD = r"Posted|Published|Updated|Last updated|Source|Author|By|Date|Tags|Filed under|Views|Category"
-_FIELD = LazyPattern(
-    rf"(?<![\p{{L}}\p{{N}}])(?P<field>(?P<zh>{_ZH_FIELD})[ \t]*[:：]|(?P<bare>{_ZH_BARE_FIELD})[ \t]*[:：])"
+_FIELD = lazy_regex(
+    rf"(?V1m)(?<![\p{{L}}\p{{N}}])(?P<field>(?P<zh>{_ZH_FIELD})[ \t]*[:：]|(?P<bare>{_ZH_BARE_FIELD})[ \t]*[:：])"
     rf"|(?<=^|[ \t|｜·•])(?P<field>(?P<en>{_EN_FIELD})[ \t]*:)",
-    regex.V1 | regex.MULTILINE,
 )
 # What may follow a label that leaves it without a value.
-_NEXT_FIELD = LazyPattern(rf"(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:", regex.V1)
-_UNIT_ONLY = LazyPattern(r"[ \t\u3000]*(?:(?:人次|人|次)(?!\p{L}))?[ \t\u3000]*", regex.V1)
+_NEXT_FIELD = lazy_regex(rf"(?V1)(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:")
+_UNIT_ONLY = lazy_regex(r"(?V1)[ \t\u3000]*(?:(?:人次|人|次)(?!\p{L}))?[ \t\u3000]*")
 # A view count where the value should be ("更新时间: 阅读 78972", "Author: 66,904 views").
-_COUNTER_NEXT = LazyPattern(
-    r"(?:阅读|浏览|点击|人气|热度|播放)(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
+_COUNTER_NEXT = lazy_regex(
+    r"(?V1)(?:阅读|浏览|点击|人气|热度|播放)(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
     r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.])[ \t]?(?:[万千kKwWmM]\+?)?[ \t]?(?:人次|次|人)?[ \t]?(?:阅读|浏览|点击|views|reads|likes|plays)"
     r"|(?:Viewed|Read|Played)[ \t]+\d[\d,.]*[ \t]+times",
-    regex.V1,
 )
 # The label printed twice ("Updated: Updated 2 November 2012"): the first one is empty.
-_LABEL_AGAIN = LazyPattern(r"(?:Updated|Published|Posted|Last updated)\b|(?:更新时间|发布时间|发表时间)(?![:：])", regex.V1)
+_LABEL_AGAIN = lazy_regex(r"(?V1)(?:Updated|Published|Posted|Last updated)\b|(?:更新时间|发布时间|发表时间)(?![:：])")
 # A person or source label followed straight by a date: the name is missing.
 _WHO_LABELS = frozenset({"来源", "文章来源", "本文来源", "信息来源", "作者", "编辑", "责任编辑", "责编", "记者", "出处", "Source", "Author", "By"})
-_DATE_NEXT = LazyPattern(r"\d{4}[-/.年]\d{1,2}|\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b", regex.V1)
+_DATE_NEXT = lazy_regex(r"(?V1)\d{4}[-/.年]\d{1,2}|\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
-_REST_EMPTY = LazyPattern(r"[ \t\u3000]*(?:$|[\r\n])", regex.V1)
-_NEXT_LINE_VALUE = LazyPattern(r"[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]{0,200})", regex.V1)
+_REST_EMPTY = lazy_regex(r"(?V1)[ \t\u3000]*(?:$|[\r\n])")
+_NEXT_LINE_VALUE = lazy_regex(r"(?V1)[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]{0,200})")
 
 
 def _empty_reason(text: str, match: regex.Match) -> str | None:
     """Why the field ``match`` has no value, or ``None`` when it has one (matched in place)."""
-    rest = _UNIT_ONLY.match(text, match.end()).end()
+    rest = _UNIT_ONLY().match(text, match.end()).end()
     label = match.group("zh") or match.group("bare") or match.group("en")
-    if _REST_EMPTY.match(text, rest):
+    if _REST_EMPTY().match(text, rest):
         return None if match.group("bare") else "end"
-    if _NEXT_FIELD.match(text, rest) or _COUNTER_NEXT.match(text, rest) or _LABEL_AGAIN.match(text, rest):
+    if _NEXT_FIELD().match(text, rest) or _COUNTER_NEXT().match(text, rest) or _LABEL_AGAIN().match(text, rest):
         return "next"
-    if label in _WHO_LABELS and _DATE_NEXT.match(text, rest):
+    if label in _WHO_LABELS and _DATE_NEXT().match(text, rest):
         return "next"
     return None
 
 
 def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:
     """A field at a line's end whose value the scraper put on the next line ("作者：\\n张三")."""
-    match = _NEXT_LINE_VALUE.match(text, end)
+    match = _NEXT_LINE_VALUE().match(text, end)
     if not match:
         return False
     value = match.group(1).strip()
@@ -261,10 +258,9 @@ def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:
 
 # A sign-up form's input: its prompt, then the field's label with nothing after it
 # ("*您的真实姓名，请使用中文 姓名："). A label that starts its line is CHR002's ordinary case.
-_FORM_LABEL = LazyPattern(
-    r"(?:姓名|真实姓名|手机|手机号|手机号码|电话|联系电话|邮箱|电子邮箱|E-?mail|地址|联系地址|QQ|微信|公司名称|单位名称|联系人|留言|留言内容|验证码)"
+_FORM_LABEL = lazy_regex(
+    r"(?V1)(?:姓名|真实姓名|手机|手机号|手机号码|电话|联系电话|邮箱|电子邮箱|E-?mail|地址|联系地址|QQ|微信|公司名称|单位名称|联系人|留言|留言内容|验证码)"
     r"[ \t]*[:：]",
-    regex.V1,
 )
 _FORM_TAIL = 12  # the label sits in the line's last characters
 _LINE_CLOSE = ("", "\r", "\n", *SPACE)  # what may follow a line's last colon
@@ -294,7 +290,7 @@ def _form_fields(found: Scan) -> Iterator[tuple[int, int, str]]:
         if end != colon + 1 or end - start < 6:
             continue
         label = None
-        for match in _FORM_LABEL.finditer(text, max(start, end - _FORM_TAIL), end):
+        for match in _FORM_LABEL().finditer(text, max(start, end - _FORM_TAIL), end):
             if match.end() == end:
                 label = match
         if label is None or label.start() == start or text[label.start() - 1] not in " \t\u3000\u00a0":
@@ -312,12 +308,12 @@ def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Viola
         form_lines.add(page.line_index(view.to_original(start)))
         yield _violation(page, view, start, end, f"form field {label!r} with its prompt", "remove the form's prompt and label")
     for window_start, window_end in found.windows_at(_label_colons(text, found.hits("colon")), _FIELD_REACH, 1):
-        for match in _FIELD.finditer(text, window_start, window_end):
+        for match in _FIELD().finditer(text, window_start, window_end):
             reason = _empty_reason(text, match)
             if reason is None:
                 continue
             start, end = match.span("field")
-            if reason == "end" and _value_on_next_line(text, _UNIT_ONLY.match(text, end).end(), max_value):
+            if reason == "end" and _value_on_next_line(text, _UNIT_ONLY().match(text, end).end(), max_value):
                 continue
             label = match.group("zh") or match.group("bare") or match.group("en")
             if page.line_index(view.to_original(start)) in form_lines:
@@ -359,41 +355,38 @@ _NAV_LABEL = (
     r"上一篇|下一篇|上一条|下一条|前一篇|后一篇|上一文章|下一文章|上一个|下一个|上篇|下篇|"
     r"(?i:Previous|Prev|Next|Older|Newer)[ \t]+(?i:Post|Article|Story|Entry)"
 )
-_NAV_START = LazyPattern(rf"^[ \t\u3000]*(?:{_NAV_LABEL})", regex.V1)
-_NAV_SEP = LazyPattern(r"^[ \t\u3000]*(?:[:：]|[ \t\u3000]|$)", regex.V1)
+_NAV_START = lazy_regex(rf"(?V1)^[ \t\u3000]*(?:{_NAV_LABEL})")
+_NAV_SEP = lazy_regex(r"(?V1)^[ \t\u3000]*(?:[:：]|[ \t\u3000]|$)")
 # Only the unambiguous labels may end a line: "不落下一个" is a sentence, "……投资下一篇" a link.
-_NAV_END = LazyPattern(r"(?:上一篇|下一篇|上一条|下一条|上一页|下一页|(?i:Previous|Next)[ \t]+(?i:Post|Article))[ \t\u3000]*$", regex.V1)
+_NAV_END = lazy_regex(r"(?V1)(?:上一篇|下一篇|上一条|下一条|上一页|下一页|(?i:Previous|Next)[ \t]+(?i:Post|Article))[ \t\u3000]*$")
 # Everyday words ("下一个 iPhone") are a link label only with a colon after them.
 _NAV_NEEDS_COLON = ("上一个", "下一个", "上篇", "下篇")
 _PAGE_WORD = r"首页|上一页|下一页|尾页|末页|前一页|后一页"
-_PAGE_WORDS = LazyPattern(_PAGE_WORD)
-_PAGINATION = LazyPattern(
-    rf"(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)(?:[ \t\u3000]*(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)){{2,}}",
-    regex.V1,
+_PAGE_WORDS = lazy_regex(_PAGE_WORD)
+_PAGINATION = lazy_regex(
+    rf"(?V1)(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)(?:[ \t\u3000]*(?:\[?(?:{_PAGE_WORD})\]?|\[?\d{{1,4}}\]?|\.{{3}}|…)){{2,}}",
 )
 # Whole lines of a page bar: "Page 1 of 5", "1 2 3 4 5 Next »", "第1页/共5页".
-_PAGE_LINE = LazyPattern(
-    r"^[ \t\u3000]*(?:"
+_PAGE_LINE = lazy_regex(
+    r"(?V1)^[ \t\u3000]*(?:"
     r"Page[ \t]+\d{1,4}[ \t]+of[ \t]+\d{1,4}"
     r"|(?:[«‹][ \t]*)?(?:(?:Prev(?:ious)?|First|Newer)[ \t]*(?:[«‹][ \t]*)?)?(?:\d{1,3}[ \t]+){2,}(?:(?:…|\.{3})[ \t]+\d{1,3}[ \t]+)?"
     r"(?:Next|Last|Older)(?:[ \t]*[»›>])?"
     r"|(?:第[ \t]*\d{1,4}[ \t]*页[ \t]*[/／,，]?[ \t]*)?共[ \t]*\d{1,4}[ \t]*页"
     r")[ \t\u3000]*$",
-    regex.V1,
 )
-_FULL_STOP = LazyPattern(r"[。.!！]$")
-_COLON = LazyPattern(r"[ \t]*[:：]")
-_NUMBERS = LazyPattern(r"\d+")
+_FULL_STOP = lazy_regex(r"[。.!！]$")
+_COLON = lazy_regex(r"[ \t]*[:：]")
+_NUMBERS = lazy_regex(r"\d+")
 # Breadcrumbs: "当前位置：首页 > 新闻", "网站首页 > 产品中心".
-_BREADCRUMB = LazyPattern(
-    r"^[ \t\u3000]*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]"
+_BREADCRUMB = lazy_regex(
+    r"(?V1)^[ \t\u3000]*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)[ \t]*[:：]"
     r"|(?:网站首页|首页|主页|Home)[ \t]*(?:>|›|»|/|→|&gt;|-)[ \t]*\S"
     # "网站首页 产品中心 …", "首页\t新闻": the site's menu path, its parts set apart by spaces
     r"|网站首页[ \t\u3000]+\S|(?:首页|主页)(?:\t|[ \u3000]{2,})\S)",
-    regex.V1,
 )
 # "首页基金理财" + the page's title: a breadcrumb whose separators the scraper dropped.
-_HOME_RUN_IN = LazyPattern(r"^[ \t\u3000]*(?:网站首页|首页|主页)(?=\p{Han})", regex.V1)
+_HOME_RUN_IN = lazy_regex(r"(?V1)^[ \t\u3000]*(?:网站首页|首页|主页)(?=\p{Han})")
 _HOME_RUN_IN_MAX = 12  # the section names between the home link and the title
 
 
@@ -412,49 +405,49 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
     for index in found.lines_with("nav"):
         line_start, line_end = found.line(index)
         line = text[line_start:line_end]
-        if _BREADCRUMB.match(line) or _home_run_in(line, found, index):
+        if _BREADCRUMB().match(line) or _home_run_in(line, found, index):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"breadcrumb {line.strip()[:30]!r}", "remove the breadcrumb")
             continue
-        start_match = _NAV_START.match(line)
+        start_match = _NAV_START().match(line)
         if start_match:
             rest = line[start_match.end() :]
             # "上一篇：标题", "下一篇 标题", or a short line straight into the title; not a sentence
             # that begins with the words ("上一篇文章提到……。").
             label = start_match.group().strip()
-            short = len(line.strip()) <= max_chars and not _FULL_STOP.search(line.strip())
+            short = len(line.strip()) <= max_chars and not _FULL_STOP().search(line.strip())
             if label in _NAV_NEEDS_COLON:
-                ok = bool(_COLON.match(rest))
+                ok = bool(_COLON().match(rest))
             elif label[0].isascii():
                 # "Previous Post" as the theme prints it, or a short line: "next article" starting
                 # a sentence is prose
                 ok = short or label.istitle()
             else:
-                ok = bool(_NAV_SEP.match(rest)) or short
+                ok = bool(_NAV_SEP().match(rest)) or short
             if ok:
                 start, end = _strip_span(text, line_start, line_end)
                 yield _violation(page, view, start, end, f"previous/next link {label!r}", "remove the navigation line")
                 continue
-        end_match = _NAV_END.search(text, max(line_start, line_end - _NAV_END_REACH), line_end)
+        end_match = _NAV_END().search(text, max(line_start, line_end - _NAV_END_REACH), line_end)
         if end_match:
             start, end = _strip_span(text, end_match.start(), line_end)
             yield _violation(page, view, start, end, f"previous/next link {end_match.group().strip()!r}", "remove the navigation link")
             continue
-        if _PAGE_LINE.match(line):
+        if _PAGE_LINE().match(line):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
             continue
         for window_start, window_end in page_bars.get(index, ()):
-            for match in _PAGINATION.finditer(text, window_start, window_end):
-                words = _PAGE_WORDS.findall(match.group())
-                if len(words) >= 2 or (words and len(_NUMBERS.findall(match.group())) >= 2):
+            for match in _PAGINATION().finditer(text, window_start, window_end):
+                words = _PAGE_WORDS().findall(match.group())
+                if len(words) >= 2 or (words and len(_NUMBERS().findall(match.group())) >= 2):
                     start, end = _strip_span(text, *match.span())
                     yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
 
 
 def _home_run_in(line: str, found: Scan, index: int) -> bool:
     """``首页`` + a section + the title of a neighbouring line, all run together."""
-    home = _HOME_RUN_IN.match(line)
+    home = _HOME_RUN_IN().match(line)
     if not home:
         return False
     rest = line[home.end() :].strip()
@@ -498,26 +491,22 @@ NAVIGATION = Rule(
 
 # --- CHR004: tag and keyword lines ---------------------------------------------------------------------
 
-_TAG_LINE = LazyPattern(
-    r"^[ \t\u3000]*(?:本文关键词|关键词|关键字|相关标签|话题标签|热门标签|标签|Tags?|TAGS|Keywords|Tagged(?:[ \t]+with)?)"
+_TAG_LINE = lazy_regex(
+    r"(?V1m)^[ \t\u3000]*(?:本文关键词|关键词|关键字|相关标签|话题标签|热门标签|标签|Tags?|TAGS|Keywords|Tagged(?:[ \t]+with)?)"
     r"[ \t]*[:：][ \t\u3000]*\S[^\r\n]*",
-    regex.V1 | regex.MULTILINE,
 )
 # Labels that never start a sentence: found after a prefix the scraper ran into them
 # ("某某登录:相关标签：…").
-_TAG_LABEL_ANYWHERE = LazyPattern(
-    r"(?<!\p{Han})(?:本文关键词|相关标签|热门标签|话题标签|本文标签|文章标签|相关关键词)"
-    r"[ \t\x00-\x08\x0b\x0c\x0e-\x1f]*[:：][ \t\u3000]*\S[^\r\n]*",  # scrapers leave control characters
-    regex.V1,
+_TAG_LABEL_ANYWHERE = lazy_regex(
+    r"(?V1)(?<!\p{Han})(?:本文关键词|相关标签|热门标签|话题标签|本文标签|文章标签|相关关键词)"
+    r"[ \t\x00-\x08\x0b\x0c\x0e-\x1f]*[:：][ \t\u3000]*\S[^\r\n]*",
 )
-_WP_META = LazyPattern(
-    r"^[ \t\u3000]*(?:by[ \t]+\S+[ \t]*)?(?:Posted[ \t]+in|Filed[ \t]+under)\b[^\r\n]*",
-    regex.V1 | regex.MULTILINE,
+_WP_META = lazy_regex(
+    r"(?V1m)^[ \t\u3000]*(?:by[ \t]+\S+[ \t]*)?(?:Posted[ \t]+in|Filed[ \t]+under)\b[^\r\n]*",
 )
-_HASHTAG_LINE = LazyPattern(
-    r"^[ \t\u3000]*(?:#[^#\s][^#\r\n]{0,24}#[ \t]*)+(?![^\r\n]*(?:\d{4}[-年/]|\d{1,2}:\d{2}))[^\r\n#。！？!?:：]{0,12}$"
+_HASHTAG_LINE = lazy_regex(
+    r"(?V1m)^[ \t\u3000]*(?:#[^#\s][^#\r\n]{0,24}#[ \t]*)+(?![^\r\n]*(?:\d{4}[-年/]|\d{1,2}:\d{2}))[^\r\n#。！？!?:：]{0,12}$"
     r"|^[ \t\u3000]*#[\p{L}\p{N}_]+(?:[ \t]+#[\p{L}\p{N}_]+)+[ \t]*$",
-    regex.V1 | regex.MULTILINE,
 )
 
 
@@ -528,7 +517,7 @@ def _tag_spans(found: Scan) -> Iterator[tuple[int, int, str]]:
     text = found.text
     for index in found.lines_with("tag"):
         line_start, line_end = found.line(index)
-        for pattern, kind in ((_TAG_LINE, "tag line"), (_WP_META, "post metadata"), (_HASHTAG_LINE, "hashtag line")):
+        for pattern, kind in ((_TAG_LINE(), "tag line"), (_WP_META(), "post metadata"), (_HASHTAG_LINE(), "hashtag line")):
             match = pattern.match(text, line_start, line_end)
             if match is not None:
                 yield *match.span(), kind
@@ -537,7 +526,7 @@ def _tag_spans(found: Scan) -> Iterator[tuple[int, int, str]]:
         if offset < done or not text.startswith(_LABEL_KEYWORDS, offset):
             continue
         line_start, line_end = found.bounds(offset)
-        match = _TAG_LABEL_ANYWHERE.match(text, offset - 2, line_end) if offset - 2 >= line_start else None
+        match = _TAG_LABEL_ANYWHERE().match(text, offset - 2, line_end) if offset - 2 >= line_start else None
         if match is not None:
             done = line_end
             yield *match.span(), "tag line"
@@ -567,8 +556,8 @@ TAG_LINE = Rule(
 
 # --- CHR005: reprint and copyright notices ---------------------------------------------------------------
 
-_NOTICE = LazyPattern(
-    r"(?:版权|免责|原创)声明[:：]"
+_NOTICE = lazy_regex(
+    r"(?V1)(?:版权|免责|原创)声明[:：]"
     r"|未经(?:\p{Han}{0,6})?(?:许可|授权|允许|同意)[,，]?[ \t]*(?:严禁|禁止|不得|谢绝)\p{Han}{0,4}(?:转载|复制|使用)"
     r"|转载请(?:务必)?(?:注明|保留|标明)\p{Han}{0,4}(?:出处|来源|链接|作者)"
     r"|(?:版权|著作权)归\p{Han}{0,20}所有|如有侵权|侵权请联系|侵删"
@@ -583,15 +572,14 @@ _NOTICE = LazyPattern(
     r"|(?<!\p{Han})本文(?:为|由|系)\p{Han}{1,20}?(?:整理编辑|编辑整理|收集整理|整理发布|整理|原创)(?!\p{Han}{0,2}(?:的|了))"
     r"|(?:图片|内容|文章|本文|部分)(?:均)?(?:来源于|来自|源于|来源)(?:网络|互联网)"
     r"|Copyright[ \t]*(?:©|\(c\)|\d{4})|©[ \t]*\d{4}|All[ \t]+[Rr]ights[ \t]+[Rr]eserved",
-    regex.V1,
 )
-_SENTENCE_BREAK = LazyPattern(r"[。！？!?]")
-_CLAUSE_START = LazyPattern(r"[。！？!?▲■●】\]]")
+_SENTENCE_BREAK = lazy_regex(r"[。！？!?]")
+_CLAUSE_START = lazy_regex(r"[。！？!?▲■●】\]]")
 
 
 # Tipping and payment instructions under a header of their own ("赞赏提示:" then how to tip).
-_PAYMENT_HEADER = LazyPattern(r"[ \t\u3000]*(?:赞赏|打赏|付费|订阅)(?:提示|说明|须知|规则)[ \t]*[:：]?[ \t\u3000]*$", regex.V1)
-_PAYMENT_WORDS = LazyPattern(r"赞赏|打赏|包周|包月|付费|订阅费", regex.V1)
+_PAYMENT_HEADER = lazy_regex(r"(?V1)[ \t\u3000]*(?:赞赏|打赏|付费|订阅)(?:提示|说明|须知|规则)[ \t]*[:：]?[ \t\u3000]*$")
+_PAYMENT_WORDS = lazy_regex(r"(?V1)赞赏|打赏|包周|包月|付费|订阅费")
 _PAYMENT_LINES = 8  # lines after the header that may belong to it
 _PAYMENT_GAP = 1  # lines without a payment word the block may skip
 
@@ -603,13 +591,13 @@ def _payment_notices(found: Scan) -> Iterator[tuple[int, int, str]]:
     text = found.text
     for index in found.lines_with("payment"):
         start, end = found.line(index)
-        if not _PAYMENT_HEADER.match(text, start, end):
+        if not _PAYMENT_HEADER().match(text, start, end):
             continue
         yield start, end, "payment notice"
         gap = 0
         for _, row in zip(range(_PAYMENT_LINES), found.nonblank(index, 1)):
             row_start, row_end = found.line(row)
-            if not _PAYMENT_WORDS.search(text, row_start, row_end):
+            if not _PAYMENT_WORDS().search(text, row_start, row_end):
                 gap += 1
                 if gap > _PAYMENT_GAP:
                     break
@@ -622,16 +610,16 @@ def _reprint_notices(found: Scan, longest: int) -> Iterator[tuple[int, int, str]
     text = found.text
     last_end = -1
     for window_start, window_end in found.windows("notice", *_NOTICE_REACH):
-        for match in _NOTICE.finditer(text, window_start, window_end):
+        for match in _NOTICE().finditer(text, window_start, window_end):
             if match.start() < last_end:
                 continue
             line_start, line_end = found.bounds(match.start())
             # The notice is its clause: from the previous sentence end (or ▲, a bracket) to the next
             # sentence end, looked for no further than a notice can be long.
             window = max(line_start, match.start() - longest)
-            breaks = list(_CLAUSE_START.finditer(text, window, match.start()))
+            breaks = list(_CLAUSE_START().finditer(text, window, match.start()))
             start = breaks[-1].end() if breaks else window
-            stop = _SENTENCE_BREAK.search(text, match.end(), min(line_end, match.end() + longest))
+            stop = _SENTENCE_BREAK().search(text, match.end(), min(line_end, match.end() + longest))
             end = stop.end() if stop else min(line_end, match.end() + longest)
             if start == window and window > line_start or end - start > longest:
                 continue  # a long paragraph about copyright, not a notice
