@@ -104,6 +104,7 @@ _NUMBER = lazy_regex(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|vie
 _FULL_STOP = lazy_regex(r"。|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
 _EXCLAIM = lazy_regex(r"[！？!?]")
 _COMMA = lazy_regex(r"，|,(?=\s)")
+_MAX_HEADER_LINE = 400  # characters: a header and a headline of ``max-item-words`` fit
 _ENDING = 80  # characters at a line's end that hold a date, a UI phrase or a closing colon
 _SHORT_ITEM_WORDS = 20  # up to this length an item may have commas (a headline with two clauses)
 # Separators between items of an enumeration written on one line.
@@ -131,6 +132,8 @@ class HeaderMatcher:
 
     def match(self, text: str) -> tuple[str, str] | None:
         """``(header, rest of the line)`` for a header line, else ``None``."""
+        if len(text) > _MAX_HEADER_LINE:
+            return None  # a paragraph: no header, nor a header and one headline
         found = self._alone.match(text)
         if found:
             return found.group("header"), ""
@@ -204,7 +207,7 @@ def _without_trailing_ui(text: str) -> str:
 
 
 def _shape(text: str, words: float, max_item_words: float, announces: bool, enumeration: int) -> Shape:
-    if _NUMBER().match(text):
+    if text[0].isdigit() and _NUMBER().match(text):
         return Shape.NUMBER
     if _SITE_FIELD().match(text) or (words <= 20 and _FOOTER().match(text)) or (
         words <= 12 and (_FOOTER().search(text) or _CHROME().match(text) or _ASIDE().match(text))
