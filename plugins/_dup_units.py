@@ -45,7 +45,7 @@ _WINDOW = 30
 
 
 @cache
-def _unit_pattern() -> Pattern[str]:
+def unit_pattern() -> Pattern[str]:
     """One unit: a CJK character, or a run of letters, digits and marks of another script."""
     return regex.compile(rf"[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+", regex.V1)
 
@@ -107,7 +107,7 @@ def view_of(page: Page) -> View:
 def unit_spans(view: View, index: int) -> list[tuple[int, int]]:
     """Where each unit of line ``index`` is in the page's text (the order of :func:`unit_keys`)."""
     base = view.starts[index]
-    spans = [(base + match.start(), base + match.end()) for match in _unit_pattern().finditer(view.lines[index])]
+    spans = [(base + match.start(), base + match.end()) for match in unit_pattern().finditer(view.lines[index])]
     if view.denoised is None:
         return spans
     return [view.denoised.span_to_original(start, end) for start, end in spans]

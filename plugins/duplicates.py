@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterator, Mapping
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
-from plugins._dup_units import SHINGLE, View, related_lines, shingles_of, unit_keys, unit_spans, view_of
+from plugins._dup_units import SHINGLE, View, related_lines, shingles_of, unit_keys, unit_pattern, unit_spans, view_of
 
 #: An unlabelled lead is one of the page's first lines (after the title): its opening.
 HEAD_LINES = 2
@@ -111,9 +111,9 @@ class Analysis:
                         found.append((line.index, position))
         return places
 
-    def may_repeat_sentences(self, min_units: int, min_share: float) -> list[_Line]:
+    def may_repeat_sentences(self, min_units: int, min_share: float) -> list[tuple[_Line, "_Said"]]:
         """Lines with a sentence end and enough shingles said in prose before (or elsewhere in
-        the same line) to hold a repeated sentence, counted in C.
+        the same line) to hold a repeated sentence, counted in C; with which shingles were.
 
         :func:`_repeated_from` counts a shingle under three neighbouring alignments, but only
         once unless the earlier line holds a run of six identical units ("哈哈哈哈哈哈"); so a
@@ -122,7 +122,8 @@ class Analysis:
         prose = self.prose()
         counts = Counter(chain.from_iterable(line.shingles for line in prose))
         runs = any(any(map(eq, line.shingles, islice(line.shingles, 1, None))) for line in prose)
-        needed = max(1, math.ceil(min_share * (min_units - SHINGLE + 1) / (3 if runs else 1)))
+        slack = 3 if runs else 1
+        needed = max(1, math.ceil(min_share * (min_units - SHINGLE + 1) / slack))
         whole = min_share >= 1 and not runs
         is_prose = {line.index for line in prose}
         found = []
@@ -132,12 +133,10 @@ class Analysis:
                 continue
             if not _SENTENCE_END.search(self.view.page_lines[index]):
                 continue
-            said = bytes(map(min, map(counts.get, line.shingles, repeat(0)), repeat(2)))
-            mark = b"\x02" if index in is_prose else b"\x01"  # said before, not only here
-            if mark == b"\x01":
-                said = said.replace(b"\x02", b"\x01")
-            if (mark * needed in said) if whole else said.count(mark) >= needed:
-                found.append(line)
+            twice = 2 if index in is_prose else 1  # said before, not only here
+            said = bytes(map(twice.__le__, map(counts.get, line.shingles, repeat(0))))
+            if (b"\x01" * needed in said) if whole else said.count(1) >= needed:
+                found.append((line, _Said(said, min_share, slack)))
         return found
 
     def prose(self) -> list[_Line]:
@@ -474,6 +473,57 @@ def _sentences(text: str, offset: int) -> Iterator[tuple[int, int, bool]]:
         yield offset + start, offset + len(text), False
 
 
+@dataclass(frozen=True)
+class _Said:
+    """Which shingles of a line were said before (1) or not (0), and what a repeat needs."""
+
+    mask: bytes
+    min_share: float
+    slack: int  # how many alignments one shingle may count under (see may_repeat_sentences)
+
+    def enough(self, first: int, end: int) -> bool:
+        """Whether shingles ``first:end`` may be a sentence said before (``min_share`` of them)."""
+        return self.mask.count(1, first, end) * self.slack >= self.min_share * (end - first)
+
+
+def _sentence_units(analysis: Analysis, page: Page, line: _Line) -> Iterator[tuple[int, int, bool, int, int]]:
+    """Each sentence of a line (see :func:`_sentences`) with the range of its units.
+
+    A unit never spans a sentence end, so on a page without noise each sentence's units are
+    counted in C on its own text; elsewhere (and after a summary label) they come from the
+    units' spans.
+    """
+    index = line.index
+    text = page.lines[index]
+    line_start = page.line_starts[index]
+    if analysis.view.denoised is None and line._spans is None:
+        first = 0
+        findall = unit_pattern().findall
+        for start, end, complete in _sentences(text, line_start):
+            last = first + len(findall(text, start - line_start, end - line_start))
+            yield start, end, complete, first, last
+            first = last
+        return
+    unit_starts = [span[0] for span in analysis.spans(line)]
+    unit = 0
+    for start, end, complete in _sentences(text, line_start):
+        while unit < len(unit_starts) and unit_starts[unit] < start:
+            unit += 1
+        last = unit
+        while last < len(unit_starts) and unit_starts[last] < end:
+            last += 1
+        yield start, end, complete, unit, last
+        unit = last
+
+
+def _unit_start(analysis: Analysis, page: Page, line: _Line, sentence: int, unit: int) -> int:
+    """Where unit ``unit`` of ``line``, the first of the sentence starting at ``sentence``, starts."""
+    if analysis.view.denoised is None and line._spans is None:
+        line_start = page.line_starts[line.index]
+        return line_start + unit_pattern().search(page.lines[line.index], sentence - line_start).start()
+    return analysis.spans(line)[unit][0]
+
+
 def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     min_units: int = options["min_units"]
     min_share: float = options["min_share"]
@@ -485,24 +535,20 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
         lead_window=defaults["lead_window"],
         skip_list_items=defaults["skip_list_items"],
     )
-    lines = analysis.may_repeat_sentences(min_units, min_share)
-    places = analysis.places(lines) if lines else {}
-    for line in lines:
+    candidates = analysis.may_repeat_sentences(min_units, min_share)
+    places: dict[int, list[tuple[int, int]]] | None = None
+    for line, said in candidates:
         index = line.index
-        spans = analysis.spans(line)
-        line_start, _ = page.line_span(index)
-        unit_starts = [span[0] for span in spans]
-        unit = 0
         pending: tuple[int, int, int] | None = None  # start, end, source line of a run of repeats
-        for start, end, complete in _sentences(page.lines[index], line_start):
-            while unit < len(unit_starts) and unit_starts[unit] < start:
-                unit += 1
-            first = unit
-            last = first
-            while last < len(unit_starts) and unit_starts[last] < end:
-                last += 1
+        for start, end, complete, first, last in _sentence_units(analysis, page, line):
             source = None
-            if complete and last - first < 0.8 * len(unit_starts):  # a whole-line repeat is DUP001's
+            if (
+                complete
+                and min_units <= last - first < 0.8 * len(line.keys)  # a whole-line repeat is DUP001's
+                and said.enough(first, last - SHINGLE + 1)
+            ):
+                if places is None:
+                    places = analysis.places([line for line, _ in candidates])
                 source = _repeated_from(places, line, first, last, min_units, min_share)
             if source is None:
                 if pending:
@@ -514,7 +560,7 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
             else:
                 if pending:
                     yield _sentence_violation(page, index, *pending)
-                pending = (spans[first][0], end, source)
+                pending = (_unit_start(analysis, page, line, start, first), end, source)
         if pending:
             yield _sentence_violation(page, index, *pending)
 
