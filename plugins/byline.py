@@ -9,6 +9,7 @@ emoji planted inside the repeat does not hide it, and reports original offsets.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -22,6 +23,7 @@ from plugins._lazy import lazy_regex
 from plugins._title_copies import run_in_copies, truncated_copies
 from plugins._titles import LINE_BREAK
 from plugins._titles import Candidate as _Candidate
+from plugins._titles import ViewLines
 from plugins._titles import full_stop as _full_stop
 from plugins._titles import letters as _letters
 from plugins._titles import near_copy as _near_copy
@@ -123,9 +125,10 @@ def _check_duplicated_byline(page: Page, options: Mapping[str, Any]) -> Iterator
     labels = _labels(text)
     if len(labels) < 2:
         return  # a repeat needs two labels
+    lines = _view_lines(page)
 
     # 1. A byline immediately followed by itself, however its name is spelled.
-    for match in _matches(_REPEATED_BYLINE(), text, _repeated(text, labels)):
+    for match in _matches(_REPEATED_BYLINE(), text, _repeated(lines, labels)):
         second = match.end("between")
         if second in reported:
             continue
@@ -146,7 +149,7 @@ def _check_duplicated_byline(page: Page, options: Mapping[str, Any]) -> Iterator
                 continue
         elif segments[-1].strip() or any(part.strip() for part in segments[1:-1]):
             continue  # the repeat does not start its line, or a non-blank line sits between
-        elif len(_line_of(text, previous.start).strip()) > header_chars:
+        elif len(lines.lines[bisect.bisect_right(lines.starts, previous.start) - 1].strip()) > header_chars:
             continue  # the first one closes a paragraph, not a header line
         reported.add(current.start)
         yield violation(current.start, current.end, current.text)
@@ -179,14 +182,14 @@ def _labels(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _repeated(text: str, labels: list[tuple[int, str]]) -> list[int]:
+def _repeated(lines: ViewLines, labels: list[tuple[int, str]]) -> list[int]:
     """Starts of the labels that come again later on their line: where a byline may repeat."""
     starts = []
     later: dict[str, int] = {}
     for start, label in reversed(labels):
         again = later.get(label)
         later[label] = start
-        if again is not None and text.find("\n", start, again) < 0 and text.find("\r", start, again) < 0:
+        if again is not None and bisect.bisect_right(lines.starts, start) == bisect.bisect_right(lines.starts, again):
             starts.append(start)
     return sorted(set(starts))
 
@@ -201,13 +204,6 @@ def _matches(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
         if match:
             end = match.end()
             yield match
-
-
-def _line_of(text: str, offset: int) -> str:
-    """The line (split at CR, LF or CRLF) that holds ``offset``."""
-    start = max(text.rfind("\n", 0, offset), text.rfind("\r", 0, offset)) + 1
-    ends = [end for end in (text.find("\n", offset), text.find("\r", offset)) if end >= 0]
-    return text[start : min(ends, default=len(text))]
 
 
 def _removal_span(page: Page, start: int, end: int) -> tuple[int, int]:

@@ -170,9 +170,12 @@ def _candidates(text: str, patterns: _Patterns) -> _Candidates:
         whole = [(0, len(text))]
         return _Candidates(whole, whole, [0, *(match.end() for match in re.finditer("\n", text))])
     found = _Candidates([], [], [])
+    line_starts: list[int] = []  # found on the first date word
     for word, start, end in _words().find_matches_as_indexes(folded):
         if word >= len(_ZH_WORDS) + len(_EN_WORDS):
-            found.date_lines.append(text.rfind("\n", 0, start) + 1)
+            if not line_starts:
+                line_starts = [0, *(match.end() for match in re.finditer("\n", text))]
+            found.date_lines.append(line_starts[bisect.bisect_right(line_starts, start) - 1])
             continue
         around = found.zh if word < len(_ZH_WORDS) else found.en
         cut = patterns.cut_before.search(text, max(0, start - _REACH), start)
