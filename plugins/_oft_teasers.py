@@ -20,7 +20,8 @@ from plugins._text_stats import unrelated_line
 __all__ = ["teaser_tail", "headlines_after_chrome"]
 
 _FIELD = lazy_regex(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
-_CLAUSE = lazy_regex(r"[，；;]|,\s")
+_CLAUSE = lazy_regex(r"[，；;]|,(?=\s|\p{Han})")  # a half-width comma in Chinese text too
+_BUTTON = lazy_regex(r"(?i)点击|click here|>>|》》")
 _CAPTION = lazy_regex(r"^[『「【\[《].*[』」】\]》]$")  # a bracketed caption or name under an image
 _MAX_TEASER = 2  # prose lines under one headline; more is a section of the article
 _MIN_HEADLINES = 3
@@ -87,9 +88,10 @@ def headlines_after_chrome(lines: Sequence[Line], start: int, max_shared: float)
 
 
 def _headline(line: Line) -> bool:
-    """A headline: unnumbered, no field, no clause break (a comma is a sentence's)."""
+    """A headline: unnumbered, no field, no clause break (a comma is a sentence's), no link
+    button (``详情点击>>``: the site's chrome)."""
     return (
-        not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS
+        not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS and not _BUTTON().search(line.text)
         and not _CLAUSE().search(line.text) and not _CAPTION().match(line.text)
     )
 

@@ -419,3 +419,15 @@ def test_a_related_box_on_a_product_sheet_without_prose() -> None:
     text = page(sheet, box, "电池容量：10Ah")
     assert found(text) == [(4, 1, 7)]
     assert messages(text) == ["headline list after '相关推荐' (lines 4-7)"]
+
+
+def test_link_buttons_after_the_prev_next_links_are_chrome_not_headlines() -> None:
+    text = page(TRAM_TITLE, TRAM, "上一篇：本市公交线网优化方案公布", "有轨电车线路图详情点击>>", "乘车指南下载请点击这里")
+    assert found(text) == []
+
+
+def test_a_half_width_comma_in_chinese_text_is_a_clause_not_a_headline() -> None:
+    # teasers need headlines between them; lines of a story typed with half-width commas are its sentences
+    story = ["市民早早来到站台,等候首班车", "车门打开,人群涌入车厢", "司机说,第一天乘客特别多", "大家纷纷拍照留念,场面热闹"]
+    text = page(TRAM_TITLE, TRAM, story[0], TRAM[0], story[1], story[2], TRAM[1], story[3])
+    assert found(text) == []
