@@ -97,6 +97,7 @@ def _automaton() -> tuple[object, list[tuple[str, ...]]]:
     return automaton, [tuple(groups[word]) for word in words]
 
 
+_NONE: list[int] = []  # the hits of a group that has none (never changed)
 _CHUNK = 1 << 16  # the automaton's library slows down twofold on haystacks of a megabyte and more
 
 
@@ -179,14 +180,14 @@ class Scan:
         """Offsets where a keyword of ``group`` starts, in order."""
         if self._hits is None:
             groups_of = _automaton()[1]
-            found: dict[str, list[int]] = {name: [] for name in KEYWORDS}
+            found: dict[str, list[int]] = {}
             for index, start, _ in _keywords(self.text):
                 for name in groups_of[index]:
-                    found[name].append(start)
+                    found.setdefault(name, []).append(start)
             for offsets in found.values():
                 offsets.sort()  # overlapping matches come in the order they end
             self._hits = found
-        return self._hits[group]
+        return self._hits.get(group, _NONE)
 
     def short_lines_with(self, group: str, limit: int) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of the lines of at most ``limit`` characters holding a keyword of ``group``."""
