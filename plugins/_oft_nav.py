@@ -72,9 +72,18 @@ def navigation_blocks(lines: Sequence[Line], start: int, min_lines: int, min_ite
         for part in _without_fields(lines, run):
             block = _judge(lines, part, start, min_lines, min_items)
             if block is not None:
-                blocks.append(block)
+                blocks.append(_with_first_link(lines, block, title))
         run = []
     return blocks
+
+
+def _with_first_link(lines: Sequence[Line], block: NavBlock, title: int) -> NavBlock:
+    """The block with the page's first line when that line sits right above it and is too short
+    for a title: the menu's first link (``iOS AirDroid`` above the help centre's other pages)."""
+    first = lines[title]
+    if block.first != title + 1 or first.shape is not Shape.ITEM or first.words >= _MIN_TITLE_WORDS or _header_line(first):
+        return block
+    return NavBlock(title, block.last, block.entries + 1)
 
 
 def _leading_links(lines: Sequence[Line], title: int, start: int) -> int:

@@ -431,3 +431,9 @@ def test_a_half_width_comma_in_chinese_text_is_a_clause_not_a_headline() -> None
     story = ["市民早早来到站台,等候首班车", "车门打开,人群涌入车厢", "司机说,第一天乘客特别多", "大家纷纷拍照留念,场面热闹"]
     text = page(TRAM_TITLE, TRAM, story[0], TRAM[0], story[1], story[2], TRAM[1], story[3])
     assert found(text) == []
+
+
+def test_a_line_too_short_for_a_title_above_a_menu_is_the_menus_first_link() -> None:
+    text = page("电车资讯", NAV_ZH, TRAM)
+    assert found(text) == [(1, 1, 6)]
+    assert messages(text) == ["navigation before the article: 6 short link lines (lines 1-6)"]
