@@ -15,13 +15,15 @@ a meeting, three tags), so a line also needs one thing only stuffing has:
 
 from __future__ import annotations
 
+import functools
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Sequence
 
 import regex
 
-__all__ = ["Stuffing", "stuffing"]
+__all__ = ["Stuffing", "stuffing", "may_be_stuffing"]
 
 _LABEL = regex.compile(r"^(?P<label>[^\s:：,，、|｜]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*")
 _ITEM = regex.compile(r"[^\s,，、;；|｜丨/]+")
@@ -41,6 +43,30 @@ _HEADS = regex.compile(
     r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|学校|中学|小学|幼儿园|医院|中心|协会|委员会|"
     r"政府|银行|研究院|研究所|工作室|加工厂|厂|店|部|馆|局|处|省|市|县|区|镇|乡|村|街道|路|站|队|班|组)$"
 )
+
+
+@functools.cache
+def _separators(count: int) -> "re.Pattern[str]":
+    """Matches a line with at least ``count`` separators (``re``'s spaces include a few more)."""
+    return re.compile(rf"(?:[^\s,，、;；|｜丨/]*[\s,，、;；|｜丨/]){{{count}}}")
+
+
+_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
+_ASCII_LIST_MARK = re.compile(r"[,;|/]")
+
+
+@functools.cache
+def may_be_stuffing(min_items: int = 4) -> Callable[[str], bool]:
+    """A quick test that :func:`stuffing` would reject a line (a sentence, a headline of a few
+    words): run on every line of a page, so it uses ``str.find`` and one-class patterns only."""
+    enough = _separators(max(min_items, 2) - 1).match
+
+    def may_be(line: str) -> bool:
+        if line.isascii() and not _ASCII_LIST_MARK.search(line):
+            return False  # words of an English line, not phrases (no Han, only spaces between)
+        return not _latin_full_stop(line) and not _SENTENCE_MARK.search(line) and enough(line) is not None
+
+    return may_be
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +97,7 @@ def stuffing(
 
     The line's label (``热门城市：``, ``本文关键词：``) is not one of the phrases.
     """
-    if _SENTENCE.search(line):
+    if not may_be_stuffing(min_items)(line) or _SENTENCE.search(line):
         return None
     label = _LABEL.match(line)
     offset = label.end() if label else 0
@@ -85,7 +111,7 @@ def stuffing(
     items = [piece for piece in pieces if _LETTER.search(piece.text)]  # "..." is not a phrase
     if len(items) < min_items or len(items) < 2:
         return None
-    if max(_size(item.text) for item in items) > max_item_chars:
+    if any(2 * len(item.text) > max_item_chars and _size(item.text) > max_item_chars for item in items):
         return None
     span = (items[0].start, items[-1].end)
     count = len(items)
@@ -109,8 +135,20 @@ def stuffing(
     return None
 
 
+def _latin_full_stop(line: str) -> bool:
+    """A sentence end ``_SENTENCE`` would find, found by ``str.find``: a lower-case Latin word, a
+    full stop and a space. English prose lines end here, before the slower pattern runs."""
+    at = line.find(". ", 2)
+    while at >= 0:
+        if "a" <= line[at - 1] <= "z" and "a" <= line[at - 2] <= "z":
+            return True
+        at = line.find(". ", at + 2)
+    return False
+
+
 def _size(text: str) -> int:
-    """Length of a phrase: Han characters count one each, a Latin word counts two."""
+    """Length of a phrase: Han characters count one each, a Latin word counts two (so never
+    more than twice its characters)."""
     return sum(len(run) for run in _HAN_RUN.findall(text)) + 2 * len(_WORD.findall(_HAN_RUN.sub(" ", text)))
 
 

@@ -89,7 +89,7 @@ _ADDRESS = _lazy(
 )
 #: A run of Latin letters and digits (U+0130, U+017F and U+212A fold to i, s and k), the raw material of
 #: a random token; only runs of 12 to 40 characters are tokens.
-_LATIN_RUN = _lazy(r"[A-Za-z0-9\u0130\u017f\u212a]{12,}")
+_LATIN_RUN = _lazy(r"[A-Za-z0-9\u0130\u017f\u212a][A-Za-z0-9\u0130\u017f\u212a]{11,}")  # a class first: skipped in C
 _INTRODUCERS = _lazy(lambda: rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$", module=regex)
 
 

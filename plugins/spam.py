@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 import weakref
 from functools import cached_property
 from typing import Any, Callable, Iterator, Mapping
@@ -33,14 +34,12 @@ import regex
 from lint import hookimpl
 from lint.model import Applicability, Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import DenoisedView, Page
-from plugins._spam_lines import Stuffing, stuffing
+from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
 from plugins._spam_phrases import repeated_clauses
 from plugins._spam_titles import seo_keywords
 from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, is_delimiter, random_tokens, spliced_addresses
 
-_BREAK = re.compile(r"\r\n|\r|\n")
-#: Sentence punctuation: a line with any is never keyword stuffing (see :mod:`plugins._spam_lines`).
-_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
+_BREAK = re.compile(r"\r\n?|\n")
 _SENTENCE_END = regex.compile(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
 _FULL_STOP = regex.compile(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
 #: Punctuation that goes with a deleted term: ``，<term>：江城`` becomes ``，江城``.
@@ -51,19 +50,19 @@ _SPACE = " \t\u3000\u00a0"
 # --- shared helpers ------------------------------------------------------------------------------
 
 
-def _fold(text: str) -> str:
-    """Lower case when it keeps every offset (it almost always does)."""
-    folded = text.lower()
-    return folded if len(folded) == len(text) else text
-
-
 class _Lines:
     """The lines of the de-noised text: their spans, and which line holds an offset."""
 
     def __init__(self, text: str) -> None:
-        breaks = list(_BREAK.finditer(text))
-        self.starts = [0, *(match.end() for match in breaks)]
-        self.spans = list(zip(self.starts, [*(match.start() for match in breaks), len(text)]))
+        if "\r" in text:
+            breaks = list(_BREAK.finditer(text))
+            self.starts = [0, *(match.end() for match in breaks)]
+            ends = [*(match.start() for match in breaks), len(text)]
+        else:  # the usual case, cut by str.split rather than a pattern
+            ends = list(accumulate(len(line) + 1 for line in text.split("\n")))
+            self.starts = [0, *ends[:-1]]
+            ends = [end - 1 for end in ends]
+        self.spans = list(zip(self.starts, ends))
 
     def index(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self.starts, offset) - 1)
@@ -89,8 +88,13 @@ class _SpamPage:
         self._scans: dict[Lexicon, Scan] = {}
 
     @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
+
+    @cached_property
     def folded(self) -> str:
-        return _fold(self.text)
+        """Lower case when it keeps every offset (it almost always does)."""
+        return self.lowered if len(self.lowered) == len(self.text) else self.text
 
     @cached_property
     def lines(self) -> _Lines:
@@ -128,11 +132,14 @@ class _SpamPage:
 
         found: dict[int, Stuffing] = {}
         text = self.text
+        may_stuff = may_be_stuffing(min_items)
         for index, (start, end) in enumerate(self.lines.spans):
-            if end - start >= 8 and not _SENTENCE_MARK.search(text, start, end):
-                verdict = stuffing(text[start:end], lambda index=index: spans_in(index), min_items, max_item_chars)
-                if verdict:
-                    found[index] = verdict
+            if end - start >= 8:
+                line = text[start:end]
+                if may_stuff(line):
+                    verdict = stuffing(line, lambda index=index: spans_in(index), min_items, max_item_chars)
+                    if verdict:
+                        found[index] = verdict
         return found
 
 
@@ -298,7 +305,9 @@ SPLICED_TERM = Rule(
 
 def _check_recurring_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     spam = _spam_page(page)
-    insertions = repeated_clauses(spam.text, spam.lines.spans, options["min-repeats"], options["min-letters"], options["max-phrase-chars"])
+    insertions = repeated_clauses(
+        spam.text, spam.lines.spans, options["min-repeats"], options["min-letters"], options["max-phrase-chars"], spam.lowered
+    )
     for insertion in insertions:
         message = f"phrase {insertion.phrase!r} inserted as a clause of its own {insertion.count} times in the page"
         yield _unsafe_removal(page, spam, insertion.start, insertion.end, message, "inserted phrase")
