@@ -64,8 +64,9 @@ class Place(enum.Enum):
     SIGN = "sign"  # a sign-like emoji between words, used as a word: 吴镇宇➕任素汐
 
 
-_GENUINE_PLACES = frozenset({Place.LINE_START, Place.LINE_END, Place.RUN, Place.SIGN})
-_MID_PHRASE_PLACES = frozenset({Place.IN_WORD, Place.IN_TEXT, Place.BETWEEN_WORDS})
+# Tuples, not sets: members are compared by identity, while hashing an enum runs Python code.
+_GENUINE_PLACES = (Place.LINE_START, Place.LINE_END, Place.RUN, Place.SIGN)
+_MID_PHRASE_PLACES = (Place.IN_WORD, Place.IN_TEXT, Place.BETWEEN_WORDS)
 
 
 class Site(NamedTuple):
@@ -163,7 +164,7 @@ def _runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
 def _only_filler(text: str, start: int, end: int) -> bool:
     if end - start > 3:
         return False
-    return all(char in _SPACE or char in _JOINERS for char in text[start:end])
+    return start == end or all(char in _SPACE or char in _JOINERS for char in text[start:end])
 
 
 @functools.cache
@@ -294,14 +295,16 @@ def find_sites(page: Page) -> list[Site]:
             next_line = page.line_span_with_break(index)[1] if index + 1 < len(page.line_starts) else len(text) + 1
         left, left_spaced = _neighbour(text, start - 1, -1, line_start - 1)
         right, right_spaced = _neighbour(text, end, 1, line_end)
+        left_word, right_word = _is_word(left), _is_word(right)
         word = None
-        if not left or _only_edge(text, start - 1, -1, line_start - 1, _OPENING):
+        # (a letter or digit next to it is no edge mark: most emoji need no look along the line)
+        if not left or (not left_word and _only_edge(text, start - 1, -1, line_start - 1, _OPENING)):
             place = Place.LINE_START
-        elif not right or _only_edge(text, end, 1, line_end, _CLOSING):
+        elif not right or (not right_word and _only_edge(text, end, 1, line_end, _CLOSING)):
             place = Place.LINE_END
         elif len(run) > 1:
             place = Place.RUN
-        elif not (_is_word(left) and _is_word(right)):
+        elif not (left_word and right_word):
             place = Place.BY_PUNCTUATION
         elif left_spaced or right_spaced:
             place = Place.BETWEEN_WORDS
