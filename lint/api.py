@@ -39,11 +39,18 @@ class LintReport(list):
 
 
 class Linter:
-    """Plugins loaded once, a configuration resolver and the runner; shared by CLI and API."""
+    """Plugins loaded once, a configuration resolver and the runner; shared by CLI and API.
 
-    def __init__(self, plugins: LoadedPlugins, resolver: ConfigResolver) -> None:
-        self.plugins = plugins
+    The plugins are imported on first use of :attr:`plugins`: a re-run answered from the cache
+    (lint.quick) never needs them.
+    """
+
+    def __init__(self, plugins: LoadedPlugins | None, resolver: ConfigResolver,
+                 disabled_plugins: tuple[str, ...] = (), plugin_dirs: tuple[Path, ...] = ()) -> None:
+        self._plugins = plugins
         self.resolver = resolver
+        self.disabled_plugins = disabled_plugins  # by the command line or the configuration
+        self.plugin_dirs = plugin_dirs  # local plugin folders
         self.jobs = 1  # worker processes for check_paths (lint.parallel)
         self.cache: "ResultCache | None" = None  # results of unchanged pages (lint.cache)
         self.keep_decoded = True  # FileResult.decoded (page text) for reports that show whole pages
@@ -67,7 +74,13 @@ class Linter:
             folders = [*resolver.plugin_dirs(), *(Path(folder) for folder in plugin_dirs)]
         except ConfigError as error:
             raise LintError(str(error)) from None
-        return cls(load_plugins(disabled, plugin_dirs=folders), resolver)
+        return cls(None, resolver, tuple(disabled), tuple(folders))
+
+    @property
+    def plugins(self) -> LoadedPlugins:
+        if self._plugins is None:
+            self._plugins = load_plugins(self.disabled_plugins, plugin_dirs=self.plugin_dirs)
+        return self._plugins
 
     def ruleset(self, settings: Settings) -> RuleSet:
         try:

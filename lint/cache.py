@@ -33,11 +33,14 @@ from lint import __version__
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
+    from typing import Iterable
+
+    from lint.config import Settings
     from lint.plugin_manager import LoadedPlugins
     from lint.runner import FileResult
     from lint.selection import ActiveRule
 
-__all__ = ["CacheError", "ResultCache", "DEFAULT_CACHE_DIR", "environment_stamp"]
+__all__ = ["CacheError", "ResultCache", "DEFAULT_CACHE_DIR", "environment_stamp", "files_stamp", "rule_rows", "write_atomic"]
 
 DEFAULT_CACHE_DIR = ".scrapelint_cache"
 FORMAT = "v1"  # bump when the entry layout changes; old entries are then never read
@@ -56,14 +59,19 @@ def _code_stamp(plugins: "LoadedPlugins") -> str:
     Versions alone do not change while a plugin is being written in an editable install; this
     does, and costs a few dozen ``stat`` calls.
     """
-    folders: set[str] = {os.path.dirname(__file__)}
+    modules = [(info.module, getattr(sys.modules.get(info.module), "__file__", None)) for info in plugins.plugins]
+    return files_stamp(modules)
+
+
+def files_stamp(modules: "Iterable[tuple[str, str | None]]", extra_folders: "Iterable[str]" = ()) -> str:
+    """The stamp of the core's folder and of each ``(module name, its file)``: a module of a
+    package stands for its whole folder (its siblings are its code too)."""
+    folders: set[str] = {os.path.dirname(__file__), *extra_folders}
     files: set[str] = set()
-    for info in plugins.plugins:
-        module = sys.modules.get(info.module)
-        path = getattr(module, "__file__", None)
+    for module, path in modules:
         if not path:
             continue
-        if "." in info.module or os.path.basename(path) == "__init__.py":
+        if "." in module or os.path.basename(path) == "__init__.py":
             folders.add(os.path.dirname(path))
         else:
             files.add(path)
@@ -113,6 +121,7 @@ class ResultCache:
         self._contexts: dict[tuple[int, ...], tuple[Sequence["ActiveRule"], bytes]] = {}
         self._made: set[str] = set()
         self._writable = True
+        self.plugins_stamp: str | None = None  # set when runs may be answered without plugins (lint.quick)
 
     @classmethod
     def open(cls, directory: Path, plugins: "LoadedPlugins") -> "ResultCache":
@@ -123,8 +132,8 @@ class ResultCache:
             (directory / FORMAT).mkdir(parents=True, exist_ok=True)
             tag = directory / "CACHEDIR.TAG"
             if not tag.exists():
-                _write_atomic(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# scrapelint cache; safe to delete\n")
-                _write_atomic(directory / ".gitignore", b"# created by scrapelint\n*\n")
+                write_atomic(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# scrapelint cache; safe to delete\n")
+                write_atomic(directory / ".gitignore", b"# created by scrapelint\n*\n")
         except OSError as error:
             raise CacheError(f"{directory}: cannot use as cache folder: {error.strerror or error}") from None
         return cls(directory, environment_stamp(plugins))
@@ -143,10 +152,23 @@ class ResultCache:
         identity = tuple(id(rule) for rule in active)
         known = self._contexts.get(identity)
         if known is None:
-            rules = [(a.rule.code, a.rule.plugin, sorted(a.options.items())) for a in active]
-            digest = blake2b(repr((self.stamp, rules)).encode(), digest_size=16).digest()
-            known = self._contexts[identity] = (tuple(active), digest)  # keeps the ids alive
-        context = known[1]
+            known = self._contexts[identity] = (tuple(active), self.context(rule_rows(active)))  # keeps the ids alive
+        return self.key_in_context(data, known[1], variant)
+
+    def context(self, rows: list) -> bytes:
+        """The digest of the stamp and the active rules (:func:`rule_rows`), shared by a run's keys."""
+        return blake2b(repr((self.stamp, rows)).encode(), digest_size=16).digest()
+
+    @staticmethod
+    def variant(path: Path, settings: "Settings") -> str:
+        """What decides a result besides the bytes and the rules' codes and options: a shard's
+        fields, and the definitions of user rules written in config (their text, not their code)."""
+        from lint.records import cache_variant
+
+        return f"{cache_variant(path, settings)}|{getattr(settings, 'rule_sources', '')}"
+
+    @staticmethod
+    def key_in_context(data: bytes, context: bytes, variant: str = "") -> str:
         content = blake2b(data, digest_size=16).digest()
         return blake2b(content + context + variant.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
@@ -173,12 +195,18 @@ class ResultCache:
             if entry.parent.name not in self._made:
                 entry.parent.mkdir(parents=True, exist_ok=True)
                 self._made.add(entry.parent.name)
-            _write_atomic(entry, _encode(result))
+            write_atomic(entry, _encode(result))
         except OSError:
             self._writable = False  # full or read-only disk: go on without storing
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def rule_rows(active: Sequence["ActiveRule"]) -> list:
+    """What a key takes of the active rules: code, plugin and options of each (plain data, so
+    lint.quick can keep it and compute keys without the rules)."""
+    return [(a.rule.code, a.rule.plugin, sorted(a.options.items())) for a in active]
+
+
+def write_atomic(path: Path, data: bytes) -> None:
     temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         with open(temporary, "wb") as handle:

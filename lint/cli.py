@@ -14,7 +14,7 @@ from typing import Any, TextIO
 import click
 
 from lint import __version__
-from lint.reporters import FORMATS, HUMAN_FORMATS, NEEDS_PAGE_TEXT, keeps_results
+from lint.reporters import FORMATS, HUMAN_FORMATS, NEEDS_PAGE_TEXT, NEEDS_RULES, keeps_results
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -129,7 +129,10 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
         "sample": sample,
     }
     linter = _linter(config, overrides, disable_plugin, rules_dir)
-    plugin_failed = _report_plugin_problems(linter)
+    plain = not (fix or diff or fix_only or statistics or statistics_file or baseline or write_baseline
+                 or no_cache or engine == "ray" or address or output_format in NEEDS_RULES)
+    cached = _from_cache(linter, paths, cache_dir, force_exclude) if plain else None
+    plugin_failed = cached is None and _report_plugin_problems(linter)
     if engine == "ray" or address:
         refused = [name for name, given in (("--fix", fix or fix_only), ("--diff", diff), ("--statistics", statistics),
                                             ("--statistics-file", statistics_file), ("--baseline", baseline),
@@ -138,7 +141,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
             _fail(f"--address needs --engine ray" if engine != "ray" else f"{refused[0]} is not available with --engine ray")
         _check_on_ray(linter, paths, output_file, address, jobs, force_exclude, quiet, exit_zero, plugin_failed)
     no_cache = no_cache or output_format in NEEDS_PAGE_TEXT  # cached results do not keep the page text
-    _speed(linter, jobs, None if no_cache else cache_dir, no_cache, quiet)
+    if cached is None:
+        _speed(linter, jobs, None if no_cache else cache_dir, no_cache, quiet)
     linter.keep_decoded = output_format in NEEDS_PAGE_TEXT  # memory stays flat on many pages
     from lint.reporters import ReportContext, get_reporter
 
@@ -150,9 +154,9 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
         except OSError as error:
             _fail(f"{output_file}: cannot write: {error.strerror or error}")
     is_tty = out.isatty()
-    context = ReportContext(
-        rules={rule.code: rule for rule in _rules(linter)},
-        families=linter.plugins.families,
+    context = ReportContext(  # a run answered from the cache has no plugins and no format that needs them
+        rules={rule.code: rule for rule in _rules(linter)} if cached is None else {},
+        families=linter.plugins.families if cached is None else {},
         colour=(is_tty and not os.environ.get("NO_COLOR")) if colour is None else colour,
         show_source=is_tty and output_format == "text",
         statistics=statistics,
@@ -168,7 +172,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     tally = _Tally(linter.plugins.families if statistics_file is not None else None)
     results = [] if report and keeps_results(reporter) else None  # else the reporter counts what it needs
     try:
-        for result in linter.check_paths(paths or (Path("."),), force_exclude=force_exclude, fix=fix_options):
+        checked = cached if cached is not None else linter.check_paths(paths or (Path("."),), force_exclude=force_exclude, fix=fix_options)
+        for result in checked:
             _echo_problems(result, quiet)
             result = _track(result, recorder, accepted, bar)
             if diff:
@@ -322,11 +327,28 @@ def _speed(linter, jobs: int | None, cache_dir: Path | None, no_cache: bool, qui
 
     try:
         linter.cache = ResultCache.open(cache_dir or Path(DEFAULT_CACHE_DIR), linter.plugins)
+        if not (linter.plugins.problems or linter.plugin_dirs):  # later runs may then skip the plugins
+            from lint.quick import plugins_stamp
+
+            linter.cache.plugins_stamp = plugins_stamp(linter.disabled_plugins)
     except CacheError as error:
         if cache_dir is not None:
             _fail(str(error))
         if not quiet:  # the default folder is a convenience: go on without it
             click.echo(f"scrapelint: warning: {error}; running without a cache", err=True)
+
+
+def _from_cache(linter, paths: tuple[Path, ...], cache_dir: Path | None, force_exclude: bool):
+    """Every result from the cache without loading the plugins (lint.quick), or ``None``."""
+    if linter.plugin_dirs:
+        return None  # local plugin folders are imported to be known
+    from lint.cache import DEFAULT_CACHE_DIR
+    from lint.quick import answer
+
+    try:
+        return answer(linter, paths or (Path("."),), cache_dir or Path(DEFAULT_CACHE_DIR), force_exclude)
+    except Exception:  # a bug here must cost speed, never the run: check as usual
+        return None
 
 
 def _fix_options(fix: bool, unsafe: bool, diff: bool, fix_only: bool):

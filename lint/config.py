@@ -159,14 +159,13 @@ def parse_table(table: dict[str, Any], source: Path | None, root: Path) -> Setti
 
 def _user_rules(values: dict[str, Any], file: str, root: Path) -> None:
     """Compile rules-as-data (inline, rule files, packs) and resolve local plugin folders."""
-    from lint import user_rules
-
     inline = values.pop("rules", [])
     files = values.pop("rules_files", ())
     packs = values.pop("rule_packs", ())
     values["plugin_dirs"] = tuple(root / folder for folder in values.pop("plugins_dir", ()))
     if not (inline or files or packs):
         return
+    from lint import user_rules  # compiles patterns with regex: only configurations with user rules
     try:
         compiled = list(user_rules.parse_user_rules(inline, file))
         for name in files:

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from lint.config import Settings
 from lint.discovery import Candidate, PathProblem, relative_to_root
-from lint.records import cache_variant
 from lint.runner import FileResult, check_file, unreadable
 from lint.selection import RuleSet
 
@@ -79,7 +78,7 @@ def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_dec
         result = check_file(Candidate(task.path, task.display, task.settings), ruleset, data)
         if cache is not None:
             active = ruleset.active_for(relative_to_root(task.path, task.settings))
-            cache.store(cache.key(data, active, _variant(task.path, task.settings)), result)
+            cache.store(cache.key(data, active, cache.variant(task.path, task.settings)), result)
     except Exception as error:  # a bug here must cost one file, not the run
         return FileResult(task.display, path=task.path, error=f"internal error: {type(error).__name__}: {error}")
     if not keep_decoded:
@@ -87,12 +86,6 @@ def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_dec
         for part in result.parts or ():  # the records of a shard
             part.decoded = None
     return result
-
-
-def _variant(path: Path, settings: Settings) -> str:
-    """What decides a result besides the bytes and the rules' codes and options: a shard's
-    fields, and the definitions of user rules written in config (their text, not their code)."""
-    return f"{cache_variant(path, settings)}|{getattr(settings, 'rule_sources', '')}"
 
 
 # --- worker side -------------------------------------------------------------------------
@@ -231,7 +224,7 @@ class _Scheduler:
                 self._ready(unreadable(FileResult(item.display, path=item.path), error))
                 return
             active = ruleset.active_for(relative_to_root(item.path, item.settings))
-            key = self.cache.key(data, active, _variant(item.path, item.settings))
+            key = self.cache.key(data, active, self.cache.variant(item.path, item.settings))
             hit = self.cache.load(key, item.display, item.path)
             if hit is not None:
                 self._ready(hit)

@@ -10,12 +10,12 @@ import os
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, NamedTuple
+from typing import TYPE_CHECKING, Iterable, NamedTuple
 
-import pluggy
-
-from lint import hookspecs
 from lint.model import Family, Rule
+
+if TYPE_CHECKING:
+    import pluggy
 
 __all__ = ["PluginInfo", "PluginProblem", "LoadedPlugins", "load_plugins", "DISABLE_ENV"]
 
@@ -90,6 +90,10 @@ def load_plugins(
     extra = [*extra, *local]
     result.problems.extend(problems)
     disabled_set = set(disabled) | set(disabled_from_env())
+    import pluggy  # here, not at the top: a run answered from the cache loads no plugins
+
+    from lint import hookspecs
+
     manager = pluggy.PluginManager(hookspecs.PROJECT)
     manager.add_hookspecs(hookspecs)
     seen: set[str] = set()

@@ -131,6 +131,10 @@ class Runner:
         key = id(settings)
         if key not in self._rulesets:
             self._rulesets[key] = RuleSet(self.rules, settings)
+            if self.cache is not None and self.cache.plugins_stamp is not None:
+                from lint.quick import remember
+
+                remember(self.cache, settings, self._rulesets[key])
         return self._rulesets[key]
 
     def candidates(self, paths: Iterable[Path]) -> Iterator[Candidate | PathProblem]:

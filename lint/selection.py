@@ -12,7 +12,7 @@ from lint.config import ConfigError, Settings
 from lint.globs import glob_matches
 from lint.model import Rule
 
-__all__ = ["RuleSet", "ActiveRule", "resolve_selector"]
+__all__ = ["RuleSet", "ActiveRule", "resolve_selector", "ignored_codes"]
 
 
 class ActiveRule(NamedTuple):
@@ -100,16 +100,32 @@ class RuleSet:
         """Plugin rules and this configuration's user rules, by code."""
         return self._all
 
+    @property
+    def selected(self) -> list[ActiveRule]:
+        """Every selected rule with its options, before per-file ignores."""
+        return self._active
+
+    @property
+    def per_file_ignores(self) -> list[tuple[str, set[str]]]:
+        """``(glob, codes)``: the per-file ignores, resolved to codes."""
+        return self._per_file
+
     def active_for(self, relative_path: str) -> list[ActiveRule]:
         """Selected rules minus per-file ignores and rules whose ``files`` globs do not match."""
-        ignored: set[str] = set()
-        for pattern, codes in self._per_file:
-            if glob_matches(pattern, relative_path):
-                ignored |= codes
-        for active in self._active:
-            files = active.rule.files
-            if files and not any(glob_matches(pattern, relative_path) for pattern in files):
-                ignored.add(active.rule.code)
+        ignored = ignored_codes(relative_path, self._per_file, ((a.rule.code, a.rule.files) for a in self._active))
         if not ignored:
             return self._active
         return [active for active in self._active if active.rule.code not in ignored]
+
+
+def ignored_codes(relative_path: str, per_file: Iterable[tuple[str, Iterable[str]]],
+                  rule_files: Iterable[tuple[str, Iterable[str]]]) -> set[str]:
+    """Codes not run on a path: its per-file ignores, and rules whose ``files`` globs miss it."""
+    ignored: set[str] = set()
+    for pattern, codes in per_file:
+        if glob_matches(pattern, relative_path):
+            ignored.update(codes)
+    for code, files in rule_files:
+        if files and not any(glob_matches(pattern, relative_path) for pattern in files):
+            ignored.add(code)
+    return ignored

@@ -235,3 +235,47 @@ def test_user_rule_definitions_are_part_of_the_key(pages: Path) -> None:
     assert CALLS == []
     _run(pages, _cache(pages), rule_sources="phrases: two")
     assert _names() == {"a.txt", "b.txt", "c.txt"}
+
+
+# -- answering a re-run from the cache without the plugins (lint.quick) -------------------------
+
+_SHOW_IMPORTS = (
+    "import sys\n"
+    "from lint.cli import main\n"
+    "sys.argv = ['scrapelint', *sys.argv[1:]]\n"
+    "try:\n    main()\nexcept SystemExit as done:\n    code = done.code\n"
+    "loaded = sorted(name for name in sys.modules if name.startswith(('plugins.', 'pluggy', 'regex')))\n"
+    "print('LOADED', loaded, code)\n"
+)
+
+
+def test_a_warm_re_run_imports_no_plugin_and_says_the_same(run_cli, write_page, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    (tmp_path / "scrapelint.toml").write_text('[per-file-ignores]\n"p/quiet.txt" = ["BYL"]\n', encoding="utf-8")
+    for name in ("p/one.txt", "p/quiet.txt"):
+        write_page(name, "文 | 财华社 文 | 财华社 正文😀内容\n浏览次数:2055\n")
+    cold = run_cli("check", "p")
+    warm = subprocess.run([sys.executable, "-c", _SHOW_IMPORTS, "check", "p"], cwd=tmp_path, capture_output=True,
+                          text=True, env={**__import__("os").environ, "NO_COLOR": "1"}, timeout=120)
+    *report, loaded = warm.stdout.splitlines()
+    assert "\n".join(report) + "\n" == cold.stdout and "BYL" in cold.stdout
+    assert loaded == f"LOADED [] {cold.returncode}"
+
+
+def test_a_re_run_with_other_rules_is_not_answered_from_the_first_runs_plan(run_cli, write_page) -> None:
+    write_page("p/one.txt", "文 | 财华社 文 | 财华社 正文😀内容\n浏览次数:2055\n")
+    run_cli("check", "--select", "EMJ", "p")
+    run_cli("check", "--select", "EMJ", "p")
+    other = run_cli("check", "--select", "BYL", "p")
+    assert (other.returncode, other.stdout) == (1, run_cli("check", "--no-cache", "--select", "BYL", "p").stdout)
+    assert "BYL001" in other.stdout and "EMJ" not in other.stdout
+
+
+def test_the_plugins_stamp_names_the_plugins_a_run_would_load() -> None:
+    from lint.quick import plugins_stamp
+
+    every = plugins_stamp(())
+    assert every is not None and every == plugins_stamp(())
+    assert plugins_stamp(("byline",)) not in (None, every)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from lint.model import Family, Rule
     from lint.runner import FileResult
 
-__all__ = ["ReportContext", "Reporter", "FORMATS", "HUMAN_FORMATS", "NEEDS_PAGE_TEXT", "get_reporter", "keeps_results"]
+__all__ = ["ReportContext", "Reporter", "FORMATS", "HUMAN_FORMATS", "NEEDS_PAGE_TEXT", "NEEDS_RULES", "get_reporter", "keeps_results"]
 
 #: format name -> module holding its ``Reporter`` class
 FORMATS: dict[str, str] = {
@@ -36,6 +36,10 @@ HUMAN_FORMATS: frozenset[str] = frozenset({"text", "concise", "full", "grouped"}
 
 #: formats that show whole pages, so need ``FileResult.decoded`` (which cached results lack)
 NEEDS_PAGE_TEXT: frozenset[str] = frozenset({"html"})
+
+#: formats that describe the rules or their families (``ReportContext.rules``/``families``), so
+#: need the plugins loaded even when every result comes from the cache
+NEEDS_RULES: frozenset[str] = frozenset({"sarif", "html"})
 
 
 class ReportContext:

@@ -1,0 +1,164 @@
+"""Answer a re-run from the cache alone, without importing the rule plugins.
+
+A pre-commit hook runs scrapelint again on files whose results are in the cache. Finding them
+needs each file's cache key, and the key names the rules that run with their options, which
+come from the plugins: importing them costs more than the rest of such a run. So a run that
+uses the cache also writes down, once per configuration, what a key needs of the rules (a
+*plan*), filed under a stamp of the plugins computed from the installed metadata and their
+source files, without importing them. A later run with the same stamp and configuration
+computes every key from the plan; when every file is in the cache, that is the answer, and
+otherwise the run goes on as usual.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import unicodedata
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from lint import __version__
+from lint.cache import FORMAT, ResultCache, blake2b, files_stamp, rule_rows, write_atomic
+from lint.discovery import PathProblem, discover, relative_to_root
+from lint.runner import FileResult, expand_records, unreadable
+from lint.selection import ignored_codes
+
+if TYPE_CHECKING:
+    from lint.api import Linter
+    from lint.config import Settings
+    from lint.selection import RuleSet
+
+__all__ = ["plugins_stamp", "remember", "answer"]
+
+_PLANS = "plans"  # folder of the cache's format folder holding one plan per stamp and configuration
+
+
+def plugins_stamp(disabled: Iterable[str]) -> str | None:
+    """The plugins a run loads, their versions and the stamp of their source files (and of
+    ``regex``, which decides what an emoji is), read without importing them; ``None`` when
+    this cannot be read from files alone."""
+    from lint.entry_points import Unsupported, entry_points
+    from lint.plugin_manager import ENTRY_POINT_GROUP, disabled_from_env
+
+    try:
+        points = entry_points(ENTRY_POINT_GROUP)
+    except Unsupported:
+        return None
+    skipped = {*disabled, *disabled_from_env()}
+    seen: set[str] = set()
+    names: list[str] = []
+    modules: list[tuple[str, str | None]] = []
+    for point in points:
+        if point.name in seen:
+            continue  # as lint.plugin_manager: the first distribution of a name wins
+        seen.add(point.name)
+        if point.name in skipped:
+            continue
+        module = point.value.partition(":")[0].strip()
+        origin = _origin(module)
+        if origin is None:
+            return None
+        names.append(f"{point.name}={point.dist.version}={point.value}")
+        modules.append((module, origin))
+    regex = _origin("regex")
+    if regex is None:
+        return None
+    parts = (FORMAT, f"py{sys.version_info[0]}.{sys.version_info[1]}", __version__, unicodedata.unidata_version,
+             ";".join(names), files_stamp(modules, [os.path.dirname(regex)]))
+    return blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _origin(module: str) -> str | None:
+    """The file a module would be imported from (its parent packages are imported, not it)."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(module)
+    except Exception:  # a parent package that fails to import: the full run reports it
+        return None
+    return spec.origin if spec is not None and spec.has_location else None
+
+
+def _plan_path(directory: Path, stamp: str, settings: "Settings") -> Path:
+    name = blake2b(f"{stamp}|{settings.cache_key()}".encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return directory / FORMAT / _PLANS / name
+
+
+def remember(cache: ResultCache, settings: "Settings", ruleset: "RuleSet") -> None:
+    """Write down what keys need of a configuration's rules (by a run that has loaded them)."""
+    if cache.plugins_stamp is None:
+        return
+    selected = ruleset.selected
+    plan = (cache.stamp, rule_rows(selected), [list(active.rule.files) for active in selected],
+            [(pattern, sorted(codes)) for pattern, codes in ruleset.per_file_ignores])
+    try:
+        data = marshal.dumps(plan)
+    except ValueError:  # an option value marshal cannot keep (a TOML date): no quick answer
+        return
+    path = _plan_path(cache.directory, cache.plugins_stamp, settings)
+    try:
+        path.parent.mkdir(exist_ok=True)
+        write_atomic(path, data)
+    except OSError:
+        pass  # a read-only cache: later runs load the plugins
+
+
+class _Plan:
+    """A configuration's rules as plain data: the key rows, each rule's file globs, per-file ignores."""
+
+    def __init__(self, cache: ResultCache, rows: list, files: list, per_file: list) -> None:
+        self.cache = cache
+        self.rows = rows
+        self.files = files
+        self.per_file = per_file
+        self._contexts: dict[frozenset[str], bytes] = {}
+
+    @classmethod
+    def load(cls, directory: Path, stamp: str, settings: "Settings") -> "_Plan | None":
+        try:
+            stamp_of_keys, rows, files, per_file = marshal.loads(_plan_path(directory, stamp, settings).read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            return None  # absent or damaged: the run loads the plugins and writes it again
+        return cls(ResultCache(directory, stamp_of_keys), rows, files, per_file)
+
+    def context(self, relative_path: str) -> bytes:
+        """As :meth:`ResultCache.key` digests the rules active for a path (lint.selection)."""
+        ignored = frozenset(ignored_codes(relative_path, self.per_file, zip((row[0] for row in self.rows), self.files)))
+        context = self._contexts.get(ignored)
+        if context is None:
+            context = self._contexts[ignored] = self.cache.context([row for row in self.rows if row[0] not in ignored])
+        return context
+
+
+def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclude: bool) -> list[FileResult] | None:
+    """Every result of a plain check from the cache, in order, or ``None`` as soon as one is not there."""
+    stamp = plugins_stamp(linter.disabled_plugins)
+    if stamp is None:
+        return None
+    # a plan is written only for a configuration whose rule selection was valid; a full run also
+    # validates the working folder's, so only files under that very configuration are answered
+    home = linter.resolver.for_directory(Path.cwd())
+    plan = _Plan.load(directory, stamp, home)
+    if plan is None:
+        return None
+    results: list[FileResult] = []
+    for item in discover(paths, linter.resolver, force_exclude):
+        if isinstance(item, PathProblem):
+            results.append(FileResult(item.display, error=item.message))
+            continue
+        if item.settings is not home:
+            return None
+        try:
+            data = item.path.read_bytes()
+        except OSError as error:
+            results.append(unreadable(FileResult(item.display, path=item.path), error))
+            continue
+        context = plan.context(relative_to_root(item.path, item.settings))
+        hit = plan.cache.load(plan.cache.key_in_context(data, context, plan.cache.variant(item.path, item.settings)),
+                              item.display, item.path)
+        if hit is None:
+            return None
+        results.append(hit)
+    return list(expand_records(results))
