@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from bisect import bisect_right
-from itertools import accumulate, compress, count
-from operator import or_
+from itertools import accumulate, compress, count, repeat
+from operator import lt, or_
 from typing import Pattern
 
 import regex
@@ -148,7 +148,7 @@ def related_lines(view: View, title: int | None) -> list[int]:
 
 def _repeated(windows: list[bytes]) -> set[bytes]:
     """Whole windows (not the short ends of the page) found more than once."""
-    if len(set(windows)) == len(windows):
-        return set()
     counts = Counter(windows)
-    return {window for window, found in counts.items() if found > 1 and len(window) == _WINDOW}
+    if len(counts) == len(windows):
+        return set()
+    return {window for window in compress(counts, map(lt, repeat(1), counts.values())) if len(window) == _WINDOW}

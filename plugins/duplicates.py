@@ -17,7 +17,7 @@ import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
-from itertools import chain, islice, repeat
+from itertools import accumulate, chain, islice, repeat
 from operator import eq
 from typing import Any, Callable, Iterator, Mapping
 
@@ -92,20 +92,20 @@ class Analysis:
             line._spans = _spans_after_label(self.view, line.index)
         return line._spans
 
-    def places(self, lines: list[_Line]) -> dict[int, list[tuple[int, int]]]:
-        """The first (line, unit) places in prose lines of each shingle of ``lines``, for the
-        sentence rule (only the shingles looked up: most of a page's are said once).
+    def places(self, shingles: set[int]) -> dict[int, list[tuple[int, int]]]:
+        """The first (line, unit) places in prose lines of ``shingles``, for the sentence rule
+        (only those of sentences that may be repeats: most of a page's are never looked up).
 
         Leads are left out (what they copy is said *after* them), and so are headings and other
         lines without a full stop: a heading's words said again in a sentence are no repeat.
         """
-        wanted = set(chain.from_iterable(line.shingles for line in lines))
         places: dict[int, list[tuple[int, int]]] = {}
         for line in self.prose():
-            if wanted.isdisjoint(line.shingles):
+            common = shingles.intersection(line.shingles)
+            if not common:
                 continue
             for position, shingle in enumerate(line.shingles):
-                if shingle in wanted:
+                if shingle in common:
                     found = places.setdefault(shingle, [])
                     if len(found) < MAX_OCCURRENCES:
                         found.append((line.index, position))
@@ -486,39 +486,41 @@ class _Said:
         return self.mask.count(1, first, end) * self.slack >= self.min_share * (end - first)
 
 
-def _sentence_units(analysis: Analysis, page: Page, line: _Line) -> Iterator[tuple[int, int, bool, int, int]]:
+def _sentence_units(analysis: Analysis, page: Page, line: _Line) -> list[tuple[int, int, bool, int, int]]:
     """Each sentence of a line (see :func:`_sentences`) with the range of its units.
 
-    A unit never spans a sentence end, so on a page without noise each sentence's units are
-    counted in C on its own text; elsewhere (and after a summary label) they come from the
-    units' spans.
+    A unit never spans a sentence end, so each sentence's units are counted in C on its own
+    text. Noise only ever joins units (``abc😀def`` is one word once the emoji is gone): when
+    the counts add up to the line's units none was joined, else (and after a summary label)
+    the units' spans tell.
     """
     index = line.index
     text = page.lines[index]
     line_start = page.line_starts[index]
-    if analysis.view.denoised is None and line._spans is None:
-        first = 0
+    sentences = list(_sentences(text, line_start))
+    if line._spans is None:
         findall = unit_pattern().findall
-        for start, end, complete in _sentences(text, line_start):
-            last = first + len(findall(text, start - line_start, end - line_start))
-            yield start, end, complete, first, last
-            first = last
-        return
+        counts = [len(findall(text, start - line_start, end - line_start)) for start, end, _ in sentences]
+        if sum(counts) == len(line.keys):
+            lasts = list(accumulate(counts))
+            return [(*sentence, last - units, last) for sentence, units, last in zip(sentences, counts, lasts)]
     unit_starts = [span[0] for span in analysis.spans(line)]
+    found = []
     unit = 0
-    for start, end, complete in _sentences(text, line_start):
+    for start, end, complete in sentences:
         while unit < len(unit_starts) and unit_starts[unit] < start:
             unit += 1
         last = unit
         while last < len(unit_starts) and unit_starts[last] < end:
             last += 1
-        yield start, end, complete, unit, last
+        found.append((start, end, complete, unit, last))
         unit = last
+    return found
 
 
 def _unit_start(analysis: Analysis, page: Page, line: _Line, sentence: int, unit: int) -> int:
     """Where unit ``unit`` of ``line``, the first of the sentence starting at ``sentence``, starts."""
-    if analysis.view.denoised is None and line._spans is None:
+    if line._spans is None:
         line_start = page.line_starts[line.index]
         return line_start + unit_pattern().search(page.lines[line.index], sentence - line_start).start()
     return analysis.spans(line)[unit][0]
@@ -535,21 +537,25 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
         lead_window=defaults["lead_window"],
         skip_list_items=defaults["skip_list_items"],
     )
-    candidates = analysis.may_repeat_sentences(min_units, min_share)
-    places: dict[int, list[tuple[int, int]]] | None = None
-    for line, said in candidates:
+    lines = []
+    for line, said in analysis.may_repeat_sentences(min_units, min_share):
+        sentences = [
+            (start, end, complete and min_units <= last - first < 0.8 * len(line.keys) and said.enough(first, last - SHINGLE + 1), first, last)
+            for start, end, complete, first, last in _sentence_units(analysis, page, line)
+        ]  # a whole-line repeat is DUP001's
+        lines.append((line, sentences))
+    wanted = {
+        shingle for line, sentences in lines for _, _, maybe, first, last in sentences if maybe
+        for shingle in line.shingles[first:last]
+    }
+    if not wanted:
+        return
+    places = analysis.places(wanted)
+    for line, sentences in lines:
         index = line.index
         pending: tuple[int, int, int] | None = None  # start, end, source line of a run of repeats
-        for start, end, complete, first, last in _sentence_units(analysis, page, line):
-            source = None
-            if (
-                complete
-                and min_units <= last - first < 0.8 * len(line.keys)  # a whole-line repeat is DUP001's
-                and said.enough(first, last - SHINGLE + 1)
-            ):
-                if places is None:
-                    places = analysis.places([line for line, _ in candidates])
-                source = _repeated_from(places, line, first, last, min_units, min_share)
+        for start, end, maybe, first, last in sentences:
+            source = _repeated_from(places, line, first, last, min_units, min_share) if maybe else None
             if source is None:
                 if pending:
                     yield _sentence_violation(page, index, *pending)
