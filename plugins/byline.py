@@ -348,14 +348,15 @@ def _fuzzy_after_separator(longer: str, title: str, ratio: float) -> str | None:
 
 
 def _pairs(lines: list[_Candidate], window: int) -> Iterator[tuple[_Candidate, _Candidate]]:
-    """Each line with the lines up to ``window`` before it (callers pass non-blank lines only)."""
-    recent: list[_Candidate] = []
-    for line in lines:
-        for earlier in recent:
-            yield earlier, line
-        recent.append(line)
-        if len(recent) > window:
-            recent.pop(0)
+    """``(title, other)``: each line with the lines up to ``window`` before it (non-blank lines
+    only; a long paragraph is never a title, and it separates the lines around it), the shorter
+    one as the title."""
+    for position, line in enumerate(lines):
+        if not line.text:
+            continue
+        for earlier in lines[max(0, position - window) : position]:
+            if earlier.text and len(earlier.text) != len(line.text):
+                yield (earlier, line) if len(earlier.text) < len(line.text) else (line, earlier)
 
 
 def _check_prefixed_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
@@ -363,29 +364,24 @@ def _check_prefixed_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
     max_affix: int = options["max_affix_chars"]
     lines = _title_lines(page, 200)
     flagged: set[int] = set()
-    for first, second in _pairs(lines, options["window"]):
-        if not first.text or not second.text:
-            continue  # a long paragraph is never a title, and it separates the lines around it
-        for title, other in ((first, second), (second, first)):
-            if len(other.text) <= len(title.text) or len(title.text) > 120 or title.ends_like_sentence:
-                continue
-            if other.index in flagged or title.index in flagged:
-                continue
-            if title.text not in other.text and not _FUZZY_LABEL.search(other.text, 1, 25):
-                continue  # neither holds the title nor has a label that a near-copy could follow
-            if title.letters < min_chars:
-                continue
-            found = _match_title(other.text, title.text, max_affix, options["fuzzy_ratio"])
-            if found is None:
-                continue
-            flagged.add(other.index)
-            start, end = page.line_span(other.index)
-            yield Violation(
-                start,
-                end,
-                f"title repeated with site text {found!r}",
-                _whole_line_fix(page, other.index, "remove the repeated title line"),
-            )
+    for title, other in _pairs(lines, options["window"]):
+        if len(title.text) > 120 or title.ends_like_sentence or other.index in flagged or title.index in flagged:
+            continue
+        if title.text not in other.text and not _FUZZY_LABEL.search(other.text, 1, 25):
+            continue  # neither holds the title nor has a label that a near-copy could follow
+        if title.letters < min_chars:
+            continue
+        found = _match_title(other.text, title.text, max_affix, options["fuzzy_ratio"])
+        if found is None:
+            continue
+        flagged.add(other.index)
+        start, end = page.line_span(other.index)
+        yield Violation(
+            start,
+            end,
+            f"title repeated with site text {found!r}",
+            _whole_line_fix(page, other.index, "remove the repeated title line"),
+        )
 
 
 def _match_title(longer: str, title: str, max_affix: int, ratio: float) -> str | None:
