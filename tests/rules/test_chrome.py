@@ -402,3 +402,26 @@ def test_chrome_far_into_a_page_that_is_one_long_line() -> None:
 def test_lines_broken_by_crlf_and_cr() -> None:
     page = "上一篇：白癜风对青年人的危害?\r\n下一篇：饮食如何辅助治疗?\r正文。\r来源：\r\n"
     assert found(page, "CHR") == [(1, 1, 16, "CHR003"), (2, 1, 14, "CHR003"), (4, 1, 4, "CHR002")]
+
+
+@pytest.mark.parametrize(
+    ("module", "labels", "group"),
+    [
+        ("plugins.chrome", "_NAV_LABEL", "nav"),
+        ("plugins.chrome", "_PAGE_WORD", "page_word"),
+        ("plugins._chrome_footer", "_FOOTER_WORD", "footer_word"),
+        ("plugins._chrome_prompts", "_ALONE_WORD", "menu_tail"),
+    ],
+)
+def test_every_chinese_label_holds_a_keyword_the_scan_finds(module: str, labels: str, group: str) -> None:
+    """A rule only looks where the page scan found one of its keywords: a label added to a
+    pattern without a keyword in plugins/_chrome_scan.py would never be found."""
+    import importlib
+    import re
+
+    from plugins._chrome_scan import KEYWORDS
+
+    pattern = getattr(importlib.import_module(module), labels)
+    words = [word for word in pattern.split("|") if re.fullmatch(r"[\u4e00-\u9fff]+", word)]  # the Chinese labels
+    assert words
+    assert [word for word in words if not any(keyword in word for keyword in KEYWORDS[group])] == []
