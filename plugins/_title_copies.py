@@ -60,21 +60,21 @@ def truncated_copies(lines: list[Candidate], heads: list[Candidate], min_letters
 def run_in_copies(view: ViewLines, lines: list[Candidate], window: int, min_letters: int) -> Iterator[RunIn]:
     """Lines that start with a whole heading line from just above, run straight into more text."""
 
-    def raw(index: int) -> tuple[int, str]:
-        text = view.lines[index]
-        stripped = text.lstrip()
-        return view.starts[index] + len(text) - len(stripped), stripped.rstrip()
-
     reported: set[int] = set()
     for position, heading in enumerate(lines):
         if not heading.text or heading.ends_like_sentence:
             continue
-        _, heading_raw = raw(heading.index)
+        heading_raw = view.lines[heading.index].strip()
         for line in lines[position + 1 : position + 1 + window]:
             if line.index in reported:
                 continue
-            line_start, line_raw = raw(line.index)
-            if len(line_raw) <= len(heading_raw) or not line_raw.startswith(heading_raw):
+            text = view.lines[line.index]
+            line_raw = text.lstrip()
+            if not line_raw.startswith(heading_raw):
+                continue
+            line_start = view.starts[line.index] + len(text) - len(line_raw)
+            line_raw = line_raw.rstrip()
+            if len(line_raw) <= len(heading_raw):
                 continue
             if heading.letters < min_letters:
                 break

@@ -82,7 +82,7 @@ class Candidate:
     def __init__(self, index: int, text: str) -> None:
         self.index = index  # 0-based line
         self.text = text
-        self.ends_like_sentence = sentence_end(text)
+        self.ends_like_sentence = bool(text) and sentence_end(text)
         self._letters: int | None = None
 
     @property
