@@ -6,8 +6,9 @@ the de-noised text finds them all, and each rule then runs its patterns only in 
 line around its own keywords. The cost follows the page's length once, and its candidates after
 that, also on a page that is one long line. The scan is kept per page, so the six rules share it.
 
-English words a pattern matches in any case are listed as they are written: lower case, Title
-case and UPPER case.
+A shape added to a CHR pattern needs its keyword in :data:`KEYWORDS`, or it is never looked
+for. English words a pattern matches in any case are listed as they are written: lower case,
+Title case and UPPER case.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Iterable, Iterator, Sequence
 from lint.page import Page
 from plugins._chrome_spans import LINE_BREAK
 
-__all__ = ["Scan", "scan", "cased"]
+__all__ = ["KEYWORDS", "Scan", "scan", "cased"]
 
 
 def cased(*words: str) -> tuple[str, ...]:
