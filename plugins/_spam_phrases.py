@@ -14,15 +14,15 @@ them before any clause is looked at in Python.
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
 
-__all__ = ["Insertion", "repeated_clauses"]
+__all__ = ["Insertion", "may_repeat", "repeated_clauses"]
 
 #: A clause ends at sentence or clause punctuation; a line break ends it too.
 _CLAUSE = regex.compile(r"(?P<body>[^。！？!?；;，,：:\r\n]+)(?P<end>[。！？!?；;，,：:]?)")
@@ -77,26 +77,37 @@ def _key(body: str) -> str:
 
 #: What :func:`_key` removes: spaces everywhere in a clause, quotes around it, list numbers
 #: and bullets before it; a Chinese numeral before 、 stays, so a numbered clause may count apart.
-_SPLIT = re.compile(r"[。！？!?；;，,：:\r\n]")
-#: Every character ``str.split`` splits on but the ASCII space and the line breaks.
-_OTHER_SPACES = re.compile("[\t\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _EDGE_CHARS = "“”\"'‘’「」0123456789０１２３４５６７８９、.．)）(（•·●■◆▪-"
 
 
-def _may_repeat(lowered: str, min_repeats: int, min_letters: int, max_chars: int) -> bool:
-    """Whether some clause of ``lowered`` (the page in lower case) may recur ``min_repeats``
-    times: clauses counted without spaces and stripped of quotes, list marks (and figures) at
-    both ends, which only ever merges clauses that :func:`_key` keeps apart, and kept only when
-    their key may yet be a clause of content (its letters, figures and brackets are all there)."""
-    squeezed = lowered.replace(" ", "")
-    if _OTHER_SPACES.search(squeezed):
-        squeezed = _OTHER_SPACES.sub("", squeezed)
-    counts = Counter(map(str.strip, _SPLIT.split(squeezed), repeat(_EDGE_CHARS)))
+def may_repeat(text: str, lowered: str, min_repeats: int = 3, min_letters: int = 4, max_chars: int = 30) -> bool:
+    """Whether :func:`repeated_clauses` may find anything in ``text`` (``lowered`` is it in lower
+    case), told cheaply: a clause of content has two Han characters, and it must close a sentence
+    ``min_repeats`` times, as an insertion must. The last clauses of sentences and lines are
+    counted without spaces and stripped of quotes, list marks and figures at both ends (which
+    only ever merges clauses that :func:`_key` keeps apart), and kept only when their key may
+    yet be a clause of content. Made with ``str`` calls, in C."""
+    if text.isascii():
+        return False
+    # Line breaks become full stops (both end a sentence), then str.split takes out every space,
+    # and every clause mark becomes a comma, so that a sentence's last clause follows its last comma.
+    squeezed = "".join(lowered.replace(" ", "").replace("\r", "。").replace("\n", "。").split())
+    for mark in ",：:":
+        squeezed = squeezed.replace(mark, "，")
+    for mark in "！？!?；;":
+        squeezed = squeezed.replace(mark, "。")
+    closing = map(itemgetter(2), map(str.rpartition, squeezed.split("。"), repeat("，")))
+    counts = Counter(map(str.strip, closing, repeat(_EDGE_CHARS)))
     counts.pop("", None)
     if not counts or max(counts.values()) < min_repeats:
         return False
     return any(
-        count >= min_repeats and min_letters <= len(clause) <= max_chars and not _DIGIT.search(clause) and not _BRACKET.search(clause)
+        count >= min_repeats
+        and min_letters <= len(clause) <= max_chars
+        and not _DIGIT.search(clause)
+        and not _BRACKET.search(clause)
+        and len(_HAN.findall(clause)) >= 2
+        and len(_LETTER.findall(clause)) >= min_letters
         for clause, count in counts.items()
     )
 
@@ -107,7 +118,6 @@ def repeated_clauses(
     min_repeats: int = 3,
     min_letters: int = 4,
     max_chars: int = 30,
-    lowered: str | None = None,
 ) -> list[Insertion]:
     """Whole clauses of content that close a sentence, between different neighbours, at least
     ``min_repeats`` times on at least two lines.
@@ -117,11 +127,8 @@ def repeated_clauses(
     is a template's sentence (``…有效破位30个点止损。``). An occurrence that opens its line with at
     most a short remark after it is the heading the phrase was taken from, and a line that is
     nothing but the phrase is a repeated line (DUP): neither counts. When the clause keeps the
-    same neighbour in most places, a sentence was repeated, not a phrase inserted. ``lowered``
-    (``text.lower()``, when the caller has it) lets a page without repeats go at once.
+    same neighbour in most places, a sentence was repeated, not a phrase inserted.
     """
-    if not _may_repeat(text.lower() if lowered is None else lowered, min_repeats, min_letters, max_chars):
-        return []
     clauses: list[_Clause] = []
     counts: Counter = Counter()
     for number, (line_start, line_end) in enumerate(lines):
