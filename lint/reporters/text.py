@@ -47,8 +47,11 @@ class Reporter:
         return " [*]" if fix and (fix.is_safe or self.context.unsafe_fixes) else ""
 
     def headline(self, finding: Finding) -> str:
-        location = self.paint(f"{finding.location}:{finding.line}:{finding.column}:", BOLD)
-        return f"{location} {self.paint(finding.code, RED)}{self.fixable_mark(finding)} {finding.message}"
+        location = f"{finding.location}:{finding.line}:{finding.column}:"
+        code = finding.code
+        if self.context.colour:  # one line per finding: no painting calls when there is no colour
+            location, code = self.paint(location, BOLD), self.paint(code, RED)
+        return f"{location} {code}{self.fixable_mark(finding)} {finding.message}"
 
     def file(self, result: FileResult) -> None:
         self.count(result)
