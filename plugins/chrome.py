@@ -122,8 +122,6 @@ _ALONE_LINE = lazy_regex(
 # How far a phrase reaches from its keyword: the window of the line its pattern runs in.
 _ZH_REACH = (16, 48)  # "返回" and six letters before "查看更多"; "点击" and a label of 26 after it
 _EN_REACH = (0, 100)  # every English phrase starts with its keyword: "Click here to …" is the longest
-
-
 _ZH_NEXT_REACH = 24  # a phrase's keyword stands this near its start ("返回" and letters before "查看更多")
 
 
