@@ -103,9 +103,10 @@ _ZH_WORDS = (
 )  # fmt: skip
 _EN_WORDS = ("view", "reads", "hits", "clicks", "likes", "plays", "visits", "comments", "shares", "replies", "times")
 _DATE_WORDS = ("时间", "日期")
-# Where a counter's text, and all that its patterns look at, ends: a line break or the end of a
-# sentence. The patterns only ever run between two of these, around a word above.
-_CUT = r"\n|[。！？]|[.!?] "
+# Where a counter's text, and all that its patterns look at, ends: a line break, the end of a
+# sentence or a Chinese clause (no pattern reads past "，" or "、"). The patterns only ever run
+# between two of these, around a word above.
+_CUT = r"\n|[。！？，；、]|[.!?] "
 _DIGIT = re.compile(r"\d")
 # Sentences longer than this are cut around the word: no counter is that long.
 _REACH = 200
