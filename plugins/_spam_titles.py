@@ -16,12 +16,13 @@ same headline printed twice after the keyword (once with a view count) is not tw
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 import regex
 
-__all__ = ["SeoKeyword", "seo_keywords"]
+__all__ = ["SeoKeyword", "may_have_seo_titles", "seo_keywords"]
 
 _BRACKETED = regex.compile(r"^[「\[【『](?P<key>[^」\]】』]{2,30})[」\]】』](?P<rest>.*)$")
 _JOINED = regex.compile(r"^(?P<key>[^_\-－|｜:：\s「」\[\]【】『』]{2,30}?)(?P<joiner>[_\-－|｜:：]|[ \t\u3000]+)(?P<rest>.*)$")
@@ -31,6 +32,45 @@ _HAN = regex.compile(r"\p{Han}")
 _WORD_LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
 _MARKS = frozenset({"bracket", "_", "-", "|"})
 _NOT_WORD = regex.compile(r"[^\p{Han}\p{Latin}]+|人气|阅读|浏览")
+#: A line break and the start of a line :func:`_candidates` reads a marked keyword off
+#: (``「<keyword>」``, ``<keyword>_``, ``<keyword>-``, ``<keyword>|``, after a label or not),
+#: looser than ``_BRACKETED`` and ``_JOINED``: the label may be any three characters.
+_MARKED_START = re.compile(
+    r"\n[ \t\u3000]*(?:[^\n:：]{1,3}[:：][^\S\n]*)?"
+    r"(?:[「\[【『]|[^_\-－|｜:：\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000「」\[\]【】『』]{2,30}[_\-－|｜])"
+)
+
+
+def may_have_seo_titles(text: str, min_letters: int = 5, max_headline_chars: int = 60) -> bool:
+    """Whether :func:`seo_keywords` may find a keyword in ``text``: it needs two Han characters,
+    a line that sticks the keyword on with a mark, and another line that sticks it on another
+    way. One scan, from line break to line break, finds the lines that may have the mark; only
+    those, and the lines that hold their keywords, are read closely."""
+    if text.isascii():
+        return False
+    breaks = "\n" + text.replace("\r", "\n")
+    marked = set()
+    for match in _MARKED_START.finditer(breaks):
+        line = breaks[match.start() + 1 : _line_end(breaks, match.start() + 1)]
+        marked.update(keyword for keyword, _, joiner in _stuck(line, min_letters, max_headline_chars) if joiner in _MARKS)
+    for keyword in marked:
+        lines, joiners = set(), set()
+        at = breaks.find(keyword)
+        while at >= 0:
+            start, end = breaks.rfind("\n", 0, at) + 1, _line_end(breaks, at)
+            for found, _, joiner in _stuck(breaks[start:end], min_letters, max_headline_chars):
+                if found == keyword:
+                    lines.add(start)
+                    joiners.add(joiner)
+            at = breaks.find(keyword, end)
+        if len(lines) >= 2 and len(joiners) >= 2:
+            return True
+    return False
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return end if end >= 0 else len(text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,12 +85,8 @@ def seo_keywords(line_texts: list[str], min_letters: int = 5, max_headline_chars
     """Keywords stuck to different headlines on at least two lines of the page."""
     stuck: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
     for index, raw in enumerate(line_texts):
-        line = raw.strip(" \t\u3000")
-        if not line or len(line) > max_headline_chars or _SENTENCE.search(line) or line.count("，") > 1:
-            continue
-        for keyword, rest, joiner in _candidates(line):
-            if len(_WORD_LETTER.findall(keyword)) >= min_letters and len(_HAN.findall(keyword)) >= 2 and rest:
-                stuck[keyword].append((index, rest, joiner))
+        for keyword, rest, joiner in _stuck(raw, min_letters, max_headline_chars):
+            stuck[keyword].append((index, rest, joiner))
     found = []
     for keyword, places in stuck.items():
         lines = sorted({index for index, _, _ in places})
@@ -60,6 +96,18 @@ def seo_keywords(line_texts: list[str], min_letters: int = 5, max_headline_chars
         if _different_headlines([rest for _, rest, _ in places]):
             found.append(SeoKeyword(keyword, tuple(lines)))
     return found
+
+
+def _stuck(raw: str, min_letters: int, max_headline_chars: int) -> list[tuple[str, str, str]]:
+    """``(keyword, rest, joiner)`` for each keyword a headline line sticks to its headline."""
+    line = raw.strip(" \t\u3000")
+    if not line or len(line) > max_headline_chars or _SENTENCE.search(line) or line.count("，") > 1:
+        return []
+    return [
+        (keyword, rest, joiner)
+        for keyword, rest, joiner in _candidates(line)
+        if len(_WORD_LETTER.findall(keyword)) >= min_letters and len(_HAN.findall(keyword)) >= 2 and rest
+    ]
 
 
 def _different_headlines(rests: list[str]) -> bool:
