@@ -19,6 +19,7 @@ __all__ = ["interleaved_headlines"]
 
 _MIN_WORDS = 4.0  # shorter lines are names and keywords, not headlines
 _MIN_SPLICED = 3
+_MAX_RUN = 2  # headlines in a row between paragraphs; more make a list
 _PARAGRAPH_WORDS = 12.0  # a paragraph, not a sentence on a line of its own
 
 
@@ -31,7 +32,7 @@ def interleaved_headlines(lines: Sequence[Line], max_shared: float) -> list[int]
     ``max_shared`` is the list limit of shared terms (see ``unrelated_line``).
     """
     title = next((number for number, line in enumerate(lines) if line.shape is not Shape.NEUTRAL and line.words >= _MIN_WORDS), len(lines))
-    lone = [number for number in range(title + 1, len(lines)) if _lone_headline(lines, number, title)]
+    lone = _lone_headlines(lines, title)
     if len(lone) < _MIN_SPLICED:
         return []
     page: Counter = Counter()
@@ -49,17 +50,33 @@ def _elsewhere(page: Counter, terms: Sequence[str]) -> dict[str, int]:
     return {term: page[term] - count for term, count in own.items()}
 
 
-def _lone_headline(lines: Sequence[Line], number: int, title: int) -> bool:
-    """A headline between two paragraphs (or the title, or the page's end). A run of short
-    lines is a list, judged elsewhere; a text broken into short lines for phones has no
-    paragraphs."""
-    above = number - 1 == title or _paragraph(lines[number - 1])
-    below = number + 1 == len(lines) or _paragraph(lines[number + 1])
-    return above and below and _headline(lines[number])
+def _lone_headlines(lines: Sequence[Line], title: int) -> list[int]:
+    """Headlines that stand between two paragraphs (or the title, or the page's end), one or
+    two at a time, perhaps with a keyword or two beside them. More make a list, judged
+    elsewhere; a text broken into short lines for phones has no paragraphs between them."""
+    found: list[int] = []
+    number = title + 1
+    while number < len(lines):
+        if _paragraph(lines[number]):
+            number += 1
+            continue
+        end = number
+        while end < len(lines) and not _paragraph(lines[end]):
+            end += 1
+        headlines = [near for near in range(number, end) if _headline(lines[near])]
+        if len(headlines) <= _MAX_RUN and all(near in headlines or _keyword(lines[near]) for near in range(number, end)):
+            found += headlines
+        number = end
+    return found
 
 
 def _paragraph(line: Line) -> bool:
     return line.shape is Shape.PROSE and line.words >= _PARAGRAPH_WORDS
+
+
+def _keyword(line: Line) -> bool:
+    """A word or two on a line of its own, spliced in as well (``袋鼠皮革``)."""
+    return line.shape is Shape.ITEM and line.words < _MIN_WORDS
 
 
 def _headline(line: Line) -> bool:

@@ -428,7 +428,8 @@ def test_link_buttons_after_the_prev_next_links_are_chrome_not_headlines() -> No
 
 def test_a_half_width_comma_in_chinese_text_is_a_clause_not_a_headline() -> None:
     # teasers need headlines between them; lines of a story typed with half-width commas are its sentences
-    story = ["市民早早来到站台,等候首班车", "车门打开,人群涌入车厢", "司机说,第一天乘客特别多", "大家纷纷拍照留念,场面热闹"]
+    story = ["市民早早来到高铁东站,等候有轨电车首班车", "有轨电车车门打开,乘客涌入车厢", "司机说,有轨电车第一天乘客特别多",
+             "市民纷纷在有轨电车上拍照留念,场面热闹"]
     text = page(TRAM_TITLE, TRAM, story[0], TRAM[0], story[1], story[2], TRAM[1], story[3])
     assert found(text) == []
 
@@ -437,3 +438,13 @@ def test_a_line_too_short_for_a_title_above_a_menu_is_the_menus_first_link() -> 
     text = page("电车资讯", NAV_ZH, TRAM)
     assert found(text) == [(1, 1, 6)]
     assert messages(text) == ["navigation before the article: 6 short link lines (lines 1-6)"]
+
+
+def test_spliced_headlines_two_at_a_time_with_a_keyword_between_them() -> None:
+    text = page(TRAM_TITLE, TRAM[0], HEADLINES_ZH[0], TRAM[1], HEADLINES_ZH[1], "袋鼠皮革", HEADLINES_ZH[2], TRAM[2], TRAM[3])
+    assert found(text) == [(3, 1, 3), (5, 1, 5), (7, 1, 7)]
+
+
+def test_three_headlines_in_a_row_between_paragraphs_are_no_spliced_headlines() -> None:
+    text = page(TRAM_TITLE, TRAM[0], HEADLINES_ZH[0], HEADLINES_ZH[1], HEADLINES_ZH[2], TRAM[1], TRAM[2], TRAM[3])
+    assert "spliced" not in " ".join(messages(text))
