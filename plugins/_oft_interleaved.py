@@ -31,14 +31,18 @@ def interleaved_headlines(lines: Sequence[Line], max_shared: float) -> list[int]
 
     ``max_shared`` is the list limit of shared terms (see ``unrelated_line``).
     """
-    title = next((number for number, line in enumerate(lines) if line.shape is not Shape.NEUTRAL and line.words >= _MIN_WORDS), len(lines))
+    title = next(
+        (number for number, line in enumerate(lines) if line.shape is not Shape.NEUTRAL and line.words >= _MIN_WORDS), len(lines)
+    )
     lone = _lone_headlines(lines, title)
     if len(lone) < _MIN_SPLICED:
         return []
     page: Counter = Counter()
     for line in lines:
         page.update(line.terms)
-    spliced = [number for number in lone if unrelated_line(lines[number].terms, _elsewhere(page, lines[number].terms), max_shared)]
+    spliced = [
+        number for number in lone if unrelated_line(lines[number].terms, _elsewhere(page, lines[number].terms), max_shared)
+    ]
     if len(spliced) < _MIN_SPLICED or len(spliced) * 2 <= len(lone):
         return []
     return spliced

@@ -82,7 +82,8 @@ def headlines_after_chrome(lines: Sequence[Line], start: int, max_shared: float)
         above -= 1
     if above == first - 1 or lines[above].shape is not Shape.PROSE:
         return None
-    if len(lines) - first == 1 and (_FIELD().match(lines[first].text) or not unrelated_line(lines[first].terms, terms_before(lines, first), max_shared)):
+    lone = lines[first] if len(lines) - first == 1 else None
+    if lone is not None and (_FIELD().match(lone.text) or not unrelated_line(lone.terms, terms_before(lines, first), max_shared)):
         return None
     return first
 
