@@ -616,7 +616,7 @@ _PAYMENT_LINES = 8  # lines after the header that may belong to it
 _PAYMENT_GAP = 1  # lines without a payment word the block may skip
 
 
-_NOTICE_REACH = (12, 80)  # "信息网络传播视听节目许可证" before its keyword; a clause after it
+_NOTICE_REACH = (24, 80)  # "All Rights R" before "eserved", "信息网络传播视听节目" before "许可证"; a clause after
 
 
 def _payment_notices(found: Scan) -> Iterator[tuple[int, int, str]]:
