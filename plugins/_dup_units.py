@@ -14,7 +14,6 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from bisect import bisect_right
 from itertools import accumulate, compress, count, repeat
 from operator import lt, or_
 from typing import Pattern
@@ -142,8 +141,8 @@ def related_lines(view: View, title: int | None) -> list[int]:
     if not (repeated_heads or repeated_tails):
         return []
     shared = map(or_, map(repeated_heads.__contains__, heads), map(repeated_tails.__contains__, tails))
-    breaks = list(compress(count(), map(b"\n".__eq__, clauses)))
-    return sorted({bisect_right(breaks, clause) for clause in compress(count(), shared)})
+    line_of_clause = accumulate(map(b"\n".__eq__, clauses))  # a break clause counts as the next line's
+    return sorted(set(compress(line_of_clause, shared)))
 
 
 def _repeated(windows: list[bytes]) -> set[bytes]:
