@@ -230,7 +230,8 @@ def _spaces():  # -> regex.Pattern[str]
 class _PhraseFinder:
     """The UI phrases, normalised, in one automaton: one C-level pass finds them all.
 
-    Phrases are tried longest first (``点击查看更多`` before ``查看更多``), as ``order`` says.
+    ``shown`` lists them longest first: where several span a cut, the longest wins
+    (``点击查看更多`` over ``查看更多``).
     """
 
     def __init__(self) -> None:
@@ -249,13 +250,14 @@ class _PhraseFinder:
         """
         before = _fold(text[start - 1 : start])
         after = _fold(text[end : end + 1])
-        if before == " " and after == " ":
-            after = _normalise(text[end : end + self.reach].lstrip())[:1]
+        if before == " " and after == " ":  # the space after is dropped (see _broken_phrase)
+            after = _normalise(text[end : end + self.reach])[1:2]
         return (before[-1:] + after[:1]) in self.pairs
 
     def across(self, joined: str, cut: int) -> str | None:
         """The first phrase (longest first) found in ``joined`` across the offset ``cut``."""
-        spanning = [index for index, start, end in self.automaton.find_matches_as_indexes(joined, overlapping=True) if start < cut < end]
+        found = self.automaton.find_matches_as_indexes(joined, overlapping=True)
+        spanning = [index for index, start, end in found if start < cut < end]
         return self.shown[min(spanning)] if spanning else None
 
 

@@ -74,6 +74,12 @@ def test_emoji_inside_a_site_ui_phrase_is_flagged_even_next_to_punctuation(emj):
     assert findings[1].message == "injected emoji '👾' inside the phrase 'Continue reading'"
 
 
+def test_emoji_between_the_words_of_a_site_ui_phrase_is_flagged(emj):
+    findings = emj("The final was close, and the crowd stayed late.\nRead 😀 more\n")
+    assert spans(findings) == [(2, 6, 7)]
+    assert findings[0].message == "injected emoji '😀' inside the phrase 'Read more'"
+
+
 def test_a_sign_emoji_inside_a_word_is_flagged(emj):
     findings = emj("票房突破5亿元 全产✖️业链产值近78亿元")
     assert spans(findings) == [(1, 11, 13)]
