@@ -57,8 +57,9 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "colon": (":", "："),
     "nav": (
         "位置", "首页", "主页", "Home", "上一", "下一", "前一篇", "后一篇", "前一页", "后一页", "上篇", "下篇", "尾页", "末页",
-        *cased("prev", "next", "older", "newer"), "Page", "Last", "共",
+        *cased("prev", "next", "older", "newer"), "Page", "Last",
     ),
+    "page_total": ("共",),  # "共5页": a page bar only with a number after it
     "page_word": ("首页", "上一页", "下一页", "尾页", "末页", "前一页", "后一页"),
     "tag": ("关键词", "关键字", "标签", "Tag", "TAGS", "Keywords", "Posted", "Filed", "#"),
     "notice": (
@@ -200,7 +201,10 @@ class Scan:
 
     def lines_with(self, *groups: str) -> list[int]:
         """The lines holding a keyword of any of ``groups``, in order."""
-        offsets = self.hits(groups[0]) if len(groups) == 1 else sorted(itertools.chain(*map(self.hits, groups)))
+        return self.lines_at(self.hits(groups[0]) if len(groups) == 1 else sorted(itertools.chain(*map(self.hits, groups))))
+
+    def lines_at(self, offsets: Iterable[int]) -> list[int]:
+        """The lines holding the ordered ``offsets``, each once, in order."""
         starts = self.starts
         found: list[int] = []
         next_start = -1

@@ -434,7 +434,7 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
     page_bars: dict[int, list[tuple[int, int]]] = {}
     for window in found.windows("page_word", _PAGINATION_REACH, _PAGINATION_REACH):
         page_bars.setdefault(found.index(window[0]), []).append(window)
-    for index in found.lines_with("nav"):
+    for index in _nav_lines(found):
         line_start, line_end = found.line(index)
         line = text[line_start:line_end]
         if _BREADCRUMB().match(line) or _home_run_in(line, found, index):
@@ -475,6 +475,19 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
                 if len(words) >= 2 or (words and len(_NUMBERS().findall(match.group())) >= 2):
                     start, end = _strip_span(text, *match.span())
                     yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
+
+
+def _nav_lines(found: Scan) -> list[int]:
+    """Lines with a link label or page word, or with a page count ("共 5 页")."""
+    text = found.text
+    totals = []
+    for offset in found.hits("page_total"):
+        after = offset + 1
+        while text.startswith((" ", "\t"), after):
+            after += 1
+        if text[after : after + 1].isdigit():
+            totals.append(offset)
+    return found.lines_at(sorted([*found.hits("nav"), *totals]))
 
 
 def _home_run_in(line: str, found: Scan, index: int) -> bool:
