@@ -23,7 +23,7 @@ import regex
 
 from plugins import _spam_lexicon as lexicon
 
-__all__ = ["Hit", "Lexicon", "get_lexicon", "is_delimiter", "CLOSERS"]
+__all__ = ["Hit", "Lexicon", "get_lexicon", "glued_latin", "is_delimiter", "CLOSERS"]
 
 #: Characters that end a clause or set a phrase apart.
 _DELIMITERS = frozenset("，。！？；：、,.!?;:|｜丨/\\\"“”‘’'「」『』【】[]()（）<>《》〈〉_~·•…\n\r\t \u3000")
@@ -81,15 +81,20 @@ _NUMBERED = _lazy(
 )
 #: The domain endings of ``_ADDRESS``: a page without one holds no address.
 _DOMAIN_ENDS = "com|cn|net|org|cc|top|xyz|vip|info|me|co|tv|biz|site|club|shop|online|wang|ink"
-_DOMAIN_END = _lazy(rf"\.(?:{_DOMAIN_ENDS})")
+_DOMAIN_END = _lazy(rf"\.(?:{_DOMAIN_ENDS})".encode())
 _ADDRESS = _lazy(
     r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,3}"
     rf"\.(?:{_DOMAIN_ENDS})(?:\.cn)?"
     r"(?:/[a-z0-9_./?=&%#-]*)?(?![a-z0-9])"
 )
 #: A run of Latin letters and digits (U+0130, U+017F and U+212A fold to i, s and k), the raw material of
-#: a random token; only runs of 12 to 40 characters are tokens.
-_LATIN_RUN = _lazy(r"[A-Za-z0-9\u0130\u017f\u212a][A-Za-z0-9\u0130\u017f\u212a]{11,}")  # a class first: skipped in C
+#: a random token; only runs of 12 to 40 characters are tokens. Looked for first among the
+#: page's ASCII characters alone, which is quick on Chinese text (and may join runs, never split one).
+_FOLDING_LATIN = "\u0130\u017f\u212a"
+_LATIN_RUN = _lazy(rf"[A-Za-z0-9{_FOLDING_LATIN}][A-Za-z0-9{_FOLDING_LATIN}]{{11,}}")
+#: Latin letters and digits become ``a``, everything else a space: 12 ``a`` in a row are a run.
+_ALNUM_SHAPES = bytes(ord("a") if chr(byte).isascii() and chr(byte).isalnum() else ord(" ") for byte in range(256))
+_SHAPE_RUN = _lazy(b"a" * 12 + b"+")
 _INTRODUCERS = _lazy(lambda: rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$", module=regex)
 
 
@@ -269,6 +274,25 @@ def _keyword_matches(folded: str, triggers: list[tuple[int, tuple[Callable[[], "
 # -- web addresses and random tokens -------------------------------------------------------------
 
 
+def glued_latin(text: str, folded: str) -> Iterable[tuple[int, int, str]]:
+    """``(start, end, kind)`` of the web addresses, then the random tokens, glued into the text.
+
+    Both are ASCII glued to Han text, so an ASCII page has none, and both are looked for in the
+    page as bytes, one a character (``?`` for all others): a domain ending, a run of twelve
+    letters and digits, found by C code that skips from one candidate to the next.
+    """
+    if text.isascii():
+        return
+    letters = folded.encode("ascii", "replace")
+    if _DOMAIN_END().search(letters):
+        yield from ((start, end, "web address") for start, end in spliced_addresses(text, folded))
+    if any(char in text for char in _FOLDING_LATIN):
+        runs = [match.span() for match in _LATIN_RUN().finditer(text)]
+    else:
+        runs = [match.span() for match in _SHAPE_RUN().finditer(letters.translate(_ALNUM_SHAPES))]
+    yield from ((start, end, "random token") for start, end in random_tokens(text, runs))
+
+
 def spliced_addresses(text: str, folded: str) -> Iterable[tuple[int, int]]:
     """Web addresses glued into a Chinese sentence with no word that introduces them.
 
@@ -276,8 +300,6 @@ def spliced_addresses(text: str, folded: str) -> Iterable[tuple[int, int]]:
     in capitals (``据FashionNetwork.com报道``) and an address in brackets or after a colon belong
     to the page.
     """
-    if not _DOMAIN_END().search(folded):
-        return
     for match in _ADDRESS().finditer(folded):
         start, end = match.span()
         if any(char.isupper() for char in text[start:end]) or "/" in folded[start:end]:
@@ -291,18 +313,15 @@ def spliced_addresses(text: str, folded: str) -> Iterable[tuple[int, int]]:
         yield start, end
 
 
-def random_tokens(text: str) -> Iterable[tuple[int, int]]:
+def random_tokens(text: str, runs: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
     """Mixed-case letter-and-digit strings glued to Chinese text (``ls6utgDbOeKZnI6L技术``).
 
     Product codes are upper case, names in CamelCase change case a few times, hashes in links
     sit in the link: a token with a digit and case changes every few letters, touching Han
-    text, is noise.
+    text, is noise. ``runs`` are the page's runs of twelve Latin letters and digits or more.
     """
-    if text.isascii():
-        return  # nothing to be glued to
-    for match in _LATIN_RUN().finditer(text):
-        token = match.group()
-        start, end = match.span()
+    for start, end in runs:
+        token = text[start:end]
         if len(token) > 40:
             continue
         glued = (start > 0 and _HAN().match(text[start - 1])) or (end < len(text) and _HAN().match(text[end]))

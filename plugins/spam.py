@@ -37,7 +37,7 @@ from lint.page import DenoisedView, Page
 from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
 from plugins._spam_phrases import may_repeat, repeated_clauses
 from plugins._spam_titles import may_have_seo_titles, seo_keywords
-from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, is_delimiter, random_tokens, spliced_addresses
+from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, glued_latin, is_delimiter
 
 _BREAK = re.compile(r"\r\n?|\n")
 _SENTENCE_END = regex.compile(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
@@ -183,8 +183,7 @@ def _check_spliced_term(page: Page, options: Mapping[str, Any]) -> Iterator[Viol
     view, text, folded = spam.view, spam.text, spam.folded
     lexicon = get_lexicon(tuple(options["extra-terms"]), tuple(options["ignore-terms"]))
     hits = lexicon.hits(folded, spam.scan(lexicon))
-    extra = [Hit(s, e, "web", "web address") for s, e in spliced_addresses(text, folded)]
-    extra += [Hit(s, e, "web", "random token") for s, e in random_tokens(text)]
+    extra = [Hit(start, end, "web", kind) for start, end, kind in glued_latin(text, folded)]
     if not hits and not extra:
         return
     lines = spam.lines
