@@ -206,7 +206,8 @@ def _inline_spans(text: str, leading_count: bool) -> list[tuple[int, int]]:
     for first, last in candidates.en:
         for match in en_after.finditer(text, first, last):
             # what stands before it on its line (at most 8 characters), and what comes after it
-            before = max(match.start() - 8, *(text.rfind(brk, match.start() - 8, match.start()) + 1 for brk in "\r\n"))
+            low = max(0, match.start() - 8)
+            before = max(low, *(text.rfind(brk, low, match.start()) + 1 for brk in "\r\n"))
             if en_before_ok.search(text, before, match.start()) or en_after_ok.match(text, match.end()):
                 spans.append(match.span())
     if leading_count:
