@@ -31,6 +31,7 @@ def found(text: str, select: str = "VWC") -> list[tuple[int, int, int, str]]:
         ("By Jane Doe · 12,345 views · 3 min read", [(1, 15, 27, "VWC001")]),
         ("Published: 58.4K views", [(1, 12, 23, "VWC001")]),
         ("766 views Apple has unveiled a new computer.", [(1, 1, 10, "VWC001")]),
+        ("Hi\n766 views", [(2, 1, 10, "VWC001")]),  # at a line start near the top of the page
         ("Read 1,234 times", [(1, 1, 17, "VWC001")]),
         # a counter the page ran into the next sentence, or glued to a headline's end
         ("同比增长超过210%。阅读 841投运项目中，大型电站占比超5成。", [(1, 12, 18, "VWC001")]),
