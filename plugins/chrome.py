@@ -250,18 +250,25 @@ _FIELD = lazy_regex(
 _NEXT_FIELD = lazy_regex(rf"(?V1)(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:")
 _UNIT_ONLY = lazy_regex(r"(?V1)[ \t\u3000]*(?:(?:人次|人|次)(?!\p{L}))?[ \t\u3000]*")
 # A view count where the value should be ("更新时间: 阅读 78972", "Author: 66,904 views").
+_COUNTER_WORD = r"阅读|浏览|点击|人气|热度|播放"
+_TIMES_WORD = r"Viewed|Read|Played"
 _COUNTER_NEXT = lazy_regex(
-    r"(?V1)(?:阅读|浏览|点击|人气|热度|播放)(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
+    rf"(?V1)(?:{_COUNTER_WORD})(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
     r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.])[ \t]?(?:[万千kKwWmM]\+?)?[ \t]?(?:人次|次|人)?[ \t]?(?:阅读|浏览|点击|views|reads|likes|plays)"
-    r"|(?:Viewed|Read|Played)[ \t]+\d[\d,.]*[ \t]+times",
+    rf"|(?:{_TIMES_WORD})[ \t]+\d[\d,.]*[ \t]+times",
 )
 # The label printed twice ("Updated: Updated 2 November 2012"): the first one is empty.
-_LABEL_AGAIN = lazy_regex(r"(?V1)(?:Updated|Published|Posted|Last updated)\b|(?:更新时间|发布时间|发表时间)(?![:：])")
+_AGAIN_LABEL = r"Updated|Published|Posted|Last updated"
+_LABEL_AGAIN = lazy_regex(rf"(?V1)(?:{_AGAIN_LABEL})\b|(?:更新时间|发布时间|发表时间)(?![:：])")
 # A person or source label followed straight by a date: the name is missing.
 _WHO_LABELS = frozenset({"来源", "文章来源", "本文来源", "信息来源", "作者", "编辑", "责任编辑", "责编", "记者", "出处", "Source", "Author", "By"})
 _DATE_NEXT = lazy_regex(r"(?V1)\d{4}[-/.年]\d{1,2}|\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
+# What the four patterns above can start with, digits aside: a value that starts otherwise is one.
+_NEXT_FIRST = frozenset(
+    word[0] for word in f"{_ZH_FIELD}|{_ZH_BARE_FIELD}|{_EN_FIELD}|{_COUNTER_WORD}|{_TIMES_WORD}|{_AGAIN_LABEL}".split("|")
+)
 _REST_EMPTY = lazy_regex(r"(?V1)[ \t\u3000]*(?:$|[\r\n])")
 _NEXT_LINE_VALUE = lazy_regex(r"(?V1)[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]{0,200})")
 
@@ -272,6 +279,8 @@ def _empty_reason(text: str, match: regex.Match) -> str | None:
     label = match.group("zh") or match.group("bare") or match.group("en")
     if _REST_EMPTY().match(text, rest):
         return None if match.group("bare") else "end"
+    if text[rest : rest + 1] not in _NEXT_FIRST and not text[rest : rest + 1].isdigit():
+        return None
     if _NEXT_FIELD().match(text, rest) or _COUNTER_NEXT().match(text, rest) or _LABEL_AGAIN().match(text, rest):
         return "next"
     if label in _WHO_LABELS and _DATE_NEXT().match(text, rest):
