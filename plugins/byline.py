@@ -168,7 +168,7 @@ _ALL_LABELS = (*_ZH_LABEL_WORDS, *_ZH_SHORT_LABEL_WORDS, *_EN_LABEL_WORDS)
 
 
 def _labels(text: str) -> list[tuple[int, str]]:
-    """``(start, label)`` of every label that may start a byline, in order, overlaps included.
+    """``(start, label)`` of every label that may start a byline, overlaps included (ordered by end).
 
     Bylines start with a label, and the label is followed by a space or a separator (or ends with
     a colon): one automaton pass finds them all, so the byline patterns are only tried there.
