@@ -62,6 +62,8 @@ def may_be_stuffing(min_items: int = 4) -> Callable[[str], bool]:
     enough = _separators(max(min_items, 2) - 1).match
 
     def may_be(line: str) -> bool:
+        if "。" in line:
+            return False  # the usual Chinese sentence, told by a memchr
         if line.isascii() and not _ASCII_LIST_MARK.search(line):
             return False  # words of an English line, not phrases (no Han, only spaces between)
         return not _latin_full_stop(line) and not _SENTENCE_MARK.search(line) and enough(line) is not None
