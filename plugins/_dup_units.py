@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, compress, count, repeat
-from operator import lt, or_
+from operator import or_
 from typing import Pattern
 
 import regex
@@ -41,6 +41,8 @@ _WIDE_SPACES = "\u3000\xa0"
 #: UTF-8 bytes compared from each clause boundary by the cheap pass: ten Han characters (two
 #: shingles), or about thirty letters of other scripts (spaces dropped).
 _WINDOW = 30
+#: How often a window is found when it marks a repeat rather than boilerplate.
+_REPEATED = range(2, 9)
 
 
 @cache
@@ -146,8 +148,10 @@ def related_lines(view: View, title: int | None) -> list[int]:
 
 
 def _repeated(windows: list[bytes]) -> set[bytes]:
-    """Whole windows (not the short ends of the page) found more than once."""
+    """Whole windows (not the short ends of the page) found more than once, but not so often
+    that they are boilerplate (see MAX_OCCURRENCES in plugins.duplicates)."""
     counts = Counter(windows)
     if len(counts) == len(windows):
         return set()
-    return {window for window in compress(counts, map(lt, repeat(1), counts.values())) if len(window) == _WINDOW}
+    repeated = compress(counts, map(_REPEATED.__contains__, counts.values()))
+    return {window for window in repeated if len(window) == _WINDOW}
