@@ -7,6 +7,7 @@ line is normalised once per page, whichever rules ask for it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 import weakref
@@ -29,25 +30,22 @@ _SENTENCE_MARKS = ("。", "；", ";", ",", "，", "、", ":", "：")
 #: spaces. Their forms hold no combining mark and start no composition, so a line made of them
 #: only is normalised one character at a time (the common Chinese line: ideographs and "，：").
 _CONTEXTUAL = lazy_regex(r"[^\x20-\x7e\u00a0\u2014\u2018-\u201f\u2026\u3000-\u3003\u3008-\u3011\u3014-\u301f\u4e00-\u9fff\uff01-\uff5e]")
+#: Of those, the ones NFKC changes: full-width ASCII, the ideographic and no-break spaces, "…".
+_CHANGED = lazy_regex(r"[\uff01-\uff5e\u3000\u00a0\u2026]")
 
 
-class _CharacterForms(dict):  # type: ignore[type-arg]
-    """Code point -> NFKC form of that character, filled on first use: a table for ``str.translate``."""
-
-    def __missing__(self, code: int) -> str:
-        form = self[code] = unicodedata.normalize("NFKC", chr(code))
-        return form
-
-
-_FORMS = _CharacterForms()
+@functools.cache
+def _changed_forms() -> dict[str, str]:
+    return {char: unicodedata.normalize("NFKC", char) for char in map(chr, [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, 0x2026])}
 
 
 def _nfkc(line: str) -> str:
-    """``unicodedata.normalize("NFKC", line)``, by table lookups where that gives the same."""
+    """``unicodedata.normalize("NFKC", line)``, character by character where that gives the same."""
     if unicodedata.is_normalized("NFKC", line):
         return line
     if _CONTEXTUAL().search(line) is None:
-        return line.translate(_FORMS)
+        forms = _changed_forms()
+        return _CHANGED().sub(lambda match: forms[match.group()], line)
     return unicodedata.normalize("NFKC", line)
 
 
