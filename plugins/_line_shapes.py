@@ -95,6 +95,7 @@ _DATED = lazy_regex(r"\s*[(（\[]?\d{2,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?
 _INTRO = lazy_regex(
     r"(?i)(?:[:：]|如下|以下几[点个条项种方面]|the following(?:\s+\p{L}+){0,3}|as follows)\W{0,3}$"
 )
+_INTRO_WORDS = (":", "：", "如下", "以下几", "follow")  # one of them is in every match of _INTRO
 # A short remark in brackets on its own line: (完), （记者 张三）, (更新时间戳: 1681649425565).
 _ASIDE = lazy_regex(r"^[(（\[【][^()（）\[\]【】]{1,40}[)）\]】]$")
 _ELLIPSES = ("...", "…", "．．．")
@@ -102,7 +103,8 @@ _LETTER = lazy_regex(r"\p{L}")
 _NUMBER = lazy_regex(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|views?|reads?)?$")
 # Sentence ends: Chinese full stop always; a Latin full stop after a word and before a space.
 _FULL_STOP = lazy_regex(r"。|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
-_EXCLAIM = lazy_regex(r"[！？!?]")
+_EXCLAMATIONS = "！？!?"
+_EXCLAIM = lazy_regex(rf"[{_EXCLAMATIONS}]")
 _COMMA = lazy_regex(r"，|,(?=\s)")
 _MAX_HEADER_LINE = 400  # characters: a header and a headline of ``max-item-words`` fit
 _ENDING = 80  # characters at a line's end that hold a date, a UI phrase or a closing colon
@@ -188,14 +190,14 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     ending = text[-_ENDING:]
     own = _without_trailing_ui(ending)
     announces = own.endswith((":", "："))
-    date = _DATED().search(ending)
+    date = _DATED().search(ending) if ending[-1].isdigit() or ending[-1] in ")）]日" else None  # how a date ends
     undated = text if date is None else text[: len(text) - len(ending) + date.start()]
     enumeration = _enumeration(text, words)
     return Line(
         index, text, _shape(text, words, max_item_words, announces, enumeration), words, enumeration or 1,
         tuple(found), word_terms,
-        marked=bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or bool(_FIELD_VALUE().match(undated)),
-        intro=bool(_INTRO().search(own)), announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
+        marked=bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or _field_value(undated),
+        intro=_announcing(own), announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
     )
 
 
@@ -217,9 +219,28 @@ def _shape(text: str, words: float, max_item_words: float, announces: bool, enum
         return Shape.NEUTRAL  # a rule, a row of stars: layout, not content
     if announces:
         return Shape.PROSE  # it announces what follows, as a sentence does
-    if _is_item(text, words, max_item_words) or enumeration and not _FULL_STOP().search(text):
+    if _is_item(text, words, max_item_words) or enumeration and not _full_stop(text):
         return Shape.ITEM
     return Shape.PROSE
+
+
+# Cheap tests of the characters a pattern needs come first: most lines lack them, and a
+# ``regex`` search tries every position of the line.
+
+
+def _full_stop(text: str) -> bool:
+    return ("。" in text or "." in text) and bool(_FULL_STOP().search(text))
+
+
+def _field_value(text: str) -> bool:
+    head = text[:17]
+    return (":" in head or "：" in head) and bool(_FIELD_VALUE().match(text))
+
+
+def _announcing(ending: str) -> bool:
+    """Whether the line's end announces a list (``如下：``, ``the following``)."""
+    lowered = ending.lower()
+    return any(word in lowered for word in _INTRO_WORDS) and bool(_INTRO().search(ending))
 
 
 def _is_item(text: str, words: float, max_item_words: float) -> bool:
@@ -227,7 +248,7 @@ def _is_item(text: str, words: float, max_item_words: float) -> bool:
 
     A long line of clauses joined by commas is a sentence that lost its full stop, not a headline.
     """
-    if words > max_item_words or _FULL_STOP().search(text) or len(_EXCLAIM().findall(text)) > 2:
+    if words > max_item_words or _full_stop(text) or len(_EXCLAIM().findall(text)) > 2:
         return False
     return words <= _SHORT_ITEM_WORDS or len(_COMMA().findall(text)) <= 1
 
@@ -238,7 +259,7 @@ def _enumeration(text: str, words: float) -> int:
     A full stop may close the line (``出席的还有：王毅、尹力、….``), not split sentences.
     """
     body = text.rstrip("。.")
-    if _FULL_STOP().search(body) or _EXCLAIM().search(body):
+    if _full_stop(body) or any(mark in body for mark in _EXCLAMATIONS):
         return 0
     items = len(_SEPARATOR().findall(body)) + 1
     if items >= 5 and words / items <= 6:
