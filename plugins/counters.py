@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._lazy import lazy_regex
 
 # --- inline counters -------------------------------------------------------------------------
 
@@ -274,11 +275,10 @@ INLINE_COUNTER = Rule(
 
 # Patterns as strings: ``re`` compiles (and keeps) them on first use, not at import.
 _BARE = rf"^[ \t\u3000]*((?!0\d){_NUM}{_MAG})(?:[ \t]?(?:人次|次))?[ \t\u3000]*$"
-# A line that starts with a digit: a page without one has no bare count line.
-_NUMBER_LINE = r"(?m)^[ \t\u3000]*\d"
 _NOT_DIGITS = r"[^\d.]"
 _PLAIN_DECIMAL = r"^\d+\.\d+$"
 _SENTENCE_END = r"(?:。|(?<!\.)\.)$"  # a headline may end with ? or !, not with a full stop
+_LETTER = lazy_regex(r"\p{L}")
 
 
 def _value(number: str) -> float | None:
@@ -300,9 +300,7 @@ def _is_headline(line: str, max_chars: int) -> bool:
 
 
 def _letters(text: str) -> int:
-    import regex
-
-    return len(regex.findall(r"\p{L}", text))
+    return len(_LETTER().findall(text))
 
 
 def _looks_like_a_sequence(values: list[float]) -> bool:
@@ -318,8 +316,8 @@ def _check_bare_count_lines(page: Page, options: Mapping[str, Any]) -> Iterator[
     max_headline: int = options["max_headline_chars"]
     min_letters: int = options["min_headline_letters"]
     view = page.denoised.text
-    if not re.search(_NUMBER_LINE, view.replace("\r", "\n") if "\r" in view else view):
-        return
+    if not re.search(_BARE, view.replace("\r", "\n") if "\r" in view else view, re.MULTILINE):
+        return  # no line is only a number (one scan of the page)
     lines = _LINE_BREAK.split(view)
     nonblank = [index for index, line in enumerate(lines) if line.strip()]
     # Candidates: a bare number whose previous non-blank line is a headline-like line.
