@@ -1,0 +1,322 @@
+"""DUP's analysis of a page: which lines are copies of others, and which copy to report.
+
+Only the lines :func:`plugins._dup_units.related_lines` finds sharing text with another line
+are read as units and shingles (runs of a few units); each shingle is looked up in one hash
+table, so the work is linear in the text that repeats. A line whose shingles nearly all occur
+elsewhere is a copy; which copy to report is the one whose removal leaves the article whole
+(see :func:`analyse`).
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import weakref
+from collections import Counter
+from functools import cache
+from itertools import chain
+from typing import Any, Callable, NamedTuple
+
+from lint.page import Page
+from plugins._dup_units import View, related_lines, shingles_of, unit_keys, unit_spans, view_of
+
+#: An unlabelled lead is one of the page's first lines (after the title): its opening.
+HEAD_LINES = 2
+#: A shingle found on more lines than this is boilerplate (a slogan on every item), not a copy.
+MAX_OCCURRENCES = 8
+
+_PATTERNS = {
+    # Labels of a summary a site prints above the article it copies.
+    "summary": (
+        r"^\s*(?:本文摘要|文章摘要|内容摘要|摘要|简要描述|简要说明|内容简介|文章简介|简介|导读|导语|核心提示|"
+        r"内容提要|提要|summary|abstract)\s*[:：]",
+        re.IGNORECASE,
+    ),
+    # How a first line that is a sentence, not a title, ends.
+    "title end": (r"(?:[。；;]|(?<!\.)\.|\.{3,}|…+)[”’」』\"')）]*$", 0),
+    # A numbered list item or clause: "3、", "2. ", "（b）", "一、", "①", "第三条".
+    "list item": (
+        r"^\s*(?:[(（]\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})\s*[)）]|(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})"
+        r"\s*[、.．)）](?!\d)|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百\d]{1,4}[条款章节])",
+        0,
+    ),
+    # Sentence punctuation: a line without any is a heading or a list item, never a paragraph copy.
+    "sentence mark": (r"[。！？；，!?;,]|\.(?:\s|$)", 0),
+    "full stop": (r"[。]|(?<!\.)\.(?:\s|$)|[；;]\s*$", 0),
+    # Where a sentence ends, for the sentence rule (a full stop only before a space or the end).
+    "sentence end": (r"[。！？!?；;]+[”’」』\"')）]*|(?<!\.)\.(?=\s|$)[”’\"')]*|…+|\.{2,}", 0),
+    "space": (r"\s+", 0),
+}
+
+
+@cache
+def pattern(name: str) -> re.Pattern[str]:
+    """One of :data:`_PATTERNS`, compiled on first use: importing the plugin stays cheap."""
+    source, flags = _PATTERNS[name]
+    return re.compile(source, flags)
+
+
+class Line:
+    """One line's units (normalised keys) and shingle hashes; unit spans are read when needed."""
+
+    __slots__ = ("index", "keys", "shingles", "spans")
+
+    def __init__(self, index: int, keys: list[str]) -> None:
+        self.index = index
+        self.keys = keys
+        self.shingles: list[int] = []
+        self.spans: list[tuple[int, int]] | None = None
+
+    def shingle_set(self) -> set[int]:
+        return set(self.shingles)
+
+
+class Copy(NamedTuple):
+    """A line reported as a copy: which lines it repeats and how much of it they hold."""
+
+    index: int
+    sources: tuple[int, ...]
+    share: float
+    summary: bool  # a labelled or truncated lead that copies what follows
+    exact: bool  # same text as its single source, spaces aside
+
+
+class Analysis:
+    """The lines that may repeat others as units and shingles, and the lines found to be copies."""
+
+    def __init__(self, view: View, lines: dict[int, Line], title: int | None) -> None:
+        self.view = view
+        self.lines = lines
+        self.title = title
+        self.copies: dict[int, Copy] = {}
+        self.leads: set[int] = set()
+
+    def spans(self, line: Line) -> list[tuple[int, int]]:
+        """Where each unit of ``line`` is in the page (read once, for the few lines that need it)."""
+        if line.spans is None:
+            line.spans = _spans_after_label(self.view, line.index)
+        return line.spans
+
+    def prose(self) -> list[Line]:
+        """Lines whose sentences the sentence rule compares with (see :meth:`places`)."""
+        return [
+            line
+            for line in self.lines.values()
+            if line.index not in self.leads
+            and line.index != self.title
+            and pattern("full stop").search(self.view.page_lines[line.index])
+        ]
+
+
+
+def _spans_after_label(view: View, index: int) -> list[tuple[int, int]]:
+    spans = unit_spans(view, index)
+    label = pattern("summary").match(view.page_lines[index])
+    if label:  # "本文摘要：" is the site's label, not part of the text it copies
+        cut = view.page_starts[index] + label.end()
+        spans = [span for span in spans if span[0] >= cut]
+    return spans
+
+
+def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
+    """Units and shingles of the lines that may repeat (see :func:`related_lines`)."""
+    lines = {}
+    for index in indices:
+        line = Line(index, unit_keys(view.lines[index]))
+        if pattern("summary").match(page.lines[index]):
+            line.spans = _spans_after_label(view, index)
+            line.keys = line.keys[len(line.keys) - len(line.spans) :]
+        line.shingles = shingles_of(line.keys)
+        lines[index] = line
+    return lines
+
+
+def _is_paragraph(page: Page, line: Line, min_units: int) -> bool:
+    """Long enough, and shaped like prose rather than a heading or a headline in a list.
+
+    A short line must hold a full stop (``。``, ``. ``) or end like a sentence; a longer one
+    any sentence mark. Headlines ("齐鲁德比又来，山东男篮最该提升的是血性！") repeat in lists
+    and teasers as a matter of course: that is OFT's or BYL's business.
+    """
+    units = len(line.keys)
+    if units < min_units:
+        return False
+    text = page.lines[line.index].rstrip()
+    if units >= 3 * min_units:
+        return True
+    if units >= 40:
+        return bool(pattern("sentence mark").search(text))
+    return bool(pattern("full stop").search(text))
+
+
+def title_index(page: Page) -> int | None:
+    """The first non-blank line when it looks like a title (BYL owns a repeated title)."""
+    for index, line in enumerate(page.lines):
+        text = line.strip()
+        if text:
+            return None if pattern("title end").search(text) else index
+    return None
+
+
+def analyse(
+    page: Page, *, min_units: int, min_share: float, lead_window: int, skip_list_items: bool = True
+) -> Analysis:
+    """Find the lines that repeat other lines, and decide which copy of each pair is the repeat.
+
+    1. A *lead*: a line followed within ``lead_window`` non-blank lines by the text it copies,
+       when it is labelled as a summary (``本文摘要：``), or when it opens the page and holds
+       less than those lines (a part of the next paragraph, often cut off with ``...``). The lead is the copy,
+       though it comes first. A labelled summary that holds the next paragraph and more is the
+       copy too.
+    2. Otherwise the later line is the copy: a line whose shingles occur (``min_share`` of them)
+       in earlier lines that are not leads; unless ``skip_list_items`` and the line or its
+       source is a numbered list item.
+
+    Only lines that share a clause with another line are compared (see :func:`related_lines`).
+    """
+    view = view_of(page)
+    title = title_index(page)
+    lines = _read_lines(page, view, related_lines(view, title))
+    analysis = Analysis(view, lines, title)
+    candidates = [
+        line for line in lines.values() if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
+    ]
+    occurrences, possible = _occurrences(lines, title, candidates, min_share)
+    candidates = [line for line in candidates if line.index in possible]
+    if not candidates:
+        return analysis
+    rank = _ranks(page)
+
+    leads: dict[int, Copy] = {}
+    for line in candidates:
+        summary = bool(pattern("summary").match(page.lines[line.index]))
+        # An unlabelled lead is the page's opening: further down, a short line followed by a
+        # longer one that holds it is a list of similar items (a CV, a price list), not a lead.
+        if not summary and rank[line.index] > HEAD_LINES:
+            continue
+        limit = rank[line.index] + lead_window
+        shingles = line.shingle_set()
+        shared, covered = _shared(
+            shingles, occurrences, lambda other: other > line.index and other not in leads and rank[other] <= limit
+        )
+        share = covered / len(shingles)
+        if share < min_share:
+            continue
+        sources = _main_sources(shared, covered)
+        held = sum(len(lines[other].shingle_set()) for other in sources)
+        if summary or held > 1.15 * len(shingles):
+            leads[line.index] = Copy(line.index, sources, share, summary, False)
+
+    copies: dict[int, Copy] = dict(leads)
+    for line in candidates:
+        if line.index in leads:
+            continue
+        shingles = line.shingle_set()
+        shared, covered = _shared(shingles, occurrences, lambda other: other < line.index and other not in leads)
+        share = covered / len(shingles)
+        if share < min_share:
+            continue
+        sources = _main_sources(shared, covered)
+        source = sources[0]
+        if (
+            len(sources) == 1
+            and source not in copies
+            and rank[line.index] - rank[source] <= lead_window
+            and pattern("summary").match(page.lines[source])
+        ):
+            # A labelled summary that holds this paragraph and more: the summary is the copy.
+            summary_shingles = lines[source].shingle_set()
+            held = len(summary_shingles & shingles) / len(summary_shingles)
+            copies[source] = Copy(source, (line.index,), held, True, False)
+            leads[source] = copies[source]
+            continue
+        if skip_list_items and any(pattern("list item").match(page.lines[i]) for i in (line.index, *sources)):
+            continue  # clauses of parallel sections (A and C shares, one rule per category) repeat by design
+        exact = len(sources) == 1 and _same_text(page.lines[line.index], page.lines[sources[0]])
+        copies[line.index] = Copy(line.index, sources, share, False, exact)
+
+    analysis.copies = copies
+    analysis.leads = set(leads)
+    return analysis
+
+
+def _ranks(page: Page) -> dict[int, int]:
+    """Each non-blank line's place among the non-blank lines."""
+    nonblank = [index for index, line in enumerate(page.lines) if line.strip()]
+    return {index: position for position, index in enumerate(nonblank)}
+
+
+def _occurrences(
+    lines: dict[int, Line], title: int | None, candidates: list[Line], min_share: float
+) -> tuple[dict[int, list[int]], set[int]]:
+    """The lines (in page order) each shingle of a candidate occurs in, and the candidates with
+    enough shingles found elsewhere to be a copy at all. Counted in C first: most candidates
+    share only a set phrase or two with the rest of the page and need no per-shingle work.
+
+    A shingle found on more than :data:`MAX_OCCURRENCES` lines is boilerplate and counts nowhere.
+    """
+    sets = {index: line.shingle_set() for index, line in lines.items() if index != title}
+    counts = Counter(chain.from_iterable(sets.values()))
+    possible = set()
+    for line in candidates:
+        found = list(map(counts.get, sets[line.index]))
+        if len(found) - found.count(1) >= min_share * len(found):
+            possible.add(line.index)
+    wanted = {shingle for index in possible for shingle in sets[index] if 1 < counts[shingle] <= MAX_OCCURRENCES}
+    found: dict[int, list[int]] = {}
+    for index in sorted(sets):
+        for shingle in sets[index] & wanted:
+            found.setdefault(shingle, []).append(index)
+    return found, possible
+
+
+def _shared(
+    shingles: set[int], occurrences: dict[int, list[int]], counts: Callable[[int], bool]
+) -> tuple[dict[int, int], int]:
+    """Shingles shared with each other line that ``counts``, and how many are shared at all."""
+    shared: dict[int, int] = {}
+    covered = 0
+    for shingle in shingles:
+        found = False
+        for other in occurrences.get(shingle, ()):
+            if counts(other):
+                shared[other] = shared.get(other, 0) + 1
+                found = True
+        covered += found
+    return shared, covered
+
+
+#: Analyses of the pages being checked, so DUP001 and DUP002 (same settings) read a page once.
+#: A memo, not state: it holds nothing a page's result depends on, and an entry goes when its
+#: page does.
+_ANALYSES: "weakref.WeakKeyDictionary[Page, dict[tuple[Any, ...], Analysis]]" = weakref.WeakKeyDictionary()
+
+
+def analysed(page: Page, **settings: Any) -> Analysis:
+    """:func:`analyse` once per page and settings."""
+    key = tuple(sorted(settings.items()))
+    try:
+        memo = _ANALYSES.setdefault(page, {})
+    except TypeError:  # a page object that cannot be weakly referenced: no memo
+        return analyse(page, **settings)
+    if key not in memo:
+        memo[key] = analyse(page, **settings)
+    return memo[key]
+
+
+def _main_sources(shared: dict[int, int], covered: int) -> tuple[int, ...]:
+    """The fewest lines (at most three) that hold nearly all of what the copy shares."""
+    ranked = heapq.nsmallest(3, shared, key=lambda other: (-shared[other], other))
+    sources: list[int] = []
+    held = 0
+    for other in ranked:
+        sources.append(other)
+        held += shared[other]
+        if held >= 0.9 * covered:
+            break
+    return tuple(sorted(sources))
+
+
+def _same_text(a: str, b: str) -> bool:
+    """Whether two lines are the same text, spaces aside."""
+    return pattern("space").sub("", a) == pattern("space").sub("", b)

@@ -1,0 +1,203 @@
+"""DUP002's search for a sentence said again: which lines may hold one, and where it was said.
+
+Most lines share nothing but a set phrase with what came before; the shingles a line shares
+are counted in C (:func:`_candidates`), and only the sentences of the few lines with a long
+enough run of them are aligned with their earlier places (:func:`_repeated_from`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from itertools import accumulate, chain, islice, repeat
+from operator import eq
+from typing import Iterator, NamedTuple
+
+from lint.page import Page
+from plugins._dup_analysis import MAX_OCCURRENCES, Analysis, Line, pattern
+from plugins._dup_units import SHINGLE, unit_pattern
+
+
+def repeated_sentences(
+    analysis: Analysis, page: Page, min_units: int, min_share: float
+) -> Iterator[tuple[int, int, int, int]]:
+    """Each run of sentences said before, as ``(line, start, end, source line)`` in page order.
+
+    Sentences of whole lines that repeat another line (DUP001's copies and leads) are left out.
+    """
+    lines = []
+    for line, said in _candidates(analysis, min_units, min_share):
+        sentences = [
+            (start, end, first, last)
+            for start, end, complete, first, last in _sentence_units(analysis, page, line)
+            if complete
+            and min_units <= last - first < 0.8 * len(line.keys)  # a whole-line repeat is DUP001's
+            and said.enough(first, last - SHINGLE + 1)
+        ]
+        if sentences:
+            lines.append((line, sentences))
+    if not lines:
+        return
+    found = _places(analysis, {shingle for line, sentences in lines for *_, first, last in sentences for shingle in line.shingles[first:last]})
+    for line, sentences in lines:
+        pending: tuple[int, int, int] | None = None  # start, end, source line of a run of repeats
+        previous_end = None
+        for start, end, first, last in sentences:
+            source = _repeated_from(found, line, first, last, min_units, min_share)
+            if pending and (source is None or source != pending[2] or start != previous_end):
+                yield line.index, *pending
+                pending = None
+            if source is not None:
+                if pending:
+                    pending = (pending[0], end, source)
+                else:
+                    pending = (_unit_start(analysis, page, line, start, first), end, source)
+            previous_end = end
+        if pending:
+            yield line.index, *pending
+
+
+class Said(NamedTuple):
+    """Which shingles of a line were said before (1) or not (0), and what a repeat needs."""
+
+    mask: bytes
+    min_share: float
+    slack: int  # how many alignments one shingle may count under (see :func:`_candidates`)
+
+    def enough(self, first: int, end: int) -> bool:
+        """Whether shingles ``first:end`` may be a sentence said before (``min_share`` of them)."""
+        return self.mask.count(1, first, end) * self.slack >= self.min_share * (end - first)
+
+
+def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tuple[Line, Said]]:
+    """Lines with a sentence end and enough shingles said in prose before (or elsewhere in
+    the same line) to hold a repeated sentence, counted in C; with which shingles were.
+
+    :func:`_repeated_from` counts a shingle under three neighbouring alignments, but only
+    once unless the earlier line holds a run of six identical units ("哈哈哈哈哈哈"); so a
+    sentence said again whole is a run of shingles all said before.
+    """
+    prose = analysis.prose()
+    counts = Counter(chain.from_iterable(line.shingles for line in prose))
+    runs = any(any(map(eq, line.shingles, islice(line.shingles, 1, None))) for line in prose)
+    slack = 3 if runs else 1
+    needed = max(1, math.ceil(min_share * (min_units - SHINGLE + 1) / slack))
+    whole = min_share >= 1 and not runs
+    is_prose = {line.index for line in prose}
+    found = []
+    for line in analysis.lines.values():
+        index = line.index
+        if index in analysis.copies or index in analysis.leads or len(line.keys) < min_units:
+            continue
+        if not pattern("sentence end").search(analysis.view.page_lines[index]):
+            continue
+        twice = 2 if index in is_prose else 1  # said before, not only here
+        said = bytes(map(twice.__le__, map(counts.get, line.shingles, repeat(0))))
+        if (b"\x01" * needed in said) if whole else said.count(1) >= needed:
+            found.append((line, Said(said, min_share, slack)))
+    return found
+
+
+def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[int, int, bool, int, int]]:
+    """Each sentence of a line (see :func:`_sentences`) with the range of its units.
+
+    A unit never spans a sentence end, so each sentence's units are counted in C on its own
+    text. Noise only ever joins units (``abc😀def`` is one word once the emoji is gone): when
+    the counts add up to the line's units none was joined, else (and after a summary label)
+    the units' spans tell.
+    """
+    index = line.index
+    text = page.lines[index]
+    line_start = page.line_starts[index]
+    sentences = list(_sentences(text, line_start))
+    if line.spans is None:
+        findall = unit_pattern().findall
+        counts = [len(findall(text, start - line_start, end - line_start)) for start, end, _ in sentences]
+        if sum(counts) == len(line.keys):
+            lasts = list(accumulate(counts))
+            return [(*sentence, last - units, last) for sentence, units, last in zip(sentences, counts, lasts)]
+    unit_starts = [span[0] for span in analysis.spans(line)]
+    found = []
+    unit = 0
+    for start, end, complete in sentences:
+        while unit < len(unit_starts) and unit_starts[unit] < start:
+            unit += 1
+        last = unit
+        while last < len(unit_starts) and unit_starts[last] < end:
+            last += 1
+        found.append((start, end, complete, unit, last))
+        unit = last
+    return found
+
+
+def _unit_start(analysis: Analysis, page: Page, line: Line, sentence: int, unit: int) -> int:
+    """Where unit ``unit`` of ``line``, the first of the sentence starting at ``sentence``, starts."""
+    if line.spans is None:
+        line_start = page.line_starts[line.index]
+        return line_start + unit_pattern().search(page.lines[line.index], sentence - line_start).start()
+    return analysis.spans(line)[unit][0]
+
+
+def _sentences(text: str, offset: int) -> Iterator[tuple[int, int, bool]]:
+    """Original spans of the sentences of a line (``offset``: where the line starts), and
+    whether each is complete: a fragment cut off at the line's end or by an ellipsis is not."""
+    start = 0
+    for match in pattern("sentence end").finditer(text):
+        yield offset + start, offset + match.end(), not match.group().startswith(("..", "…"))
+        start = match.end()
+    if text[start:].strip():
+        yield offset + start, offset + len(text), False
+
+
+def _places(analysis: Analysis, shingles: set[int]) -> dict[int, list[tuple[int, int]]]:
+    """The first (line, unit) places in prose lines of ``shingles``, for the sentence rule
+    (only those of sentences that may be repeats: most of a page's are never looked up).
+
+    Leads are left out (what they copy is said *after* them), and so are headings and other
+    lines without a full stop: a heading's words said again in a sentence are no repeat.
+    """
+    places: dict[int, list[tuple[int, int]]] = {}
+    for line in analysis.prose():
+        common = shingles.intersection(line.shingles)
+        if not common:
+            continue
+        for position, shingle in enumerate(line.shingles):
+            if shingle in common:
+                found = places.setdefault(shingle, [])
+                if len(found) < MAX_OCCURRENCES:
+                    found.append((line.index, position))
+    return places
+
+
+def _repeated_from(
+    places: dict[int, list[tuple[int, int]]], line: Line, first: int, last: int, min_units: int, min_share: float
+) -> int | None:
+    """The line where the units ``first:last`` of ``line`` were said before, or None.
+
+    A sentence is a repeat when most of its shingles occur earlier *in the same order at the
+    same distance*: shingles are counted per alignment (source line, offset), allowing the
+    offset to drift by one for a character dropped or added. Shingles scattered over a page
+    (set phrases of a long report) never line up like that.
+    """
+    if last - first < min_units:
+        return None
+    positions = range(first, last - SHINGLE + 1)
+    if not positions:
+        return None
+    alignments: Counter[tuple[int, int]] = Counter()
+    for position in positions:
+        for seen_line, seen_unit in places.get(line.shingles[position], ()):
+            if seen_line < line.index or (seen_line == line.index and seen_unit + SHINGLE <= first):
+                alignments[(seen_line, seen_unit - position)] += 1
+    if not alignments:
+        return None
+    best, count = max(
+        (
+            (key, alignments[key] + alignments[(key[0], key[1] - 1)] + alignments[(key[0], key[1] + 1)])
+            for key in list(alignments)
+        ),
+        key=lambda item: item[1],
+    )
+    if count < min_share * len(positions):
+        return None
+    return best[0]
