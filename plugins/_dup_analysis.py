@@ -179,7 +179,9 @@ def analyse(
     lines = _read_lines(page, view, related_lines(view, title))
     analysis = Analysis(view, lines, title)
     candidates = [
-        line for line in lines.values() if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
+        line
+        for line in lines.values()
+        if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
     ]
     occurrences, possible = _occurrences(lines, title, candidates, min_share)
     candidates = [line for line in candidates if line.index in possible]

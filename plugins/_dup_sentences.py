@@ -38,7 +38,8 @@ def repeated_sentences(
             lines.append((line, sentences))
     if not lines:
         return
-    found = _places(analysis, {shingle for line, sentences in lines for *_, first, last in sentences for shingle in line.shingles[first:last]})
+    wanted = {shingle for line, sentences in lines for *_, first, last in sentences for shingle in line.shingles[first:last]}
+    found = _places(analysis, wanted)
     for line, sentences in lines:
         pending: tuple[int, int, int] | None = None  # start, end, source line of a run of repeats
         previous_end = None

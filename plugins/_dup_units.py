@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 from functools import cache
 from itertools import accumulate, compress, count, repeat
 from operator import or_
-from typing import Pattern
+from typing import NamedTuple, Pattern
 
 import regex
 
@@ -85,8 +84,7 @@ def shingles_of(keys: list[str]) -> list[int]:
     return list(map(hash, zip(*(keys[start:] for start in range(SHINGLE)))))
 
 
-@dataclass(frozen=True)
-class View:
+class View(NamedTuple):
     """The page's lines, its de-noised lines (injected emoji do not split words) and where each
     starts. Holds no reference to the page, so a memo keyed on the page can hold a view."""
 
