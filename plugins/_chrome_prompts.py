@@ -137,7 +137,7 @@ _TRAILING_RUN = lazy_regex(
 
 # How far a shape reaches from its keyword: the window of the line a pattern runs in.
 _QR_REACH = (40, 160)  # the clause opens up to _QR_LEAD before "扫码", ends _QR_MAX after it
-_ACCOUNT_REACH = (16, 100)
+_ACCOUNT_REACH = (16, 100)  # "还没有账号？立即" before "注册"; "Click to share on … (Opens in new window)" after "Click"
 _TRAILING_REACH = 200  # a run of menu words closing the line starts at most this far from its end
 _LAST_WORD = 40  # the run's last word starts this near the line's end
 SHORT_LINE = 100  # a line of lone buttons or menu words is no longer
