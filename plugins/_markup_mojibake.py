@@ -136,9 +136,11 @@ def _latin(patterns: dict[str, "re.Pattern[str]"], text: str, suspects: list[int
     for point in suspects:
         if point < checked:
             continue  # in the run just checked
-        start = patterns["run_start"].match(text, 0, point).start()
         end = patterns["run_end"].match(text, point).end()
-        checked = max(end, point + 1)
+        if end == point:
+            continue  # a Han or lost character: in no run
+        start = patterns["run_start"].match(text, 0, point).start()
+        checked = end
         run = text[start:end]
         if not patterns["run_marker"].search(run):
             continue

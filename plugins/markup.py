@@ -439,12 +439,15 @@ def _check_serialized(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
     text = page.text
     if not ("[" in text or "]" in text) or _ITEM_SEPARATOR().search(text) is None:
         return  # a printed list has brackets and a separator between quoted items
-    # Per line: the list stretch it holds (if any), how many items, and its bracket edges.
+    # Per line with either: the list stretch it holds (if any), how many items, its bracket
+    # edges. Neither pattern crosses a line break, so one scan of the page finds them all.
+    all_separators = _by_line(page, _ITEM_SEPARATOR().finditer(text))
+    all_edges = _by_line(page, _LIST_EDGE().finditer(text))
     lines: list[tuple[tuple[int, int] | None, int, list[tuple[int, int]]]] = []
-    for index in range(len(page.line_starts)):
+    for index in sorted(all_separators.keys() | all_edges.keys()):
         start, end = page.line_span(index)
-        separators = list(_ITEM_SEPARATOR().finditer(text, start, end))
-        edges = list(_LIST_EDGE().finditer(text, start, end))
+        separators = all_separators.get(index, [])
+        edges = all_edges.get(index, [])
         stretch = None
         if separators and edges:
             first = min(separators[0].start(), edges[0].start())
@@ -464,6 +467,13 @@ def _check_serialized(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
             continue
         for start, end in edges:
             yield Violation(start, end, f"remnant of serialized data {text[start:end]!r}")
+
+
+def _by_line(page: Page, matches: Iterator[regex.Match[str]]) -> dict[int, list[regex.Match[str]]]:
+    grouped: dict[int, list[regex.Match[str]]] = {}
+    for match in matches:
+        grouped.setdefault(page.line_index(match.start()), []).append(match)
+    return grouped
 
 
 SERIALIZED_DATA = Rule(
