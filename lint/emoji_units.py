@@ -25,20 +25,17 @@ _UNIT = (
 )
 #: Invisible characters scrapers leave in text that phrase matching must look through.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_NOISE = rf"(?:{_UNIT})|[{_INVISIBLE}]"
+#: What makes a unit shown as an emoji.
+_PRESENTED = r"\p{Emoji_Presentation}|\uFE0F|\u20E3|\u200D|\p{Emoji_Modifier}"
 
 
 @functools.cache
-def _unit_pattern():  # -> regex.Pattern[str]
+def _compiled(pattern: str):  # -> regex.Pattern[str]
+    """One of the patterns above, compiled on first use."""
     import regex
 
-    return regex.compile(_UNIT, regex.V1)
-
-
-@functools.cache
-def _noise_pattern():  # -> regex.Pattern[str]
-    import regex
-
-    return regex.compile(rf"(?:{_UNIT})|[{_INVISIBLE}]", regex.V1)
+    return regex.compile(pattern, regex.V1)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -47,15 +44,13 @@ def is_emoji(unit: str) -> bool:
 
     Cached: a page repeats a few units, and this runs once per unit found.
     """
-    import regex
-
-    return regex.search(r"\p{Emoji_Presentation}|\uFE0F|\u20E3|\u200D|\p{Emoji_Modifier}", unit) is not None
+    return _compiled(_PRESENTED).search(unit) is not None
 
 
 def iter_emoji(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
     """Yield ``(start, end, unit)`` for every emoji unit in ``text`` (text-style symbols skipped)."""
     end = len(text) if endpos is None else endpos
-    for match in _unit_pattern().finditer(text, pos, end):
+    for match in _compiled(_UNIT).finditer(text, pos, end):
         unit = match.group()
         if is_emoji(unit):
             yield match.start(), match.end(), unit
@@ -63,7 +58,7 @@ def iter_emoji(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[t
 
 def iter_noise(text: str) -> Iterator[tuple[int, int]]:
     """Spans the de-noised view drops: emoji units and invisible characters."""
-    for match in _noise_pattern().finditer(text):
+    for match in _compiled(_NOISE).finditer(text):
         unit = match.group()
         if unit in _INVISIBLE or is_emoji(unit):
             yield match.start(), match.end()

@@ -100,9 +100,14 @@ def _is_in(char_class: str, char: str) -> bool:
 
     Cached, since pages reuse few characters; ``regex`` is loaded only for a page with emoji.
     """
+    return bool(char) and _class_pattern(char_class).match(char) is not None
+
+
+@functools.cache
+def _class_pattern(char_class: str):  # -> regex.Pattern[str]
     import regex
 
-    return bool(char) and regex.match(char_class, char, regex.V1) is not None
+    return regex.compile(char_class, regex.V1)
 
 
 def _is_word(char: str) -> bool:
