@@ -207,25 +207,38 @@ def _may_hold_code(text: str) -> bool:
     return any(name in text for name in _CALL_NAMES) or ("$" in text and _DOLLAR_CALL().search(text) is not None)
 
 
-def _code_matches(text: str) -> Iterator[regex.Match[str]]:
-    """``_SCRIPT``'s matches, as ``finditer`` finds them (left to right, not overlapping).
+#: Words a shape of ``_SCRIPT`` starts with (besides those above); a CSS rule starts before its
+#: ``{`` and the ``adsbygoogle`` push at the bracket before it (``_BEFORE_BRACE``, ``_BEFORE_ADS``).
+_START_WORDS = ("function", "var", "let", "const", "$")
+_BEFORE_BRACE = _lazy(r"[\w-]*\s*", regex.REVERSE)
+_BEFORE_ADS = _lazy(r"\(\s*", regex.REVERSE)
 
-    Without a ``{`` or ``=`` on the page, a match can only start at one of the words of
-    ``_CODE_WORDS`` and ``_CALL_NAMES``, at ``$``, or at the bracket before ``adsbygoogle``:
-    the pattern is tried there only, not at every character.
+
+def _code_matches(text: str) -> Iterator[regex.Match[str]]:
+    """``_SCRIPT``'s matches, as ``finditer`` finds them (left to right, not overlapping), but
+    tried only where a match can start: at a word one of its shapes starts with, at the
+    selector before a ``{``, at the bracket before ``adsbygoogle``; not at every character.
     """
-    if any(mark in text for mark in _BLOCK_OR_ASSIGNMENT):
-        yield from _SCRIPT().finditer(text)
-        return
     starts = []
-    for word in (*_CODE_WORDS, *_CALL_NAMES, "$", *(("(",) if "adsbygoogle" in text else ())):
+    for word in (*_CODE_WORDS, *_CALL_NAMES, *_START_WORDS):
         at = text.find(word)
         while at >= 0:
             starts.append(at)
+            if word == "adsbygoogle":
+                bracket = _BEFORE_ADS().match(text, 0, at)
+                if bracket:
+                    starts.append(bracket.start())
             at = text.find(word, at + 1)
+    brace = text.find("{")
+    while brace >= 0:
+        # A selector: ``.name`` or ``#name`` before the brace, or a tag name (after a ``-`` too).
+        run = _BEFORE_BRACE().match(text, 0, brace).start()
+        starts.extend((run - 1, run))
+        starts.extend(index + 1 for index in range(run, brace) if text[index] == "-")
+        brace = text.find("{", brace + 1)
     scan = 0
-    for start in sorted(starts):
-        if start >= scan:
+    for start in sorted(set(starts)):
+        if start >= scan and start >= 0:
             match = _SCRIPT().match(text, start)
             if match:
                 yield match

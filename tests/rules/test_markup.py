@@ -199,6 +199,14 @@ def test_replacement_characters_and_private_use_characters_inside_words(mkp):
     assert all(f.fix is None for f in findings)
 
 
+def test_mojibake_glued_to_lost_characters_is_reported_once_each(mkp):
+    findings = mkp("Profits rose to Â£600m锟斤拷 last year.\n")
+    assert [(f.column, f.end_column, f.message) for f in findings] == [
+        (17, 19, "mojibake 'Â£' (UTF-8 read as Latin-1; reads '£')"),
+        (23, 26, "'锟斤拷' (replacement characters encoded twice): text lost in decoding"),
+    ]
+
+
 @pytest.mark.parametrize(
     "clean",
     [
