@@ -88,6 +88,8 @@ def _patterns() -> dict[str, "re.Pattern[str]"]:
         "run_marker": regex.compile(r"[\u0080-\u024f\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"),
         # Runs of Han characters (and full-width forms) that may be UTF-8 bytes read as GBK.
         "han": regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]{3,}", regex.V1),
+        "han_start": regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]*", regex.V1 | regex.REVERSE),
+        "han_end": regex.compile(r"[\p{Han}\u3000-\u303f\uff01-\uff5e]*", regex.V1),
         "lost": regex.compile(r"\ufffd+|(?:锟斤拷)+"),
         # Private-use characters inside a word: bytes mapped to nowhere by a wrong decoding.
         "private": regex.compile(r"(?<=[\p{L}\p{N}?？])[\uE000-\uF8FF]+(?=[\p{L}\p{N}?？])", regex.V1),
@@ -101,24 +103,20 @@ def mojibake(text: str, line_starts: tuple[int, ...], min_gbk_chars: int) -> Ite
     if text.isascii():
         return
     suspects: list[int] = []  # where a Latin, lost or private-use suspect stands
-    gbk_lines: set[int] = set()
+    pairs: list[int] = []  # where the GBK pair stands
     for match in _suspects().finditer(text):
-        if match.end() - match.start() == 2:
-            gbk_lines.add(bisect.bisect_right(line_starts, match.start()) - 1)
-        else:
-            suspects.append(match.start())
-    if not suspects and not gbk_lines and min_gbk_chars >= _GBK_PAIR_MIN:
+        (pairs if match.end() - match.start() == 2 else suspects).append(match.start())
+    if not suspects and not pairs and min_gbk_chars >= _GBK_PAIR_MIN:
         return
     patterns = _patterns()
     found: dict[int, list[Mojibake]] = {}
-    for finding in _latin(patterns, text, suspects):
-        found.setdefault(bisect.bisect_right(line_starts, finding[0]) - 1, []).append(finding)
     if min_gbk_chars < _GBK_PAIR_MIN:  # the GBK pair is certain only from three characters on
-        gbk_lines = set(range(len(line_starts)))
-    for index in gbk_lines:
-        start = line_starts[index]
-        end = line_starts[index + 1] if index + 1 < len(line_starts) else len(text)
-        found.setdefault(index, []).extend(_gbk(patterns, text, start, end, min_gbk_chars))
+        han_runs = [(start, end) for start, end in zip(line_starts, [*line_starts[1:], len(text)])]
+    else:
+        han_runs = list(_runs(patterns["han_start"], patterns["han_end"], text, pairs))
+    findings = [*_latin(patterns, text, suspects), *(f for start, end in han_runs for f in _gbk(patterns, text, start, end, min_gbk_chars))]
+    for finding in findings:
+        found.setdefault(bisect.bisect_right(line_starts, finding[0]) - 1, []).append(finding)
     for index in sorted(found):
         yield from sorted(found[index])
     if any(text[point] in _LOST_SUSPECTS for point in suspects):
@@ -130,17 +128,23 @@ def mojibake(text: str, line_starts: tuple[int, ...], min_gbk_chars: int) -> Ite
             yield match.start(), match.end(), None, "private"
 
 
+def _runs(backward: "re.Pattern[str]", forward: "re.Pattern[str]", text: str, points: list[int]) -> Iterator[tuple[int, int]]:
+    """Each run (of what the two patterns match, backward and forward) that holds one of the
+    ``points`` (sorted), once."""
+    checked = 0
+    for point in points:
+        if point < checked:
+            continue  # in the run just given
+        end = forward.match(text, point).end()
+        if end == point:
+            continue  # the character there is in no run
+        checked = end
+        yield backward.match(text, 0, point).start(), end
+
+
 def _latin(patterns: dict[str, "re.Pattern[str]"], text: str, suspects: list[int]) -> Iterator[Mojibake]:
     """Latin-1/Windows-1252 mojibake runs that ftfy repairs, among the runs around ``suspects``."""
-    checked = 0
-    for point in suspects:
-        if point < checked:
-            continue  # in the run just checked
-        end = patterns["run_end"].match(text, point).end()
-        if end == point:
-            continue  # a Han or lost character: in no run
-        start = patterns["run_start"].match(text, 0, point).start()
-        checked = end
+    for start, end in _runs(patterns["run_start"], patterns["run_end"], text, suspects):
         run = text[start:end]
         if not patterns["run_marker"].search(run):
             continue
