@@ -11,6 +11,7 @@ import functools
 import re
 import unicodedata
 import weakref
+from itertools import accumulate
 from typing import NamedTuple
 
 from lint.model import Fix
@@ -126,10 +127,7 @@ def _split(view: str) -> ViewLines:
         starts = [0, *(match.end() for match in LINE_BREAK.finditer(view))]
         return ViewLines(lines, starts)
     lines = view.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    return ViewLines(lines, starts)
+    return ViewLines(lines, list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0)))
 
 
 def view_lines(page: Page) -> ViewLines:
