@@ -70,6 +70,7 @@ _SITE_FIELD = lazy_regex(
     r"(?i)^(?:\p{Han}{0,4}(?:标签|关键词|关键字)|上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|前一篇|后一篇|"
     r"Tags?|Keywords|Previous(?: article| post)?|Next(?: article| post)?)\s*[:：|｜]"
 )
+_FIELD_MARKS = (":", "：", "|", "｜")  # what closes a _SITE_FIELD label
 # The site's UI phrases when they stand on their own line (the CHR family reports them).
 _UI_PHRASE = (
     r"(?:返回[\p{Han}]{1,6}[,，]?\s*查看更多|返回(?:首页|顶部|列表|搜狐)|展开全文|点击展开全文|阅读全文|"
@@ -211,7 +212,7 @@ def _without_trailing_ui(text: str) -> str:
 def _shape(text: str, words: float, max_item_words: float, announces: bool, enumeration: int) -> Shape:
     if text[0].isdigit() and _NUMBER().match(text):
         return Shape.NUMBER
-    if _SITE_FIELD().match(text) or (words <= 20 and _FOOTER().match(text)) or (
+    if _site_field(text) or (words <= 20 and _FOOTER().match(text)) or (
         words <= 12 and (_FOOTER().search(text) or _CHROME().match(text) or _ASIDE().match(text))
     ):
         return Shape.NEUTRAL
@@ -230,6 +231,10 @@ def _shape(text: str, words: float, max_item_words: float, announces: bool, enum
 
 def _full_stop(text: str) -> bool:
     return ("。" in text or "." in text) and bool(_FULL_STOP().search(text))
+
+
+def _site_field(text: str) -> bool:
+    return any(mark in text for mark in _FIELD_MARKS) and bool(_SITE_FIELD().match(text))
 
 
 def _field_value(text: str) -> bool:
