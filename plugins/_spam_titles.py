@@ -16,13 +16,13 @@ same headline printed twice after the keyword (once with a view count) is not tw
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import defaultdict
 from dataclasses import dataclass
 
 import regex
 
-__all__ = ["SeoKeyword", "may_have_seo_titles", "seo_keywords"]
+__all__ = ["SeoKeyword", "seo_keywords"]
 
 _BRACKETED = regex.compile(r"^[「\[【『](?P<key>[^」\]】』]{2,30})[」\]】』](?P<rest>.*)$")
 _JOINED = regex.compile(r"^(?P<key>[^_\-－|｜:：\s「」\[\]【】『』]{2,30}?)(?P<joiner>[_\-－|｜:：]|[ \t\u3000]+)(?P<rest>.*)$")
@@ -41,38 +41,6 @@ _MARKED_START = re.compile(
 )
 
 
-def may_have_seo_titles(text: str, min_letters: int = 5, max_headline_chars: int = 60) -> bool:
-    """Whether :func:`seo_keywords` may find a keyword in ``text``: it needs two Han characters,
-    a line that sticks the keyword on with a mark, and another line that sticks it on another
-    way. One scan, from line break to line break, finds the lines that may have the mark; only
-    those, and the lines that hold their keywords, are read closely."""
-    if text.isascii():
-        return False
-    breaks = "\n" + text.replace("\r", "\n")
-    marked = set()
-    for match in _MARKED_START.finditer(breaks):
-        line = breaks[match.start() + 1 : _line_end(breaks, match.start() + 1)]
-        marked.update(keyword for keyword, _, joiner in _stuck(line, min_letters, max_headline_chars) if joiner in _MARKS)
-    for keyword in marked:
-        lines, joiners = set(), set()
-        at = breaks.find(keyword)
-        while at >= 0:
-            start, end = breaks.rfind("\n", 0, at) + 1, _line_end(breaks, at)
-            for found, _, joiner in _stuck(breaks[start:end], min_letters, max_headline_chars):
-                if found == keyword:
-                    lines.add(start)
-                    joiners.add(joiner)
-            at = breaks.find(keyword, end)
-        if len(lines) >= 2 and len(joiners) >= 2:
-            return True
-    return False
-
-
-def _line_end(text: str, offset: int) -> int:
-    end = text.find("\n", offset)
-    return end if end >= 0 else len(text)
-
-
 @dataclass(frozen=True, slots=True)
 class SeoKeyword:
     """A keyword and the headline lines (0-based) it was stuck to."""
@@ -81,21 +49,43 @@ class SeoKeyword:
     lines: tuple[int, ...]
 
 
-def seo_keywords(line_texts: list[str], min_letters: int = 5, max_headline_chars: int = 60) -> list[SeoKeyword]:
-    """Keywords stuck to different headlines on at least two lines of the page."""
-    stuck: dict[str, list[tuple[int, str, str]]] = defaultdict(list)
-    for index, raw in enumerate(line_texts):
-        for keyword, rest, joiner in _stuck(raw, min_letters, max_headline_chars):
-            stuck[keyword].append((index, rest, joiner))
+def seo_keywords(text: str, line_starts: list[int], min_letters: int = 5, max_headline_chars: int = 60) -> list[SeoKeyword]:
+    """Keywords stuck to different headlines on at least two lines of the page (``line_starts``
+    are its lines' offsets, the lines cut at ``\\r\\n``, ``\\r`` or ``\\n``).
+
+    Each needs a line that sticks it on with a mark: one scan, from line break to line break,
+    finds the lines that may; the keywords read off them are then read off the other lines that
+    hold them. No other line is looked at, so the cost follows those lines, not the page.
+    """
+    if text.isascii():
+        return []  # a keyword has two Han characters
+    breaks = "\n" + text.replace("\r", "\n")  # offsets + 1; \r\n makes an empty line, no matter
+    marked: dict[str, None] = {}
+    for match in _MARKED_START.finditer(breaks):
+        line = breaks[match.start() + 1 : _line_end(breaks, match.start() + 1)]
+        marked.update((keyword, None) for keyword, _, joiner in _stuck(line, min_letters, max_headline_chars) if joiner in _MARKS)
     found = []
-    for keyword, places in stuck.items():
+    for keyword in marked:
+        places: list[tuple[int, str, str]] = []
+        at = breaks.find(keyword)
+        while at >= 0:
+            start, end = breaks.rfind("\n", 0, at) + 1, _line_end(breaks, at)
+            index = bisect.bisect_right(line_starts, start - 1) - 1
+            stuck = _stuck(breaks[start:end], min_letters, max_headline_chars)
+            places.extend((index, rest, joiner) for other, rest, joiner in stuck if other == keyword)
+            at = breaks.find(keyword, end)
         lines = sorted({index for index, _, _ in places})
         joiners = {joiner for _, _, joiner in places}
-        if len(lines) < 2 or len(joiners) < 2 or not joiners & _MARKS:
+        if len(lines) < 2 or len(joiners) < 2:
             continue  # one template: a series tag ([新春走基层]…), a brand before its products
         if _different_headlines([rest for _, rest, _ in places]):
             found.append(SeoKeyword(keyword, tuple(lines)))
     return found
+
+
+def _line_end(text: str, offset: int) -> int:
+    end = text.find("\n", offset)
+    return end if end >= 0 else len(text)
 
 
 def _stuck(raw: str, min_letters: int, max_headline_chars: int) -> list[tuple[str, str, str]]:

@@ -36,7 +36,7 @@ from lint.model import Applicability, Family, Fix, Rule, RuleOption, Severity, V
 from lint.page import DenoisedView, Page
 from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
 from plugins._spam_phrases import may_repeat, repeated_clauses
-from plugins._spam_titles import may_have_seo_titles, seo_keywords
+from plugins._spam_titles import seo_keywords
 from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, glued_latin, is_delimiter
 
 _BREAK = re.compile(r"\r\n?|\n")
@@ -385,10 +385,11 @@ KEYWORD_STUFFING = Rule(
 
 def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     spam = _spam_page(page)
-    if not may_have_seo_titles(spam.text, options["min-letters"]):
+    text = spam.text
+    if text.isascii():
         return
-    text, lines = spam.text, spam.lines
-    found = {seo.keyword: seo for seo in seo_keywords([text[start:end] for start, end in lines.spans], options["min-letters"])}
+    lines = spam.lines
+    found = {seo.keyword: seo for seo in seo_keywords(text, lines.starts, options["min-letters"])}
     if not found:
         return
     keywords = list(found)
