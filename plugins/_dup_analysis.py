@@ -18,12 +18,15 @@ from itertools import chain
 from typing import Any, Callable, NamedTuple
 
 from lint.page import Page
-from plugins._dup_units import View, related_lines, shingles_of, unit_keys, unit_spans, view_of
+from plugins._dup_units import View, lines_sharing, related_lines, shingles_of, unit_keys, unit_spans, view_of
 
 #: An unlabelled lead is one of the page's first lines (after the title): its opening.
 HEAD_LINES = 2
 #: A shingle found on more lines than this is boilerplate (a slogan on every item), not a copy.
 MAX_OCCURRENCES = 8
+#: A line this close to ``min_share`` may be a copy once lines that share only set phrases
+#: with it (not read at first) are read too.
+NEAR = 0.2
 
 _PATTERNS = {
     # Labels of a summary a site prints above the article it copies.
@@ -183,10 +186,18 @@ def analyse(
         for line in lines.values()
         if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
     ]
-    occurrences, possible = _occurrences(lines, title, candidates, min_share)
+    sets, counts = _counted(lines, title)
+    near = _may_copy(candidates, sets, counts, min_share - NEAR)
+    extra = lines_sharing(view, title, near).difference(lines) if near else set()
+    if extra:  # set phrases shared with lines read for nothing else may complete a copy
+        lines.update(_read_lines(page, view, sorted(extra)))
+        analysis.lines = lines = dict(sorted(lines.items()))
+        sets, counts = _counted(lines, title)
+    possible = _may_copy(candidates, sets, counts, min_share)
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
         return analysis
+    occurrences = _occurrences(sets, counts, possible)
     rank = _ranks(page)
 
     leads: dict[int, Copy] = {}
@@ -248,28 +259,34 @@ def _ranks(page: Page) -> dict[int, int]:
     return {index: position for position, index in enumerate(nonblank)}
 
 
-def _occurrences(
-    lines: dict[int, Line], title: int | None, candidates: list[Line], min_share: float
-) -> tuple[dict[int, list[int]], set[int]]:
-    """The lines (in page order) each shingle of a candidate occurs in, and the candidates with
-    enough shingles found elsewhere to be a copy at all. Counted in C first: most candidates
-    share only a set phrase or two with the rest of the page and need no per-shingle work.
+def _counted(lines: dict[int, Line], title: int | None) -> tuple[dict[int, set[int]], Counter[int]]:
+    """Each line's shingles, and on how many lines each shingle is (the title left out)."""
+    sets = {index: line.shingle_set() for index, line in lines.items() if index != title}
+    return sets, Counter(chain.from_iterable(sets.values()))
+
+
+def _may_copy(candidates: list[Line], sets: dict[int, set[int]], counts: Counter[int], share: float) -> set[int]:
+    """Candidates with at least ``share`` of their shingles on another line, counted in C:
+    most share only a set phrase or two with the rest of the page."""
+    found = set()
+    for line in candidates:
+        seen = list(map(counts.get, sets[line.index]))
+        if len(seen) - seen.count(1) >= share * len(seen):
+            found.add(line.index)
+    return found
+
+
+def _occurrences(sets: dict[int, set[int]], counts: Counter[int], copies: set[int]) -> dict[int, list[int]]:
+    """The lines (in page order) each shingle of the possible ``copies`` occurs in.
 
     A shingle found on more than :data:`MAX_OCCURRENCES` lines is boilerplate and counts nowhere.
     """
-    sets = {index: line.shingle_set() for index, line in lines.items() if index != title}
-    counts = Counter(chain.from_iterable(sets.values()))
-    possible = set()
-    for line in candidates:
-        found = list(map(counts.get, sets[line.index]))
-        if len(found) - found.count(1) >= min_share * len(found):
-            possible.add(line.index)
-    wanted = {shingle for index in possible for shingle in sets[index] if 1 < counts[shingle] <= MAX_OCCURRENCES}
+    wanted = {shingle for index in copies for shingle in sets[index] if 1 < counts[shingle] <= MAX_OCCURRENCES}
     found: dict[int, list[int]] = {}
     for index in sorted(sets):
         for shingle in sets[index] & wanted:
             found.setdefault(shingle, []).append(index)
-    return found, possible
+    return found
 
 
 def _shared(

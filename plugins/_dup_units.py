@@ -15,7 +15,7 @@ from collections import Counter
 from functools import cache
 from itertools import accumulate, compress, count, repeat
 from operator import or_
-from typing import NamedTuple, Pattern
+from typing import Iterator, NamedTuple, Pattern
 
 import regex
 
@@ -40,6 +40,8 @@ _WIDE_SPACES = "\u3000\xa0"
 #: UTF-8 bytes compared from each clause boundary by the cheap pass: ten Han characters (two
 #: shingles), or about thirty letters of other scripts (spaces dropped).
 _WINDOW = 30
+#: Bytes compared for :func:`lines_sharing`: five Han characters, about three English words.
+_SHORT_WINDOW = 15
 #: How often a window is found when it marks a repeat rather than boilerplate.
 _REPEATED = range(2, 9)
 
@@ -121,6 +123,30 @@ def related_lines(view: View, title: int | None) -> list[int]:
     five or six English words), and from the whole page at once, so the pass stays in C: line
     breaks are kept as clauses of their own to tell which line a window starts in.
     """
+    clauses = _clauses(view, title)
+    heads, tails = _windows(clauses, _WINDOW)
+    repeated_heads, repeated_tails = _repeated(heads, _WINDOW), _repeated(tails, _WINDOW)
+    if not (repeated_heads or repeated_tails):
+        return []
+    shared = map(or_, map(repeated_heads.__contains__, heads), map(repeated_tails.__contains__, tails))
+    return sorted(set(compress(_line_of_clause(clauses), shared)))
+
+
+def lines_sharing(view: View, title: int | None, lines: set[int]) -> set[int]:
+    """Lines that share a shorter window (a shingle's worth of Han text) with one of ``lines``:
+    the set phrases that, with what :func:`related_lines` found, may make a line a copy."""
+    clauses = _clauses(view, title)
+    heads, tails = _windows(clauses, _SHORT_WINDOW)
+    found = set()
+    for windows in (heads, tails):
+        owners = list(_line_of_clause(clauses))
+        theirs = set(compress(windows, map(lines.__contains__, owners)))
+        found.update(compress(owners, map(theirs.__contains__, windows)))
+    return found - lines
+
+
+def _clauses(view: View, title: int | None) -> list[bytes]:
+    """The page's clauses, case folded and without spaces, with each line break a clause."""
     lines = list(view.lines)
     if title is not None:
         lines[title] = ""
@@ -132,24 +158,27 @@ def related_lines(view: View, title: int | None) -> list[int]:
         if space in text:
             text = text.replace(space, "")
     data = text.encode().translate(_ASCII_TABLE, b" ")
-    clauses = list(filter(None, data.replace(b"\n", _CUT + b"\n" + _CUT).split(_CUT)))
+    return list(filter(None, data.replace(b"\n", _CUT + b"\n" + _CUT).split(_CUT)))
+
+
+def _windows(clauses: list[bytes], width: int) -> tuple[list[bytes], list[bytes]]:
+    """The window starting at each clause, and the one ending with it (clauses may be shorter)."""
     joined = b"".join(clauses)
     ends = list(accumulate(map(len, clauses)))
-    heads = [joined[start : start + _WINDOW] for start in [0, *ends[:-1]]]
-    tails = [joined[end - _WINDOW : end] if end >= _WINDOW else b"" for end in ends]
-    repeated_heads, repeated_tails = _repeated(heads), _repeated(tails)
-    if not (repeated_heads or repeated_tails):
-        return []
-    shared = map(or_, map(repeated_heads.__contains__, heads), map(repeated_tails.__contains__, tails))
-    line_of_clause = accumulate(map(b"\n".__eq__, clauses))  # a break clause counts as the next line's
-    return sorted(set(compress(line_of_clause, shared)))
+    heads = [joined[start : start + width] for start in [0, *ends[:-1]]]
+    tails = [joined[end - width : end] if end >= width else b"" for end in ends]
+    return heads, tails
 
 
-def _repeated(windows: list[bytes]) -> set[bytes]:
+def _line_of_clause(clauses: list[bytes]) -> Iterator[int]:
+    return accumulate(map(b"\n".__eq__, clauses))  # a break clause counts as the next line's
+
+
+def _repeated(windows: list[bytes], width: int) -> set[bytes]:
     """Whole windows (not the short ends of the page) found more than once, but not so often
-    that they are boilerplate (see MAX_OCCURRENCES in plugins.duplicates)."""
+    that they are boilerplate (see MAX_OCCURRENCES in plugins._dup_analysis)."""
     counts = Counter(windows)
     if len(counts) == len(windows):
         return set()
     repeated = compress(counts, map(_REPEATED.__contains__, counts.values()))
-    return {window for window in repeated if len(window) == _WINDOW}
+    return {window for window in repeated if len(window) == width}
