@@ -37,6 +37,7 @@ _CHANGED = lazy_regex(r"[\uff01-\uff5e\u3000\u00a0\u2026]")
 
 @functools.cache
 def _changed_forms() -> dict[str, str]:
+    """The NFKC form of each character that ``_CHANGED`` finds."""
     return {char: unicodedata.normalize("NFKC", char) for char in map(chr, [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, 0x2026])}
 
 
