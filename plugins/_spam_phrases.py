@@ -14,6 +14,8 @@ them before any clause is looked at in Python.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import repeat
@@ -22,7 +24,7 @@ from typing import NamedTuple
 
 import regex
 
-__all__ = ["Insertion", "may_repeat", "repeated_clauses"]
+__all__ = ["Insertion", "lines_to_read", "repeated_clauses"]
 
 #: A clause ends at sentence or clause punctuation; a line break ends it too.
 _CLAUSE = regex.compile(r"(?P<body>[^。！？!?；;，,：:\r\n]+)(?P<end>[。！？!?；;，,：:]?)")
@@ -76,40 +78,63 @@ def _key(body: str) -> str:
 
 
 #: What :func:`_key` removes: spaces everywhere in a clause, quotes around it, list numbers
-#: and bullets before it; a Chinese numeral before 、 stays, so a numbered clause may count apart.
-_EDGE_CHARS = "“”\"'‘’「」0123456789０１２３４５６７８９、.．)）(（•·●■◆▪-"
+#: and bullets before it (stripped here at both ends, with any figures and Chinese numerals).
+_EDGE_CHARS = "“”\"'‘’「」0123456789０１２３４５６７８９一二三四五六七八九十、.．)）(（•·●■◆▪-"
 
 
-def may_repeat(text: str, lowered: str, min_repeats: int = 3, min_letters: int = 4, max_chars: int = 30) -> bool:
-    """Whether :func:`repeated_clauses` may find anything in ``text`` (``lowered`` is it in lower
-    case), told cheaply: a clause of content has two Han characters, and it must close a sentence
-    ``min_repeats`` times, as an insertion must. The last clauses of sentences and lines are
-    counted without spaces and stripped of quotes, list marks and figures at both ends (which
-    only ever merges clauses that :func:`_key` keeps apart), and kept only when their key may
-    yet be a clause of content. Made with ``str`` calls, in C."""
+def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: int = 4, max_chars: int = 30) -> list[int]:
+    """The lines :func:`repeated_clauses` must read to find all it can find in ``text``
+    (``lowered`` is it in lower case); most pages have none.
+
+    A clause of content has two Han characters, and it must close a sentence ``min_repeats``
+    times, as an insertion must. So the last clauses of sentences and lines are counted without
+    spaces and stripped of quotes, list marks and figures at both ends (which only ever merges
+    clauses that :func:`_key` keeps apart), and those that recur and may yet be a clause of
+    content are looked for on the lines; only the lines holding one are read. Made with ``str``
+    calls, in C, but the last step.
+    """
     if text.isascii():
-        return False
-    # Line breaks become full stops (both end a sentence), then str.split takes out every space,
-    # and every clause mark becomes a comma, so that a sentence's last clause follows its last comma.
-    squeezed = "".join(lowered.replace(" ", "").replace("\r", "。").replace("\n", "。").split())
+        return []
+    # Lines kept apart by NUL (\r\n, \r and \n each end one, as in the rule's lines), then
+    # str.split takes out every space.
+    squeezed = lowered.replace(" ", "")
+    for line_break in ("\r\n", "\r", "\n"):
+        squeezed = squeezed.replace(line_break, "\0")
+    squeezed = "".join(squeezed.split())
+    # A line break and every sentence mark become a full stop, every clause mark a comma, so
+    # that a sentence's last clause follows its last comma.
+    sentences = squeezed.replace("\0", "。")
     for mark in ",：:":
-        squeezed = squeezed.replace(mark, "，")
+        sentences = sentences.replace(mark, "，")
     for mark in "！？!?；;":
-        squeezed = squeezed.replace(mark, "。")
-    closing = map(itemgetter(2), map(str.rpartition, squeezed.split("。"), repeat("，")))
+        sentences = sentences.replace(mark, "。")
+    # A sentence's last clause of content: trailing clauses of marks alone (``，”``, ``，1、``) go first.
+    ends = map(str.rstrip, sentences.split("。"), repeat(_EDGE_CHARS + "，"))
+    closing = map(itemgetter(2), map(str.rpartition, ends, repeat("，")))
     counts = Counter(map(str.strip, closing, repeat(_EDGE_CHARS)))
     counts.pop("", None)
     if not counts or max(counts.values()) < min_repeats:
-        return False
-    return any(
-        count >= min_repeats
+        return []
+    recurring = [
+        clause
+        for clause, count in counts.items()
+        if count >= min_repeats
         and min_letters <= len(clause) <= max_chars
         and not _DIGIT.search(clause)
         and not _BRACKET.search(clause)
         and len(_HAN.findall(clause)) >= 2
         and len(_LETTER.findall(clause)) >= min_letters
-        for clause, count in counts.items()
-    )
+    ]
+    if not recurring:
+        return []
+    breaks = [match.start() for match in re.finditer("\0", squeezed)]
+    lines = set()
+    for clause in recurring:
+        at = squeezed.find(clause)
+        while at >= 0:
+            lines.add(bisect.bisect_right(breaks, at))
+            at = squeezed.find(clause, at + 1)
+    return sorted(lines)
 
 
 def repeated_clauses(
@@ -118,6 +143,7 @@ def repeated_clauses(
     min_repeats: int = 3,
     min_letters: int = 4,
     max_chars: int = 30,
+    only: list[int] | None = None,
 ) -> list[Insertion]:
     """Whole clauses of content that close a sentence, between different neighbours, at least
     ``min_repeats`` times on at least two lines.
@@ -127,11 +153,13 @@ def repeated_clauses(
     is a template's sentence (``…有效破位30个点止损。``). An occurrence that opens its line with at
     most a short remark after it is the heading the phrase was taken from, and a line that is
     nothing but the phrase is a repeated line (DUP): neither counts. When the clause keeps the
-    same neighbour in most places, a sentence was repeated, not a phrase inserted.
+    same neighbour in most places, a sentence was repeated, not a phrase inserted. ``only``
+    (from :func:`lines_to_read`) are the lines to read, all by default.
     """
     clauses: list[_Clause] = []
     counts: Counter = Counter()
-    for number, (line_start, line_end) in enumerate(lines):
+    for number in range(len(lines)) if only is None else only:
+        line_start, line_end = lines[number]
         first = len(clauses)
         for match in _CLAUSE.finditer(text, line_start, line_end):
             key = _key(match.group("body"))

@@ -35,7 +35,7 @@ from lint import hookimpl
 from lint.model import Applicability, Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import DenoisedView, Page
 from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
-from plugins._spam_phrases import may_repeat, repeated_clauses
+from plugins._spam_phrases import lines_to_read, repeated_clauses
 from plugins._spam_titles import seo_keywords
 from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, glued_latin, is_delimiter
 
@@ -305,9 +305,10 @@ SPLICED_TERM = Rule(
 def _check_recurring_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     spam = _spam_page(page)
     settings = (options["min-repeats"], options["min-letters"], options["max-phrase-chars"])
-    if not may_repeat(spam.text, spam.lowered, *settings):
+    only = lines_to_read(spam.text, spam.lowered, *settings)
+    if not only:
         return
-    for insertion in repeated_clauses(spam.text, spam.lines.spans, *settings):
+    for insertion in repeated_clauses(spam.text, spam.lines.spans, *settings, only):
         message = f"phrase {insertion.phrase!r} inserted as a clause of its own {insertion.count} times in the page"
         yield _unsafe_removal(page, spam, insertion.start, insertion.end, message, "inserted phrase")
 
