@@ -198,6 +198,15 @@ def test_query_inserted_as_a_clause_again_and_again(spm):
     ]
 
 
+def test_a_numbered_phrase_and_one_before_a_trailing_comma_count_too(spm):
+    text = (
+        "江城一化工厂仓库凌晨起火\n"
+        f"一、{QUERY}。应急部门提醒，企业应定期排查仓库的电气线路。{QUERY}，\n"
+        f"高温天气下，易燃物品应避光、通风存放。{QUERY}。\n"
+    )
+    assert where(spm(text)) == [(2, 3, 14, "SPM002"), (2, 37, 48, "SPM002"), (3, 20, 31, "SPM002")]
+
+
 def test_the_heading_the_phrase_came_from_is_not_reported(spm):
     findings = spm(f"{QUERY}？\n" + INSERTED.split("\n", 1)[1])
     assert [f.line for f in findings] == [2, 2, 3]
