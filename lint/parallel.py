@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from lint.config import Settings
 from lint.discovery import Candidate, PathProblem, relative_to_root
-from lint.runner import FileResult, check_file, unreadable
+from lint.runner import FileResult, check_file, read_candidate, unreadable
 from lint.selection import RuleSet
 
 if TYPE_CHECKING:
@@ -218,10 +218,9 @@ class _Scheduler:
         ruleset = self.runner.ruleset(item.settings)  # validated here, once per settings
         data: bytes | None = None
         if self.cache is not None:
-            try:
-                data = item.path.read_bytes()
-            except OSError as error:
-                self._ready(unreadable(FileResult(item.display, path=item.path), error))
+            data = read_candidate(item)
+            if isinstance(data, FileResult):
+                self._ready(data)
                 return
             active = ruleset.active_for(relative_to_root(item.path, item.settings))
             key = self.cache.key(data, active, self.cache.variant(item.path, item.settings))

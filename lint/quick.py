@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterable
 from lint import __version__
 from lint.cache import FORMAT, ResultCache, blake2b, files_stamp, rule_rows, write_atomic
 from lint.discovery import PathProblem, discover, relative_to_root
-from lint.runner import FileResult, expand_records, unreadable
+from lint.runner import FileResult, expand_records, read_candidate
 from lint.selection import ignored_codes
 
 if TYPE_CHECKING:
@@ -150,10 +150,9 @@ def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclu
             continue
         if item.settings is not home:
             return None
-        try:
-            data = item.path.read_bytes()
-        except OSError as error:
-            results.append(unreadable(FileResult(item.display, path=item.path), error))
+        data = read_candidate(item)
+        if isinstance(data, FileResult):
+            results.append(data)
             continue
         context = plan.context(relative_to_root(item.path, item.settings))
         hit = plan.cache.load(plan.cache.key_in_context(data, context, plan.cache.variant(item.path, item.settings)),

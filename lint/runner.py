@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from lint.cache import ResultCache
     from lint.fixfile import FixOptions
 
-__all__ = ["FileResult", "Runner", "check_file", "expand_records"]
+__all__ = ["FileResult", "Runner", "check_file", "expand_records", "read_candidate", "unreadable"]
 
 
 @dataclass
@@ -74,6 +74,14 @@ def unreadable(result: FileResult, error: DecodeError | OSError) -> FileResult:
     else:
         result.error = f"cannot read: {error.strerror or error}"
     return result
+
+
+def read_candidate(candidate: Candidate) -> bytes | FileResult:
+    """A file's bytes, or the result that says why they could not be read."""
+    try:
+        return candidate.path.read_bytes()
+    except OSError as error:
+        return unreadable(FileResult(candidate.display, path=candidate.path), error)
 
 
 def check_file(candidate: Candidate, ruleset: RuleSet, data: bytes | None = None) -> FileResult:
