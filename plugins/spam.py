@@ -26,7 +26,7 @@ import re
 from itertools import accumulate
 import weakref
 from functools import cached_property
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import ahocorasick_rs
 import regex
@@ -119,9 +119,11 @@ class _SpamPage:
         spans.extend((start, end) for start, end, roles in words if any(r == "weak" for r, _ in roles))
         return sorted(spans)
 
-    def stuffed_lines(self, hits: Callable[[], list[Hit]], min_items: int = 4, max_item_chars: int = 16) -> dict[int, Stuffing]:
-        """Line index -> its stuffing verdict, for lines that are keyword stuffing; ``hits``
-        gives the spam terms, asked for only when a line needs them."""
+    def stuffed_lines(
+        self, hits: Callable[[], list[Hit]], min_items: int = 4, max_item_chars: int = 16, only: Iterable[int] | None = None
+    ) -> dict[int, Stuffing]:
+        """Line index -> its stuffing verdict, for lines that are keyword stuffing (among
+        ``only``, when given); ``hits`` gives the spam terms, asked for only when a line needs them."""
         inside: dict[int, list[tuple[int, int]]] | None = None
 
         def spans_in(index: int) -> list[tuple[int, int]]:
@@ -133,7 +135,8 @@ class _SpamPage:
         found: dict[int, Stuffing] = {}
         text = self.text
         may_stuff = may_be_stuffing(min_items)
-        for index, (start, end) in enumerate(self.lines.spans):
+        for index in range(len(self.lines.spans)) if only is None else sorted(set(only)):
+            start, end = self.lines.spans[index]
             if end - start >= 8:
                 line = text[start:end]
                 if may_stuff(line):
@@ -187,7 +190,11 @@ def _check_spliced_term(page: Page, options: Mapping[str, Any]) -> Iterator[Viol
     if not hits and not extra:
         return
     lines = spam.lines
-    stuffed = spam.stuffed_lines(lambda: hits)
+    # A keyword line matters only where it holds a finding (which is then SPM003's) or a word
+    # that reports on the trade (which then does not count): no other line is read.
+    words = lexicon.trade_words(folded, spam.scan(lexicon))
+    reporting_lines = (lines.index(start) for start, _, roles in words if any(role == "reporting" for role, _ in roles))
+    stuffed = spam.stuffed_lines(lambda: hits, only=[*(lines.index(hit.start) for hit in hits + extra), *reporting_lines])
     outside = [(hit.start, hit.end) for hit in hits] + [lines.spans[index] for index in stuffed]
     reporting = lexicon.reporting(folded, outside, spam.scan(lexicon))
     limit: int = options["reporting-words"]
