@@ -108,17 +108,21 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
         sentences = sentences.replace(mark, "，")
     for mark in "！？!?；;":
         sentences = sentences.replace(mark, "。")
-    # A sentence's last clause of content: trailing clauses of marks alone (``，”``, ``，1、``) go first.
-    ends = map(str.rstrip, sentences.split("。"), repeat(_EDGE_CHARS + "，"))
-    closing = map(itemgetter(2), map(str.rpartition, ends, repeat("，")))
-    counts = Counter(map(str.strip, closing, repeat(_EDGE_CHARS)))
+    # A sentence's first and last clauses of content: clauses of marks alone (``，”``, ``，1、``)
+    # at either end go first. An insertion closes a sentence min_repeats times, opens one twice.
+    split = sentences.split("。")
+    ends = map(str.rstrip, split, repeat(_EDGE_CHARS + "，"))
+    counts = Counter(map(str.strip, map(itemgetter(2), map(str.rpartition, ends, repeat("，"))), repeat(_EDGE_CHARS)))
     counts.pop("", None)
     if not counts or max(counts.values()) < min_repeats:
         return []
+    starts = map(str.lstrip, split, repeat(_EDGE_CHARS + "，"))
+    opening = Counter(map(str.strip, map(itemgetter(0), map(str.partition, starts, repeat("，"))), repeat(_EDGE_CHARS)))
     recurring = [
         clause
         for clause, count in counts.items()
         if count >= min_repeats
+        and opening[clause] >= 2
         and min_letters <= len(clause) <= max_chars
         and not _DIGIT.search(clause)
         and not _BRACKET.search(clause)
