@@ -62,16 +62,19 @@ def pattern(name: str) -> re.Pattern[str]:
 class Line:
     """One line's units (normalised keys) and shingle hashes; unit spans are read when needed."""
 
-    __slots__ = ("index", "keys", "shingles", "spans")
+    __slots__ = ("index", "keys", "shingles", "spans", "_set")
 
     def __init__(self, index: int, keys: list[str]) -> None:
         self.index = index
         self.keys = keys
         self.shingles: list[int] = []
         self.spans: list[tuple[int, int]] | None = None
+        self._set: set[int] | None = None
 
     def shingle_set(self) -> set[int]:
-        return set(self.shingles)
+        if self._set is None:
+            self._set = set(self.shingles)
+        return self._set
 
 
 class Copy(NamedTuple):
@@ -190,9 +193,11 @@ def analyse(
     near = _may_copy(candidates, sets, counts, min_share - NEAR)
     extra = lines_sharing(view, title, near).difference(lines) if near else set()
     if extra:  # set phrases shared with lines read for nothing else may complete a copy
-        lines.update(_read_lines(page, view, sorted(extra)))
-        analysis.lines = lines = dict(sorted(lines.items()))
-        sets, counts = _counted(lines, title)
+        added = _read_lines(page, view, sorted(extra))
+        analysis.lines = lines = dict(sorted({**lines, **added}.items()))
+        more = {index: line.shingle_set() for index, line in added.items()}
+        sets.update(more)
+        counts.update(chain.from_iterable(more.values()))
     possible = _may_copy(candidates, sets, counts, min_share)
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
