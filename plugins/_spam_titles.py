@@ -16,10 +16,11 @@ same headline printed twice after the keyword (once with a view count) is not tw
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
+from typing import Callable
 
+import ahocorasick_rs
 import regex
 
 __all__ = ["SeoKeyword", "seo_keywords"]
@@ -49,13 +50,13 @@ class SeoKeyword:
     lines: tuple[int, ...]
 
 
-def seo_keywords(text: str, line_starts: list[int], min_letters: int = 5, max_headline_chars: int = 60) -> list[SeoKeyword]:
-    """Keywords stuck to different headlines on at least two lines of the page (``line_starts``
-    are its lines' offsets, the lines cut at ``\\r\\n``, ``\\r`` or ``\\n``).
+def seo_keywords(text: str, line_index: Callable[[int], int], min_letters: int = 5, max_headline_chars: int = 60) -> list[SeoKeyword]:
+    """Keywords stuck to different headlines on at least two lines of the page (``line_index``
+    gives the index of the line holding an offset, the lines cut at ``\\r\\n``, ``\\r`` or ``\\n``).
 
     Each needs a line that sticks it on with a mark: one scan, from line break to line break,
     finds the lines that may; the keywords read off them are then read off the other lines that
-    hold them. No other line is looked at, so the cost follows those lines, not the page.
+    hold them, found by one automaton pass. No other line is looked at.
     """
     if text.isascii():
         return []  # a keyword has two Han characters
@@ -64,16 +65,18 @@ def seo_keywords(text: str, line_starts: list[int], min_letters: int = 5, max_he
     for match in _MARKED_START.finditer(breaks):
         line = breaks[match.start() + 1 : _line_end(breaks, match.start() + 1)]
         marked.update((keyword, None) for keyword, _, joiner in _stuck(line, min_letters, max_headline_chars) if joiner in _MARKS)
+    if not marked:
+        return []
+    keywords = list(marked)
+    holders: dict[str, dict[int, None]] = {keyword: {} for keyword in keywords}  # line starts, in order
+    for number, at, _ in ahocorasick_rs.AhoCorasick(keywords).find_matches_as_indexes(breaks, overlapping=True):
+        holders[keywords[number]][breaks.rfind("\n", 0, at) + 1] = None
     found = []
-    for keyword in marked:
+    for keyword in keywords:
         places: list[tuple[int, str, str]] = []
-        at = breaks.find(keyword)
-        while at >= 0:
-            start, end = breaks.rfind("\n", 0, at) + 1, _line_end(breaks, at)
-            index = bisect.bisect_right(line_starts, start - 1) - 1
-            stuck = _stuck(breaks[start:end], min_letters, max_headline_chars)
-            places.extend((index, rest, joiner) for other, rest, joiner in stuck if other == keyword)
-            at = breaks.find(keyword, end)
+        for start in holders[keyword]:
+            stuck = _stuck(breaks[start : _line_end(breaks, start)], min_letters, max_headline_chars)
+            places.extend((line_index(start - 1), rest, joiner) for other, rest, joiner in stuck if other == keyword)
         lines = sorted({index for index, _, _ in places})
         joiners = {joiner for _, _, joiner in places}
         if len(lines) < 2 or len(joiners) < 2:

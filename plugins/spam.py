@@ -396,10 +396,10 @@ def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violati
     text = spam.text
     if text.isascii():
         return
-    lines = spam.lines
-    found = {seo.keyword: seo for seo in seo_keywords(text, lines.starts, options["min-letters"])}
+    found = {seo.keyword: seo for seo in seo_keywords(text, lambda offset: spam.lines.index(offset), options["min-letters"])}
     if not found:
         return
+    lines = spam.lines
     keywords = list(found)
     automaton = ahocorasick_rs.AhoCorasick(keywords, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
     for number, begin, finish in automaton.find_matches_as_indexes(text):
