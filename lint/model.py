@@ -60,6 +60,9 @@ class Edit:
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "content": self.content}
 
+    def __reduce__(self) -> tuple:
+        return Edit, (self.start, self.end, self.content)
+
 
 @dataclass(frozen=True, slots=True)
 class Fix:
@@ -78,6 +81,9 @@ class Fix:
     @property
     def is_safe(self) -> bool:
         return self.applicability is Applicability.SAFE
+
+    def __reduce__(self) -> tuple:
+        return Fix, (self.edits, self.applicability, self.message)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -135,6 +141,13 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.path, self.record_index or 0, self.line, self.column, self.code)
+
+    def __reduce__(self) -> tuple:
+        """Findings travel from worker processes by the thousand: pickled as their fields in
+        order, not through the per-field state of frozen slotted dataclasses (10x slower)."""
+        return Finding, (self.path, self.line, self.column, self.end_line, self.end_column, self.code, self.name,
+                         self.message, self.severity, self.fix, self.start, self.end, self.record_id,
+                         self.record_index)
 
     def to_dict(self) -> dict[str, Any]:
         """The documented JSON shape (see README: JSON output, version 1)."""

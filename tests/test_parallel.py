@@ -217,3 +217,15 @@ def test_user_rules_run_in_workers_and_their_edits_reach_the_cache(run_cli, tmp_
     edited = run_cli("check", "-j", "2", "--select", "USR001", "pages")
     assert edited.stdout.count("USR001") == 40 and "浏览次数" in edited.stdout
     assert edited.stdout != two.stdout
+
+
+def test_findings_cross_processes_as_they_are() -> None:
+    """Results come back from workers pickled: every field of a finding, its fix and its edits survive."""
+    import pickle
+
+    from lint.model import Applicability, Edit, Finding, Fix, Severity
+
+    fix = Fix((Edit(3, 5, "x"), Edit(7, 9)), Applicability.UNSAFE, "cut")
+    finding = Finding("a.jsonl", 2, 3, 2, 6, "EMJ001", "injected-emoji", "emoji", Severity.INFO, fix, 3, 9, "id-7", 7)
+    back = pickle.loads(pickle.dumps(finding))
+    assert back == finding and back.fix == fix and back.severity is Severity.INFO and back.location == "a.jsonl#id-7"
