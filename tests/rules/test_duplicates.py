@@ -122,7 +122,34 @@ def test_a_line_that_a_longer_paragraph_right_after_it_contains_is_the_copy(dup)
     assert [(f.line, f.message) for f in findings] == [(2, "paragraph repeats line 3 (100% of its text)")]
 
 
+def test_a_formula_paragraph_whose_other_words_are_in_a_third_line_is_a_near_copy(dup):
+    decree = "号主席令说，《中华人民共和国{}法》已由中华人民共和国第十四届全国人民代表大会常务委员会第三次会议于2023年6月28日通过，现予公布，自2023年{}起施行。"
+    text = (
+        "习近平签署国家主席令\n"
+        "国家主席习近平6月28日签署第六号、第七号主席令。\n"
+        "第六" + decree.format("无障碍环境建设", "9月1日") + "\n"
+        "第七" + decree.format("对外关系", "7月1日") + "\n"
+    )
+    findings = dup(text)
+    assert [(f.line, f.message) for f in findings] == [(4, "paragraph repeats line 3 (80% of its text)")]
+
+
 # -- DUP001: what is not a repeated paragraph ------------------------------------------------
+
+
+def test_a_line_sharing_only_the_middle_of_its_clauses_with_others_is_not_compared(dup):
+    # Only lines that share the opening or the end of a clause with another line are compared:
+    # "根据……的决定" says something new in the words the laws above are announced with.
+    meeting = "中华人民共和国第十四届全国人民代表大会常务委员会第十三次会议于2024年12月25日"
+    text = (
+        "习近平签署国家主席令\n"
+        "国家主席12月25日签署第四十一号、第四十二号、第四十三号、第四十四号主席令。\n"
+        f"第四十一号主席令说，《中华人民共和国增值税法》已由{meeting}通过，现予公布，自2026年1月1日起施行。\n"
+        f"第四十三号主席令说，《中华人民共和国科学技术普及法》已由{meeting}修订通过，现予公布，自公布之日起施行。\n"
+        f"第四十四号主席令说，根据{meeting}的决定：\n"
+        "免去王某的自然资源部部长职务；\n"
+    )
+    assert dup(text) == []
 
 
 def test_repeated_short_headings_and_captions_are_not_reported(dup):
@@ -185,6 +212,29 @@ def test_a_sentence_of_an_earlier_paragraph_pasted_into_a_later_one_names_that_l
     assert [(f.line, f.code, f.message) for f in findings] == [
         (4, "DUP002", f"sentence repeats line 2: {pasted!r}")
     ]
+
+
+def test_emoji_injected_into_a_repeated_sentence_do_not_hide_it(dup):
+    sentence = "这款传感器精度很高，适合实验室和工厂的标定使用。"
+    noisy = sentence.replace("传感", "传😀感")
+    line = f"产品介绍：{sentence}它的外壳非常结实。{noisy}量程从二十牛到五十千牛。"
+    findings = dup(f"力传感器\n{line}\n")
+    start = line.index(noisy) + 1
+    assert where(findings) == [(2, start, 2, start + len(noisy), "DUP002")]
+
+
+def test_an_english_sentence_pasted_into_a_later_paragraph_names_that_line(dup):
+    sentence = "The council said the new bus lanes would open in March, after a long consultation."
+    pasted = sentence.replace("lanes", "la😀nes")  # the emoji splits a word only on screen
+    text = (
+        "Bus lanes to open in March\n"
+        f"{sentence} Cyclists welcomed the plan.\n"
+        f"Shops on the high street were less happy. {pasted} Traders fear fewer customers.\n"
+    )
+    findings = dup(text)
+    start = text.splitlines()[2].index(pasted) + 1
+    assert where(findings) == [(3, start, 3, start + len(pasted), "DUP002")]
+    assert findings[0].message.startswith("sentence repeats line 2: 'The council said")
 
 
 def test_short_sentences_said_again_are_not_reported(dup):
