@@ -82,6 +82,10 @@ _NUMBERED = _lazy(
 #: The domain endings of ``_ADDRESS``: a page without one holds no address.
 _DOMAIN_ENDS = "com|cn|net|org|cc|top|xyz|vip|info|me|co|tv|biz|site|club|shop|online|wang|ink"
 _DOMAIN_END = _lazy(rf"\.(?:{_DOMAIN_ENDS})".encode())
+#: The characters an address is made of, before and after its domain ending: no address
+#: match reaches past them, so one is looked for only in such a run around a domain ending.
+_ADDRESS_BEFORE = _lazy(r"[a-z0-9./:-]*", module=regex, flags=regex.REVERSE)
+_ADDRESS_AFTER = _lazy(r"[a-z0-9_./?=&%#:-]*")
 _ADDRESS = _lazy(
     r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,3}"
     rf"\.(?:{_DOMAIN_ENDS})(?:\.cn)?"
@@ -284,8 +288,7 @@ def glued_latin(text: str, folded: str) -> Iterable[tuple[int, int, str]]:
     if text.isascii():
         return
     letters = folded.encode("ascii", "replace")
-    if _DOMAIN_END().search(letters):
-        yield from ((start, end, "web address") for start, end in spliced_addresses(text, folded))
+    yield from ((start, end, "web address") for start, end in spliced_addresses(text, folded, _address_matches(folded, letters)))
     if any(char in text for char in _FOLDING_LATIN):
         runs = [match.span() for match in _LATIN_RUN().finditer(text)]
     else:
@@ -293,14 +296,26 @@ def glued_latin(text: str, folded: str) -> Iterable[tuple[int, int, str]]:
     yield from ((start, end, "random token") for start, end in random_tokens(text, runs))
 
 
-def spliced_addresses(text: str, folded: str) -> Iterable[tuple[int, int]]:
+def _address_matches(folded: str, letters: bytes) -> Iterable["re.Match[str]"]:
+    """``_ADDRESS``'s matches in ``folded``, as its ``finditer`` finds them, looked for only in
+    the runs of address characters around a domain ending (``letters`` is ``folded`` as bytes)."""
+    covered = 0
+    for ending in _DOMAIN_END().finditer(letters):
+        if ending.start() < covered:
+            continue
+        start = _ADDRESS_BEFORE().match(folded, 0, ending.start()).start()
+        covered = _ADDRESS_AFTER().match(folded, ending.start()).end()
+        yield from _ADDRESS().finditer(folded, start, covered)
+
+
+def spliced_addresses(text: str, folded: str, matches: Iterable["re.Match[str]"]) -> Iterable[tuple[int, int]]:
     """Web addresses glued into a Chinese sentence with no word that introduces them.
 
     ``…资源配置www.example.cn，以为…`` is spam; ``请登录www.example.cn查询``, a source named
     in capitals (``据FashionNetwork.com报道``) and an address in brackets or after a colon belong
-    to the page.
+    to the page. ``matches`` are the addresses of ``folded``.
     """
-    for match in _ADDRESS().finditer(folded):
+    for match in matches:
         start, end = match.span()
         if any(char.isupper() for char in text[start:end]) or "/" in folded[start:end]:
             continue  # a source named in capitals, a link with its path: the page's own
