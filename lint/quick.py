@@ -99,6 +99,8 @@ def remember(cache: ResultCache, settings: "Settings", ruleset: "RuleSet") -> No
         return
     path = _plan_path(cache.directory, cache.plugins_stamp, settings)
     try:
+        if path.is_file() and path.read_bytes() == data:
+            return  # written by an earlier run (a damaged one is written again)
         path.parent.mkdir(exist_ok=True)
         write_atomic(path, data)
     except OSError:

@@ -282,3 +282,13 @@ def test_the_plugins_stamp_names_the_plugins_a_run_would_load() -> None:
     every = plugins_stamp(())
     assert every is not None and every == plugins_stamp(())
     assert plugins_stamp(("byline",)) not in (None, every)
+
+
+def test_a_damaged_plan_is_a_miss_and_is_written_again(run_cli, write_page, tmp_path: Path) -> None:
+    write_page("p/one.txt", "文 | 财华社 文 | 财华社 正文😀内容\n")
+    cold = run_cli("check", "p")
+    (plan,) = (tmp_path / ".scrapelint_cache" / FORMAT / "plans").iterdir()
+    written = plan.read_bytes()
+    plan.write_bytes(written[: len(written) // 2])
+    assert run_cli("check", "p").stdout == cold.stdout
+    assert plan.read_bytes() == written
