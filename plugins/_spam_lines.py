@@ -18,28 +18,29 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Callable, NamedTuple, Sequence
 
 import regex
 
+from plugins._spam_patterns import lazy, lazy_re
+
 __all__ = ["Stuffing", "stuffing", "may_be_stuffing"]
 
-_LABEL = regex.compile(r"^(?P<label>[^\s:：,，、|｜]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*")
-_ITEM = regex.compile(r"[^\s,，、;；|｜丨/]+")
-_SEPARATOR = regex.compile(r"[\s,，、;；|｜丨/]+")
-_SPACED_ONLY = regex.compile(r"^[^,，、;；|｜丨/]*$")
+_LABEL = lazy(r"^(?P<label>[^\s:：,，、|｜]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*")
+_ITEM = lazy(r"[^\s,，、;；|｜丨/]+")
+_SEPARATOR = lazy(r"[\s,，、;；|｜丨/]+")
+_SPACED_ONLY = lazy(r"^[^,，、;；|｜丨/]*$")
 # Sentence punctuation, clause punctuation and quotation: a writer's line, not a keyword list.
-_SENTENCE = regex.compile(r"[。！？!?；;]|……|“[^”]+”|「[^」]+」|\"[^\"]+\"|(?<=\p{Ll}{2})\.(?:\s|$)")
-_COLON = regex.compile(r"[:：]")
-_TAG_LABEL = regex.compile(r"关键词|关键字|标签|tags?$|keywords?$|热门搜索|相关搜索|热搜|热词|热门城市", regex.IGNORECASE)
-_HAN = regex.compile(r"\p{Han}")
-_LETTER = regex.compile(r"[\p{L}\p{N}]")
-_CHROME = regex.compile(r"ICP|©|版权所有|上一页|下一页")
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_WORD = regex.compile(r"[\p{L}\p{N}]+")
+_SENTENCE = lazy(r"[。！？!?；;]|……|“[^”]+”|「[^」]+」|\"[^\"]+\"|(?<=\p{Ll}{2})\.(?:\s|$)")
+_COLON = lazy(r"[:：]")
+_TAG_LABEL = lazy(r"关键词|关键字|标签|tags?$|keywords?$|热门搜索|相关搜索|热搜|热词|热门城市", regex.IGNORECASE)
+_HAN = lazy(r"\p{Han}")
+_LETTER = lazy(r"[\p{L}\p{N}]")
+_CHROME = lazy(r"ICP|©|版权所有|上一页|下一页")
+_HAN_RUN = lazy(r"\p{Han}+")
+_WORD = lazy(r"[\p{L}\p{N}]+")
 #: The category word at the end of an honest list's items: what the items are, not a keyword.
-_HEADS = regex.compile(
+_HEADS = lazy(
     r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|学校|中学|小学|幼儿园|医院|中心|协会|委员会|"
     r"政府|银行|研究院|研究所|工作室|加工厂|厂|店|部|馆|局|处|省|市|县|区|镇|乡|村|街道|路|站|队|班|组)$"
 )
@@ -51,8 +52,8 @@ def _separators(count: int) -> "re.Pattern[str]":
     return re.compile(rf"(?:[^\s,，、;；|｜丨/]*[\s,，、;；|｜丨/]){{{count}}}")
 
 
-_SENTENCE_MARK = re.compile(r"[。！？!?；;]")
-_ASCII_LIST_MARK = re.compile(r"[,;|/]")
+_SENTENCE_MARK = lazy_re(r"[。！？!?；;]")
+_ASCII_LIST_MARK = lazy_re(r"[,;|/]")
 
 
 @functools.cache
@@ -64,15 +65,14 @@ def may_be_stuffing(min_items: int = 4) -> Callable[[str], bool]:
     def may_be(line: str) -> bool:
         if "。" in line:
             return False  # the usual Chinese sentence, told by a memchr
-        if line.isascii() and not _ASCII_LIST_MARK.search(line):
+        if line.isascii() and not _ASCII_LIST_MARK().search(line):
             return False  # words of an English line, not phrases (no Han, only spaces between)
-        return not _latin_full_stop(line) and not _SENTENCE_MARK.search(line) and enough(line) is not None
+        return not _latin_full_stop(line) and not _SENTENCE_MARK().search(line) and enough(line) is not None
 
     return may_be
 
 
-@dataclass(frozen=True, slots=True)
-class Stuffing:
+class Stuffing(NamedTuple):
     """A stuffed line: where its phrases start and end (line offsets) and why it is stuffing."""
 
     start: int
@@ -81,8 +81,7 @@ class Stuffing:
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class _Item:
+class _Item(NamedTuple):
     start: int
     end: int
     text: str
@@ -99,18 +98,18 @@ def stuffing(
 
     The line's label (``热门城市：``, ``本文关键词：``) is not one of the phrases.
     """
-    if not may_be_stuffing(min_items)(line) or _SENTENCE.search(line):
+    if not may_be_stuffing(min_items)(line) or _SENTENCE().search(line):
         return None
-    label = _LABEL.match(line)
+    label = _LABEL().match(line)
     offset = label.end() if label else 0
-    if _COLON.search(line, offset):
+    if _COLON().search(line, offset):
         return None  # "label: value" pairs or a clause introducing a list
-    if not _HAN.search(line) and _SPACED_ONLY.match(line, offset):
+    if not _HAN().search(line) and _SPACED_ONLY().match(line, offset):
         return None  # words of an English line, not phrases
-    if _CHROME.search(line):
+    if _CHROME().search(line):
         return None  # a footer of links and a licence number is the site's chrome
-    pieces = [_Item(m.start(), m.end(), m.group()) for m in _ITEM.finditer(line, offset)]
-    items = [piece for piece in pieces if _LETTER.search(piece.text)]  # "..." is not a phrase
+    pieces = [_Item(m.start(), m.end(), m.group()) for m in _ITEM().finditer(line, offset)]
+    items = [piece for piece in pieces if _LETTER().search(piece.text)]  # "..." is not a phrase
     if len(items) < min_items or len(items) < 2:
         return None
     if any(2 * len(item.text) > max_item_chars and _size(item.text) > max_item_chars for item in items):
@@ -121,7 +120,7 @@ def stuffing(
     traded = sum(1 for item in items if any(s < item.end and item.start < e for s, e in spans))
     if traded >= 2 and traded / count >= 0.4:
         return Stuffing(*span, count, f"{count} short phrases, {traded} with trade words, no sentence")
-    separators = _SEPARATOR.findall(line, items[0].end, items[-1].start)
+    separators = _SEPARATOR().findall(line, items[0].end, items[-1].start)
     if sum(1 for sep in separators if "、" in sep) * 2 >= len(separators):
         return None  # an enumeration written with 、 is a sentence's list, not stuffing
     shared = _shared_keyword(items)
@@ -132,7 +131,7 @@ def stuffing(
     if count >= 8 and length >= 4 and same / count >= 0.7:
         return Stuffing(*span, count, f"{count} short phrases cut to {length} characters, no sentence")
     singles = sum(1 for piece in pieces if len(piece.text) == 1)  # a lone quotation mark too
-    if label and _TAG_LABEL.search(label.group("label")) and len(pieces) >= 8 and singles >= 2:
+    if label and _TAG_LABEL().search(label.group("label")) and len(pieces) >= 8 and singles >= 2:
         return Stuffing(pieces[0].start, pieces[-1].end, len(pieces), f"keyword field of {len(pieces)} fragments, {singles} of one character")
     return None
 
@@ -151,15 +150,15 @@ def _latin_full_stop(line: str) -> bool:
 def _size(text: str) -> int:
     """Length of a phrase: Han characters count one each, a Latin word counts two (so never
     more than twice its characters)."""
-    return sum(len(run) for run in _HAN_RUN.findall(text)) + 2 * len(_WORD.findall(_HAN_RUN.sub(" ", text)))
+    return sum(len(run) for run in _HAN_RUN().findall(text)) + 2 * len(_WORD().findall(_HAN_RUN().sub(" ", text)))
 
 
 def _shared_keyword(items: list[_Item]) -> str | None:
     """The keyword that most phrases share, when at least 60% of them share some keyword."""
     if len(items) < 4:
         return None
-    stems = [_HEADS.sub("", item.text) or item.text for item in items]
-    grams = [{stem[i : i + 2] for i in range(len(stem) - 1) if _HAN.match(stem[i]) and _HAN.match(stem[i + 1])} for stem in stems]
+    stems = [_HEADS().sub("", item.text) or item.text for item in items]
+    grams = [{stem[i : i + 2] for i in range(len(stem) - 1) if _HAN().match(stem[i]) and _HAN().match(stem[i + 1])} for stem in stems]
     counts: Counter = Counter(gram for item_grams in grams for gram in item_grams)
     shared = {gram for gram, number in counts.items() if number >= 3}
     if len(shared) < 2:

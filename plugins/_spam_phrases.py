@@ -17,30 +17,31 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
 from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 import regex
 
+from plugins._spam_patterns import lazy
+
 __all__ = ["Insertion", "lines_to_read", "repeated_clauses"]
 
 #: A clause ends at sentence or clause punctuation; a line break ends it too.
-_CLAUSE = regex.compile(r"(?P<body>[^。！？!?；;，,：:\r\n]+)(?P<end>[。！？!?；;，,：:]?)")
+_CLAUSE = lazy(r"(?P<body>[^。！？!?；;，,：:\r\n]+)(?P<end>[。！？!?；;，,：:]?)")
 #: What may open a clause without being part of it: list numbers, bullets, spaces, quotes.
-_LEAD = regex.compile(r"^(?:[\s\u3000]*(?:\d{1,2}[、.．)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[•·●■◆▪-]))?[\s\u3000“”\"'‘’「」]*")
+_LEAD = lazy(r"^(?:[\s\u3000]*(?:\d{1,2}[、.．)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[•·●■◆▪-]))?[\s\u3000“”\"'‘’「」]*")
 _WRAPPING = " \t\u3000“”\"'‘’「」"
 _MARKER_START = frozenset("0123456789（(一二三四五六七八九十•·●■◆▪-")
-_BRACKET = regex.compile(r"[()（）\[\]【】&]")
-_LETTER = regex.compile(r"[\p{L}\p{N}]")
-_HAN = regex.compile(r"\p{Han}")
-_DIGIT = regex.compile(r"\d")
+_BRACKET = lazy(r"[()（）\[\]【】&]")
+_LETTER = lazy(r"[\p{L}\p{N}]")
+_HAN = lazy(r"\p{Han}")
+_DIGIT = lazy(r"\d")
 _SENTENCE_END = frozenset("。！？!?；;")
 #: A clause that starts with one of these continues its sentence (``…，并且当前仍持有。``).
 _BINDING = frozenset("是并而也还都就又且但或及和与被把将对从在由让给即则")
 #: Connectives and stock openers: clauses a writer does repeat.
-_CONNECTIVE = regex.compile(
+_CONNECTIVE = lazy(
     r"^(?:与此同时|同时|此外|另外|其次|再次|首先|最后|然后|因此|所以|但是|然而|不过|其实|事实上|总之|总而言之|综上所述|"
     r"一方面|另一方面|换句话说|也就是说|比如说|例如|比如|当然|可见|由此可见|值得一提的是|值得注意的是|需要注意的是|"
     r"更重要的是|不仅如此|除此之外|据了解|据悉|据介绍|据报道|记者了解到|近年来|目前|当前|如今|现在|那么|所以说|"
@@ -49,8 +50,7 @@ _CONNECTIVE = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Insertion:
+class Insertion(NamedTuple):
     """A phrase spliced in at ``start:end`` (text offsets), and how often the page repeats it."""
 
     start: int
@@ -72,7 +72,7 @@ class _Clause(NamedTuple):
 def _key(body: str) -> str:
     key = body.strip(_WRAPPING)
     if key[:1] in _MARKER_START:
-        lead = _LEAD.match(key)
+        lead = _LEAD().match(key)
         key = key[lead.end() :] if lead else key
     return "".join(key.split()).lower()
 
@@ -124,10 +124,10 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
         if count >= min_repeats
         and opening[clause] >= 2
         and min_letters <= len(clause) <= max_chars
-        and not _DIGIT.search(clause)
-        and not _BRACKET.search(clause)
-        and len(_HAN.findall(clause)) >= 2
-        and len(_LETTER.findall(clause)) >= min_letters
+        and not _DIGIT().search(clause)
+        and not _BRACKET().search(clause)
+        and len(_HAN().findall(clause)) >= 2
+        and len(_LETTER().findall(clause)) >= min_letters
     ]
     if not recurring:
         return []
@@ -165,7 +165,7 @@ def repeated_clauses(
     for number in range(len(lines)) if only is None else only:
         line_start, line_end = lines[number]
         first = len(clauses)
-        for match in _CLAUSE.finditer(text, line_start, line_end):
+        for match in _CLAUSE().finditer(text, line_start, line_end):
             key = _key(match.group("body"))
             if key:
                 clauses.append(_Clause(key, match.start("body"), match.end("body"), number, len(clauses) - first, False, match.group("end")))
@@ -202,11 +202,11 @@ def repeated_clauses(
 def _content(key: str, min_letters: int, max_chars: int) -> bool:
     """A clause of content: long enough, not a connective, no figures, no bracket left open,
     Chinese or at least three words."""
-    if len(key) > max_chars or len(key) < min_letters or _DIGIT.search(key) or _BRACKET.search(key):
+    if len(key) > max_chars or len(key) < min_letters or _DIGIT().search(key) or _BRACKET().search(key):
         return False
-    if len(_LETTER.findall(key)) < min_letters or _CONNECTIVE.match(key) or key[0] in _BINDING:
+    if len(_LETTER().findall(key)) < min_letters or _CONNECTIVE().match(key) or key[0] in _BINDING:
         return False
-    return len(_HAN.findall(key)) >= 2 or len(key.split()) >= 3
+    return len(_HAN().findall(key)) >= 2 or len(key.split()) >= 3
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int, str]:
@@ -214,7 +214,7 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int, str]:
     body = text[start:end]
     stripped = body.lstrip(_WRAPPING)
     if stripped[:1] in _MARKER_START:
-        lead = _LEAD.match(stripped)
+        lead = _LEAD().match(stripped)
         stripped = stripped[lead.end() :] if lead else stripped
     start += len(body) - len(stripped)
     end = start + len(stripped.rstrip(_WRAPPING))

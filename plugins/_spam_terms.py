@@ -15,13 +15,13 @@ import bisect
 import functools
 import re
 from collections import Counter
-from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 import ahocorasick_rs
 import regex
 
 from plugins import _spam_lexicon as lexicon
+from plugins._spam_patterns import lazy, lazy_re
 
 __all__ = ["Hit", "Lexicon", "get_lexicon", "glued_latin", "is_delimiter", "CLOSERS"]
 
@@ -35,20 +35,14 @@ _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-def _lazy(pattern: str | Callable[[], str], flags: int = 0, module=re) -> Callable[[], "re.Pattern[str]"]:
-    """A pattern compiled on first use; most pages never need it."""
-    return functools.cache(lambda: module.compile(pattern() if callable(pattern) else pattern, flags))
-
-
-_HAN = _lazy(r"\p{Han}", module=regex)
+_HAN = lazy(r"\p{Han}")
 
 
 def is_delimiter(char: str) -> bool:
     return char in _DELIMITERS
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):
     """A spam term at ``text[start:end]`` (de-noised offsets, wrappers included)."""
 
     start: int
@@ -66,27 +60,27 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(parts)
 
 
-_TAIL_WORDS = _lazy(lambda: rf"(?:{_alternation((*lexicon.ACCESS, *lexicon.LOTTERY_SERVICES))})")
-_ACCESS_WORDS = _lazy(lambda: rf"(?:{_alternation(lexicon.ACCESS)})")
-_SHAPE = _lazy(
+_TAIL_WORDS = lazy_re(lambda: rf"(?:{_alternation((*lexicon.ACCESS, *lexicon.LOTTERY_SERVICES))})")
+_ACCESS_WORDS = lazy_re(lambda: rf"(?:{_alternation(lexicon.ACCESS)})")
+_SHAPE = lazy_re(
     lambda: "|".join(f"(?:{re.escape(product)})(?:{_alternation(access)})" for product, access in lexicon.PRODUCTS.items())
 )
-_NAMED = _lazy(
+_NAMED = lazy_re(
     lambda: "|".join(f"{re.escape(product)}(?![{re.escape(after)}])" for product, after in lexicon.NAMED_PRODUCTS.items())
 )
 _LEGIT_NAMES = tuple(name.lower() for name in lexicon.LEGIT_NAMES)
-_DIGITS = _lazy(r"\d{1,3}")
-_NUMBERED = _lazy(
+_DIGITS = lazy_re(r"\d{1,3}")
+_NUMBERED = lazy_re(
     lambda: rf"(?:{_alternation(lexicon.NUMBERED_GAMES)})\d{{1,2}}彩?(?=(?:{_alternation(lexicon.LOTTERY_SERVICES)}))"
 )
 #: The domain endings of ``_ADDRESS``: a page without one holds no address.
 _DOMAIN_ENDS = "com|cn|net|org|cc|top|xyz|vip|info|me|co|tv|biz|site|club|shop|online|wang|ink"
-_DOMAIN_END = _lazy(rf"\.(?:{_DOMAIN_ENDS})".encode())
+_DOMAIN_END = lazy_re(rf"\.(?:{_DOMAIN_ENDS})".encode())
 #: The characters an address is made of, before and after its domain ending: no address
 #: match reaches past them, so one is looked for only in such a run around a domain ending.
-_ADDRESS_BEFORE = _lazy(r"[a-z0-9./:-]*", module=regex, flags=regex.REVERSE)
-_ADDRESS_AFTER = _lazy(r"[a-z0-9_./?=&%#:-]*")
-_ADDRESS = _lazy(
+_ADDRESS_BEFORE = lazy(r"[a-z0-9./:-]*", regex.REVERSE)
+_ADDRESS_AFTER = lazy_re(r"[a-z0-9_./?=&%#:-]*")
+_ADDRESS = lazy_re(
     r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,3}"
     rf"\.(?:{_DOMAIN_ENDS})(?:\.cn)?"
     r"(?:/[a-z0-9_./?=&%#-]*)?(?![a-z0-9])"
@@ -95,11 +89,11 @@ _ADDRESS = _lazy(
 #: a random token; only runs of 12 to 40 characters are tokens. Looked for first among the
 #: page's ASCII characters alone, which is quick on Chinese text (and may join runs, never split one).
 _FOLDING_LATIN = "\u0130\u017f\u212a"
-_LATIN_RUN = _lazy(rf"[A-Za-z0-9{_FOLDING_LATIN}][A-Za-z0-9{_FOLDING_LATIN}]{{11,}}")
+_LATIN_RUN = lazy_re(rf"[A-Za-z0-9{_FOLDING_LATIN}][A-Za-z0-9{_FOLDING_LATIN}]{{11,}}")
 #: Latin letters and digits become ``a``, everything else a space: 12 ``a`` in a row are a run.
 _ALNUM_SHAPES = bytes(ord("a") if chr(byte).isascii() and chr(byte).isalnum() else ord(" ") for byte in range(256))
-_SHAPE_RUN = _lazy(b"a" * 12 + b"+")
-_INTRODUCERS = _lazy(lambda: rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$", module=regex)
+_SHAPE_RUN = lazy_re(b"a" * 12 + b"+")
+_INTRODUCERS = lazy(lambda: rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$")
 
 
 #: Words that a keyword pattern starts with: where ``_SHAPE``, ``_NUMBERED`` and ``_NAMED`` are tried.
@@ -115,8 +109,7 @@ def _keyword_triggers() -> dict[str, tuple[Callable[[], "re.Pattern[str]"], ...]
 _TRIGGERS = _keyword_triggers()
 
 
-@dataclass(frozen=True, slots=True)
-class Scan:
+class Scan(NamedTuple):
     """What the automaton found in a page: strong terms and trade words (each leftmost-longest
     among its kind, as separate automata would find them) and where keyword patterns start."""
 

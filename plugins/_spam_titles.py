@@ -17,33 +17,32 @@ same headline printed twice after the keyword (once with a view count) is not tw
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, NamedTuple
 
 import ahocorasick_rs
-import regex
+
+from plugins._spam_patterns import lazy, lazy_re
 
 __all__ = ["SeoKeyword", "seo_keywords"]
 
-_BRACKETED = regex.compile(r"^[「\[【『](?P<key>[^」\]】』]{2,30})[」\]】』](?P<rest>.*)$")
-_JOINED = regex.compile(r"^(?P<key>[^_\-－|｜:：\s「」\[\]【】『』]{2,30}?)(?P<joiner>[_\-－|｜:：]|[ \t\u3000]+)(?P<rest>.*)$")
-_LABEL = regex.compile(r"^\p{Han}{1,3}[:：]")
-_SENTENCE = regex.compile(r"[。！!；;]")
-_HAN = regex.compile(r"\p{Han}")
-_WORD_LETTER = regex.compile(r"[\p{Han}\p{Latin}]")
+_BRACKETED = lazy(r"^[「\[【『](?P<key>[^」\]】』]{2,30})[」\]】』](?P<rest>.*)$")
+_JOINED = lazy(r"^(?P<key>[^_\-－|｜:：\s「」\[\]【】『』]{2,30}?)(?P<joiner>[_\-－|｜:：]|[ \t\u3000]+)(?P<rest>.*)$")
+_LABEL = lazy(r"^\p{Han}{1,3}[:：]")
+_SENTENCE = lazy(r"[。！!；;]")
+_HAN = lazy(r"\p{Han}")
+_WORD_LETTER = lazy(r"[\p{Han}\p{Latin}]")
 _MARKS = frozenset({"bracket", "_", "-", "|"})
-_NOT_WORD = regex.compile(r"[^\p{Han}\p{Latin}]+|人气|阅读|浏览")
+_NOT_WORD = lazy(r"[^\p{Han}\p{Latin}]+|人气|阅读|浏览")
 #: A line break and the start of a line :func:`_candidates` reads a marked keyword off
 #: (``「<keyword>」``, ``<keyword>_``, ``<keyword>-``, ``<keyword>|``, after a label or not),
 #: looser than ``_BRACKETED`` and ``_JOINED``: the label may be any three characters.
-_MARKED_START = re.compile(
+_MARKED_START = lazy_re(
     r"\n[ \t\u3000]*(?:[^\n:：]{1,3}[:：][^\S\n]*)?"
     r"(?:[「\[【『]|[^_\-－|｜:：\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000「」\[\]【】『』]{2,30}[_\-－|｜])"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class SeoKeyword:
+class SeoKeyword(NamedTuple):
     """A keyword and the headline lines (0-based) it was stuck to."""
 
     keyword: str
@@ -62,7 +61,7 @@ def seo_keywords(text: str, line_index: Callable[[int], int], min_letters: int =
         return []  # a keyword has two Han characters
     breaks = "\n" + text.replace("\r", "\n")  # offsets + 1; \r\n makes an empty line, no matter
     marked: dict[str, None] = {}
-    for match in _MARKED_START.finditer(breaks):
+    for match in _MARKED_START().finditer(breaks):
         line = breaks[match.start() + 1 : _line_end(breaks, match.start() + 1)]
         marked.update((keyword, None) for keyword, _, joiner in _stuck(line, min_letters, max_headline_chars) if joiner in _MARKS)
     if not marked:
@@ -94,19 +93,19 @@ def _line_end(text: str, offset: int) -> int:
 def _stuck(raw: str, min_letters: int, max_headline_chars: int) -> list[tuple[str, str, str]]:
     """``(keyword, rest, joiner)`` for each keyword a headline line sticks to its headline."""
     line = raw.strip(" \t\u3000")
-    if not line or len(line) > max_headline_chars or _SENTENCE.search(line) or line.count("，") > 1:
+    if not line or len(line) > max_headline_chars or _SENTENCE().search(line) or line.count("，") > 1:
         return []
     return [
         (keyword, rest, joiner)
         for keyword, rest, joiner in _candidates(line)
-        if len(_WORD_LETTER.findall(keyword)) >= min_letters and len(_HAN.findall(keyword)) >= 2 and rest
+        if len(_WORD_LETTER().findall(keyword)) >= min_letters and len(_HAN().findall(keyword)) >= 2 and rest
     ]
 
 
 def _different_headlines(rests: list[str]) -> bool:
     """Two of the texts after the keyword share few words: different headlines, not one
     headline printed twice (with a view count, or cut short)."""
-    grams = [{text[i : i + 2] for i in range(len(text) - 1)} for text in (_NOT_WORD.sub("", rest) for rest in rests)]
+    grams = [{text[i : i + 2] for i in range(len(text) - 1)} for text in (_NOT_WORD().sub("", rest) for rest in rests)]
     for one in range(len(grams)):
         for other in range(one + 1, min(len(grams), one + 8)):
             union = grams[one] | grams[other]
@@ -119,15 +118,15 @@ def _candidates(line: str):
     """``(keyword, rest, joiner)`` read off the front of a headline line; the joiner is one of
     ``"bracket"``, ``"_"``, ``"-"``, ``"|"``, ``"colon"``, ``"space"``."""
     heads = [line]
-    label = _LABEL.match(line)
+    label = _LABEL().match(line)
     if label:
         heads.append(line[label.end() :].lstrip())
     for head in heads:
-        bracketed = _BRACKETED.match(head)
+        bracketed = _BRACKETED().match(head)
         if bracketed:
             yield bracketed.group("key").strip(), bracketed.group("rest").strip(), "bracket"
             continue
-        joined = _JOINED.match(head)
+        joined = _JOINED().match(head)
         if joined:
             joiner = joined.group("joiner")
             kind = "colon" if joiner in ":：" else "space" if not joiner.strip() else "|" if joiner in "|｜" else "-" if joiner in "-－" else joiner

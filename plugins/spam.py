@@ -23,25 +23,25 @@ from __future__ import annotations
 
 import bisect
 import re
-from itertools import accumulate
 import weakref
 from functools import cached_property
+from itertools import accumulate
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import ahocorasick_rs
-import regex
 
 from lint import hookimpl
 from lint.model import Applicability, Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import DenoisedView, Page
 from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
+from plugins._spam_patterns import lazy
 from plugins._spam_phrases import lines_to_read, repeated_clauses
 from plugins._spam_titles import seo_keywords
 from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, glued_latin, is_delimiter
 
 _BREAK = re.compile(r"\r\n?|\n")
-_SENTENCE_END = regex.compile(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
-_FULL_STOP = regex.compile(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
+_SENTENCE_END = lazy(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
+_FULL_STOP = lazy(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
 #: Punctuation that goes with a deleted term: ``，<term>：江城`` becomes ``，江城``.
 _JOINERS = "，,、；;：:。！？!?|｜_-"
 _SPACE = " \t\u3000\u00a0"
@@ -205,7 +205,7 @@ def _check_spliced_term(page: Page, options: Mapping[str, Any]) -> Iterator[Viol
         if hit.category not in ("user", "web") and sum(reporting[c] for c in _RELATED.get(hit.category, (hit.category,))) >= limit:
             continue  # the page is about the trade: a report on gambling, a lottery draw
         line_start, line_end = lines.spans[index]
-        if hit.category == "web" and not _SENTENCE_END.search(text, line_start, line_end):
+        if hit.category == "web" and not _SENTENCE_END().search(text, line_start, line_end):
             continue  # an address or code in a list or a heading is the page's own
         yield _term_violation(page, view, text, (line_start, line_end), hit)
 
@@ -219,7 +219,7 @@ def _term_violation(page: Page, view: DenoisedView, text: str, line: tuple[int, 
     after = text[hit.end : line_end].strip(_SPACE)
     if not before and not after:
         message = f"{what} {term!r} on a line of its own"
-    elif not (_FULL_STOP.search(text, line_start, line_end) or len(before) + len(after) > 40):
+    elif not (_FULL_STOP().search(text, line_start, line_end) or len(before) + len(after) > 40):
         message = f"{what} {term!r} spliced into a headline: {_head(text[line_start:line_end].strip(_SPACE), 40)!r}"
     elif not after:
         message = f"{what} {term!r} spliced into the end of a sentence, after {_tail(before)!r}"
