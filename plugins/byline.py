@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._automata import occurrences
 from plugins._lazy import lazy_regex
 from plugins._title_copies import run_in_copies, truncated_copies
 from plugins._titles import LINE_BREAK
@@ -155,26 +156,25 @@ def _check_duplicated_byline(page: Page, options: Mapping[str, Any]) -> Iterator
         yield violation(current.start, current.end, current.text)
 
 
+_ALL_LABELS = (*_ZH_LABEL_WORDS, *_ZH_SHORT_LABEL_WORDS, *_EN_LABEL_WORDS)
+_LONGEST_LABEL = max(map(len, _ALL_LABELS))
+
+
 @functools.cache
 def _label_finder():  # -> ahocorasick_rs.AhoCorasick
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(
-        [*_ZH_LABEL_WORDS, *_ZH_SHORT_LABEL_WORDS, *_EN_LABEL_WORDS], implementation=ahocorasick_rs.Implementation.DFA
-    )
-
-
-_ALL_LABELS = (*_ZH_LABEL_WORDS, *_ZH_SHORT_LABEL_WORDS, *_EN_LABEL_WORDS)
+    return ahocorasick_rs.AhoCorasick(list(_ALL_LABELS), implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _labels(text: str) -> list[tuple[int, str]]:
-    """``(start, label)`` of every label that may start a byline, overlaps included (ordered by end).
+    """``(start, label)`` of every label that may start a byline, overlaps included, in order.
 
     Bylines start with a label, and the label is followed by a space or a separator (or ends with
     a colon): one automaton pass finds them all, so the byline patterns are only tried there.
     """
     found = []
-    for index, start, end in _label_finder().find_matches_as_indexes(text, overlapping=True):
+    for index, start, end in occurrences(_label_finder(), text, _LONGEST_LABEL):
         label = _ALL_LABELS[index]
         after = text[end : end + 1]
         if (after and after in _BYLINE_SEPARATORS) or after.isspace() or label.endswith(":"):

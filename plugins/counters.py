@@ -19,6 +19,7 @@ from typing import Any, Iterator, Mapping, NamedTuple
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._automata import occurrences
 from plugins._lazy import lazy_regex
 
 # --- inline counters -------------------------------------------------------------------------
@@ -104,6 +105,7 @@ _ZH_WORDS = (
 )  # fmt: skip
 _EN_WORDS = ("view", "reads", "hits", "clicks", "likes", "plays", "visits", "comments", "shares", "replies", "times")
 _DATE_WORDS = ("时间", "日期")
+_LONGEST_WORD = max(map(len, (*_ZH_WORDS, *_EN_WORDS, *_DATE_WORDS)))
 # Where a counter's text, and all that its patterns look at, ends: a line break, the end of a
 # sentence or a Chinese clause (no pattern reads past "，" or "、"). The patterns only ever run
 # between two of these, around a word above.
@@ -148,11 +150,7 @@ def _patterns() -> _Patterns:
 def _words():  # -> ahocorasick_rs.AhoCorasick
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(
-        [*_ZH_WORDS, *_EN_WORDS, *_DATE_WORDS],
-        matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_FIRST,
-        implementation=ahocorasick_rs.Implementation.DFA,
-    )
+    return ahocorasick_rs.AhoCorasick([*_ZH_WORDS, *_EN_WORDS, *_DATE_WORDS], implementation=ahocorasick_rs.Implementation.DFA)
 
 
 class _Candidates(NamedTuple):
@@ -173,7 +171,7 @@ def _candidates(text: str, patterns: _Patterns) -> _Candidates:
         return _Candidates(whole, whole, [0, *(match.end() for match in re.finditer("\n", text))])
     found = _Candidates([], [], [])
     line_starts: list[int] = []  # found on the first date word
-    for word, start, end in _words().find_matches_as_indexes(folded):
+    for word, start, end in occurrences(_words(), folded, _LONGEST_WORD):
         if word >= len(_ZH_WORDS) + len(_EN_WORDS):
             if not line_starts:
                 line_starts = [0, *(match.end() for match in re.finditer("\n", text))]

@@ -69,6 +69,13 @@ def test_the_fix_removes_only_the_repeat() -> None:
     assert result.text == "By Jane Doe\nThe minister said.\n"
 
 
+def test_byline_repeated_deep_in_a_long_page() -> None:
+    # the repeat's label straddles the 64 K pieces the page is scanned in
+    lines = ("这是正文的一行，用来把页面撑到很长。\n" * 4000)[:65528] + "\n"
+    page = lines + "作者：张三 作者：张三\n正文。"
+    assert found(page, "BYL001") == [(lines.count("\n") + 1, 7, "BYL001")]
+
+
 def test_message_quotes_the_byline() -> None:
     [finding] = lint_text("作者：张三 作者：张三\n正文。", select=("BYL001",))
     assert finding.message == "byline repeated: '作者：张三'"

@@ -93,6 +93,12 @@ def test_counter_fix_removes_label_and_number() -> None:
     assert result.text == "更新时间：2023-09-22\n正文。\n"
 
 
+def test_counter_deep_in_a_long_page() -> None:
+    # 65,535 characters of text before it: the counter straddles the 64 K pieces the page is scanned in
+    lines = ("这是正文的一行，用来把页面撑到很长。\n" * 4000)[:65534] + "\n"
+    assert found(lines + "浏览次数:2055\n") == [(lines.count("\n") + 1, 1, 10, "VWC001")]
+
+
 def test_message_quotes_the_counter() -> None:
     [finding] = lint_text("更新时间：2023-09-22 浏览次数:2055", select=("VWC001",))
     assert finding.message == "view counter '浏览次数:2055'"
