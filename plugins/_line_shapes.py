@@ -15,7 +15,7 @@ from typing import Iterable, NamedTuple, Sequence
 from plugins._lazy import lazy_regex
 from plugins._text_stats import measure
 
-__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines"]
+__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines", "neighbour_link"]
 
 
 class Shape(str, enum.Enum):
@@ -54,12 +54,17 @@ _COLON_HEADERS = r"Read more|Read also|See more|More|阅读更多|更多"
 # Decoration around a header: brackets, arrows, bullets, emoji already removed by de-noising.
 _DECOR = r"[\s【】\[\]()（）<>《》〈〉«»>|｜丨/\\#*=_~\-—–·•◆◇■□●○▶▷►▼▽↓→:：]*"
 
+# Links to the neighbouring articles, as a field label (``上一篇：…``, ``Next post: …``).
+_PREV_NEXT = (
+    r"上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|上一个|下一个|上篇|下篇|前一篇|后一篇|"
+    r"Previous(?: article| post)?|Next(?: article| post)?"
+)
 # Labelled footer and metadata lines: they follow an article and are not appended content.
 _FOOTER = lazy_regex(
     r"(?i)^(?:责任编辑|责编|编辑|主编|校对|审核|审校|监制|来源|作者|记者|撰文|供稿|通讯员|原标题|原文|出处|"
     r"本文来源|文章来源|图片来源|免责声明|声明|版权声明|版权所有|转载请注明|特别声明|"
     r"\p{Han}{0,4}(?:标签|关键词|关键字)|联系电话|联系方式|电话|手机|传真|网址|地址|邮箱|微信|QQ|"
-    r"上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|前一篇|后一篇|Previous(?: article| post)?|Next(?: article| post)?|"
+    rf"{_PREV_NEXT}|"
     r"Editor|Edited by|Source|Author|Reporting by|Writing by|Copyright|Disclaimer|Tags?|Keywords|"
     r"Tel|Phone|E-?mail|Address)\s*[:：|｜]"
     r"|^(?:[(（]\s*(?:完|全文完|终|记者[^()（）]{0,20}|编辑[^()（）]{0,20})\s*[)）])$"
@@ -67,10 +72,13 @@ _FOOTER = lazy_regex(
 )
 # Tag, keyword and prev/next fields: the site's, however many keywords or how long a title they hold.
 _SITE_FIELD = lazy_regex(
-    r"(?i)^(?:\p{Han}{0,4}(?:标签|关键词|关键字)|上一篇|下一篇|上一条|下一条|上一页|下一页|上一文章|下一文章|前一篇|后一篇|"
-    r"Tags?|Keywords|Previous(?: article| post)?|Next(?: article| post)?)\s*[:：|｜]"
+    rf"(?i)^(?:\p{{Han}}{{0,4}}(?:标签|关键词|关键字)|{_PREV_NEXT}|Tags?|Keywords)\s*[:：|｜]"
 )
 _FIELD_MARKS = (":", "：", "|", "｜")  # what closes a _SITE_FIELD label
+_NEIGHBOUR = lazy_regex(rf"(?i)^(?:{_PREV_NEXT})\s*[:：|｜]")
+_POST_NAVIGATION = "文章导航"  # a label closing a line, the two neighbouring posts' titles under it
+_POST_NAVIGATION_EN = "post navigation"
+_NEIGHBOURS = 2
 # The site's UI phrases when they stand on their own line (the CHR family reports them).
 _UI_PHRASE = (
     r"(?:返回[\p{Han}]{1,6}[,，]?\s*查看更多|返回(?:首页|顶部|列表|搜狐)|展开全文|点击展开全文|阅读全文|"
@@ -175,7 +183,23 @@ def read_lines(lines: Sequence[str], headers: HeaderMatcher, max_item_words: flo
         text = raw.strip()
         if text:
             measured.append(_measure(index, text, headers, max_item_words))
+    _mark_post_navigation(measured)
     return measured
+
+
+def neighbour_link(line: Line) -> bool:
+    """A link to the previous or next article (``下一篇：…``): the article has ended above it."""
+    return line.shape is Shape.NEUTRAL and bool(_NEIGHBOUR().match(line.text))
+
+
+def _mark_post_navigation(measured: list[Line]) -> None:
+    """The two titles under a post-navigation label (``文章导航``) are the previous and next
+    posts' links: the site's chrome, like ``上一篇：…``, not headlines appended to the article."""
+    for number, line in enumerate(measured[:-1]):
+        if line.text.endswith(_POST_NAVIGATION) or line.text.lower().endswith(_POST_NAVIGATION_EN):
+            for title in range(number + 1, min(number + 1 + _NEIGHBOURS, len(measured))):
+                if measured[title].shape is Shape.ITEM:
+                    measured[title] = measured[title]._replace(shape=Shape.NEUTRAL)
 
 
 def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: float) -> Line:

@@ -27,6 +27,12 @@ _MAX_TEASER = 2  # prose lines under one headline; more is a section of the arti
 _MIN_HEADLINES = 3
 _MIN_TEASERS = 2
 _MIN_HEADLINE_WORDS = 4.0
+# A signature's date or a byline without a colon: the article's own closing lines.
+_SIGNATURE = lazy_regex(r"[\d〇零一二三四五六七八九]{2,4}\s*[-/.年]\s*[\d一二三四五六七八九十]{1,2}|(?:记者|编辑|责编|通讯员|实习生)\s")
+_SENTENCE_END = ("。", "！", "？", ".", "!", "?", "”", "\"", "…", "）", ")")  # a bracketed byline closes one too
+_MIN_LONE_WORDS = 2.5  # five Chinese characters
+_MIN_CLOSING = 2
+_MIN_CLOSING_WORDS = 6.0
 _MIN_ARTICLE_LINES = 2
 
 
@@ -75,12 +81,14 @@ def headlines_after_chrome(lines: Sequence[Line], start: int, max_shared: float)
     first = len(lines)
     while first > start + 1 and lines[first - 1].shape is Shape.ITEM and _headline(lines[first - 1]):
         first -= 1
+    if first == len(lines) and lines[-1].shape is Shape.ITEM and _headline(lines[-1], _MIN_LONE_WORDS):
+        first -= 1  # a product's or a short story's name: shorter than a news headline
     if first == len(lines) or len(lines) - first >= _MIN_HEADLINES:
         return None
     above = first - 1
     while above > start and lines[above].shape is Shape.NEUTRAL:
         above -= 1
-    if above == first - 1 or lines[above].shape is not Shape.PROSE:
+    if lines[above].shape is not Shape.PROSE or above == first - 1 and not _closing(lines, above, first):
         return None
     lone = lines[first] if len(lines) - first == 1 else None
     if lone is not None and (_FIELD().match(lone.text) or not unrelated_line(lone.terms, terms_before(lines, first), max_shared)):
@@ -88,11 +96,20 @@ def headlines_after_chrome(lines: Sequence[Line], start: int, max_shared: float)
     return first
 
 
-def _headline(line: Line) -> bool:
+def _closing(lines: Sequence[Line], above: int, first: int) -> bool:
+    """Headlines right under the article's last paragraph, with no chrome between: two of them at
+    least, news-length, under a paragraph that ends a sentence. One line there is as often the
+    article's last remark, and a name with a date or a reporter's name is its signature."""
+    return lines[above].text.endswith(_SENTENCE_END) and len(lines) - first >= _MIN_CLOSING and all(
+        line.words >= _MIN_CLOSING_WORDS and not _SIGNATURE().search(line.text) for line in lines[first:]
+    )
+
+
+def _headline(line: Line, min_words: float = _MIN_HEADLINE_WORDS) -> bool:
     """A headline: unnumbered, no field, no clause break (a comma is a sentence's), no link
     button (``详情点击>>``: the site's chrome)."""
     return (
-        not line.marked and not line.data and line.words >= _MIN_HEADLINE_WORDS and not _BUTTON().search(line.text)
+        not line.marked and not line.data and line.words >= min_words and not _BUTTON().search(line.text)
         and not _CLAUSE().search(line.text) and not _CAPTION().match(line.text)
     )
 

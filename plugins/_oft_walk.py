@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Mapping, NamedTuple, Sequence
 
-from plugins._line_shapes import Line, Shape
+from plugins._line_shapes import Line, Shape, neighbour_link
 from plugins._oft_lists import dated_list, list_kind, own_list, site_list, unrelated_list
 from plugins._oft_prose import Limit, headed_article, unrelated_prose, unrelated_suffix
 from plugins._oft_segments import Segment, cut_segments, terms_before
@@ -98,15 +98,18 @@ def _appended_list(
 
     A list after a footer or chrome line (责任编辑, 上一篇, Share this) comes after the
     article's end, whatever it talks about; otherwise it must not share the article's words.
+    After the links to the neighbouring articles, even a page's only content, a data sheet
+    above them, has ended.
     """
     segment = segments[number]
     dated = dated_list(segment) or site_list(segment, lines[0])
     if dated is not None:
         return dated
+    chrome = segments[number - 1] if number and segments[number - 1].kind is Shape.NEUTRAL else None
+    if chrome is not None and (any(neighbour_link(line) for line in chrome.lines) or not own_list(lines, segment, start)):
+        return list_kind(segment) + " after the end of the article"
     if own_list(lines, segment, start):
         return None
-    if number and segments[number - 1].kind is Shape.NEUTRAL:
-        return list_kind(segment) + " after the end of the article"
     return unrelated_list(segment, article, options["max-list-shared"])
 
 

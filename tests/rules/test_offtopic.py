@@ -351,6 +351,42 @@ def test_one_unrelated_headline_after_the_prev_next_links_closes_the_page() -> N
     assert messages(text) == ["headlines after the end of the article (line 7)"]
 
 
+def test_a_short_name_after_the_prev_next_links_closes_the_page_when_unrelated() -> None:
+    text = page(TRAM_TITLE, TRAM, "下一篇：地铁三号线试运行", "家用净水器")
+    assert found(text) == [(7, 1, 7)]
+
+
+def test_two_headlines_right_under_the_last_paragraph_close_the_page() -> None:
+    text = page(TRAM_TITLE, TRAM, TRAM_RELATED[:2])
+    assert found(text) == [(6, 1, 7)]
+    assert messages(text) == ["headlines after the end of the article (lines 6-7)"]
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        ["本市交通运输局有限公司", "二〇二四年三月五日"],  # a signature: the issuer and the date
+        ["本报记者 王芳 实习生 李明", "编辑 张强 责任编辑 赵丽"],  # bylines without colons
+        [TRAM_RELATED[0]],  # one line: as often the article's own last remark
+    ],
+)
+def test_the_articles_signature_or_one_line_under_its_last_paragraph_is_no_headline(closing: list[str]) -> None:
+    assert found(page(TRAM_TITLE, TRAM, closing)) == []
+
+
+def test_the_two_titles_under_a_post_navigation_label_are_the_sites_links() -> None:
+    text = page(TRAM_TITLE, TRAM, "分类 交通 标签 有轨电车 文章导航", HEADLINES_ZH[:2])
+    assert found(text) == []
+
+
+def test_a_list_after_the_next_link_below_a_data_sheet_is_appended() -> None:
+    sheet = ["折叠电动自行车 E20", "车架材质：铝合金", "额定功率：250W", "续航60公里，充电时间约5小时。", "支持电量显示",
+             "前后碟刹", "可折叠车把"]
+    text = page(sheet, "下一个：城市通勤电动滑板车", HEADLINES_ZH[:3])
+    assert found(text) == [(9, 1, 11)]
+    assert messages(text) == ["list of 3 headlines after the end of the article (lines 9-11)"]
+
+
 @pytest.mark.parametrize(
     "last",
     [
