@@ -65,6 +65,8 @@ def may_be_stuffing(min_items: int = 4) -> Callable[[str], bool]:
     def may_be(line: str) -> bool:
         if "。" in line:
             return False  # the usual Chinese sentence, told by a memchr
+        if line.count(":") + line.count("：") > 1:
+            return False  # a colon after the label: "label: value" pairs
         if line.isascii() and not _ASCII_LIST_MARK().search(line):
             return False  # words of an English line, not phrases (no Han, only spaces between)
         return not _latin_full_stop(line) and not _SENTENCE_MARK().search(line) and enough(line) is not None
@@ -98,7 +100,7 @@ def stuffing(
 
     The line's label (``热门城市：``, ``本文关键词：``) is not one of the phrases.
     """
-    if not may_be_stuffing(min_items)(line) or _SENTENCE().search(line):
+    if not may_be_stuffing(min_items)(line):
         return None
     label = _LABEL().match(line)
     offset = label.end() if label else 0
@@ -108,6 +110,8 @@ def stuffing(
         return None  # words of an English line, not phrases
     if _CHROME().search(line):
         return None  # a footer of links and a licence number is the site's chrome
+    if _SENTENCE().search(line):
+        return None  # a writer's line (the slowest test, so the last)
     pieces = [_Item(m.start(), m.end(), m.group()) for m in _ITEM().finditer(line, offset)]
     items = [piece for piece in pieces if _LETTER().search(piece.text)]  # "..." is not a phrase
     if len(items) < min_items or len(items) < 2:
@@ -137,8 +141,10 @@ def stuffing(
 
 
 def _latin_full_stop(line: str) -> bool:
-    """A sentence end ``_SENTENCE`` would find, found by ``str.find``: a lower-case Latin word, a
-    full stop and a space. English prose lines end here, before the slower pattern runs."""
+    """A sentence end ``_SENTENCE`` would find, found by ``str.find``: a lower-case Latin word and
+    a full stop, then a space or the end. English prose lines end here, before the slower pattern runs."""
+    if line.endswith(".") and len(line) >= 3 and "a" <= line[-2] <= "z" and "a" <= line[-3] <= "z":
+        return True
     at = line.find(". ", 2)
     while at >= 0:
         if "a" <= line[at - 1] <= "z" and "a" <= line[at - 2] <= "z":
@@ -158,7 +164,7 @@ def _shared_keyword(items: list[_Item]) -> str | None:
     if len(items) < 4:
         return None
     stems = [_HEADS().sub("", item.text) or item.text for item in items]
-    grams = [{stem[i : i + 2] for i in range(len(stem) - 1) if _HAN().match(stem[i]) and _HAN().match(stem[i + 1])} for stem in stems]
+    grams = [_han_bigrams(stem) for stem in stems]
     counts: Counter = Counter(gram for item_grams in grams for gram in item_grams)
     shared = {gram for gram, number in counts.items() if number >= 3}
     if len(shared) < 2:
@@ -171,6 +177,11 @@ def _shared_keyword(items: list[_Item]) -> str | None:
     if len(keyword) < (4 if len(items) < 8 else 2):
         return None  # a few phrases must share a whole keyword, not just a word
     return keyword
+
+
+def _han_bigrams(text: str) -> set[str]:
+    """Every two Han characters in a row: the bigrams inside each run of Han characters."""
+    return {run[i : i + 2] for run in _HAN_RUN().findall(text) for i in range(len(run) - 1)}
 
 
 def _widen(gram: str, holders: list[str]) -> str:

@@ -51,15 +51,17 @@ _SPACE = " \t\u3000\u00a0"
 
 
 class _Lines:
-    """The lines of the de-noised text: their spans, and which line holds an offset."""
+    """The lines of the de-noised text: their spans and texts, and which line holds an offset."""
 
     def __init__(self, text: str) -> None:
         if "\r" in text:
             breaks = list(_BREAK.finditer(text))
             self.starts = [0, *(match.end() for match in breaks)]
             ends = [*(match.start() for match in breaks), len(text)]
+            self.texts = [text[start:end] for start, end in zip(self.starts, ends)]
         else:  # the usual case, cut by str.split rather than a pattern
-            ends = list(accumulate(len(line) + 1 for line in text.split("\n")))
+            self.texts = text.split("\n")
+            ends = list(accumulate(len(line) + 1 for line in self.texts))
             self.starts = [0, *ends[:-1]]
             ends = [end - 1 for end in ends]
         self.spans = list(zip(self.starts, ends))
@@ -133,16 +135,14 @@ class _SpamPage:
             return inside.get(index, [])
 
         found: dict[int, Stuffing] = {}
-        text = self.text
         may_stuff = may_be_stuffing(min_items)
-        for index in range(len(self.lines.spans)) if only is None else sorted(set(only)):
-            start, end = self.lines.spans[index]
-            if end - start >= 8:
-                line = text[start:end]
-                if may_stuff(line):
-                    verdict = stuffing(line, lambda index=index: spans_in(index), min_items, max_item_chars)
-                    if verdict:
-                        found[index] = verdict
+        texts = self.lines.texts
+        for index in range(len(texts)) if only is None else sorted(set(only)):
+            line = texts[index]
+            if len(line) >= 8 and may_stuff(line):
+                verdict = stuffing(line, lambda index=index: spans_in(index), min_items, max_item_chars)
+                if verdict:
+                    found[index] = verdict
         return found
 
 
