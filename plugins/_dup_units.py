@@ -99,10 +99,13 @@ class View(NamedTuple):
 
 def view_of(page: Page) -> View:
     view = page.denoised
+    plain = View(page.lines, page.line_starts, page.lines, page.line_starts, None)
     if view.text is page.text or view.text == page.text:
-        return View(page.lines, page.line_starts, page.lines, page.line_starts, None)
-    noisy = Page(view.text)  # noise never holds a line break: same lines, shorter
-    return View(page.lines, page.line_starts, noisy.lines, noisy.line_starts, view)
+        return plain
+    denoised = Page(view.text)  # noise never holds a line break: the same lines, shorter
+    if len(denoised.lines) != len(page.lines):
+        return plain  # but "\r😀\n" becomes one break: read that page as it is
+    return View(page.lines, page.line_starts, denoised.lines, denoised.line_starts, view)
 
 
 def unit_spans(view: View, index: int) -> list[tuple[int, int]]:
