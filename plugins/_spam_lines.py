@@ -11,6 +11,9 @@ a meeting, three tags), so a line also needs one thing only stuffing has:
 * phrases all cut to the same length (link texts truncated by the template);
 * a keyword field of many fragments with single characters among them (a title cut into
   words by a segmenter, often with a brand slipped in).
+
+:func:`may_be_stuffing` turns away sentences and headlines with ``str`` calls, so the page's
+other lines cost little.
 """
 
 from __future__ import annotations

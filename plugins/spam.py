@@ -16,7 +16,10 @@ because the trade's own vocabulary alone is never a finding.
 * SPM004 finds titles an SEO generator built by sticking one keyword to different headlines
   (:mod:`plugins._spam_titles`).
 
-Every rule reads the de-noised view, so emoji planted inside a brand do not hide it.
+Every rule reads the de-noised view, so emoji planted inside a brand do not hide it. Most pages
+hold no spam, so each rule first looks, with a few scans made in C, for what its findings cannot
+do without, and reads closely only the lines (or runs) that hold it; the four rules share one
+reading of a page (:class:`_SpamPage`).
 """
 
 from __future__ import annotations
@@ -394,8 +397,6 @@ KEYWORD_STUFFING = Rule(
 def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     spam = _spam_page(page)
     text = spam.text
-    if text.isascii():
-        return
     found = {seo.keyword: seo for seo in seo_keywords(text, lambda offset: spam.lines.index(offset), options["min-letters"])}
     if not found:
         return
