@@ -1,11 +1,11 @@
-"""DUP's reading of a page: which lines can repeat others, and those lines as units and shingles.
+"""DUP's reading of a page: which lines may repeat others, and those lines as units and shingles.
 
 Cutting every line into units costs a regex match per Han character, more than all the rest of
 the rule; and most pages repeat nothing. So a cheap pass comes first (:func:`related_lines`):
-a few whole-page C-level string passes cut the lines into clauses, and only lines sharing a
-clause's opening or closing characters with another line (or with themselves) are read as units.
-A copy shares whole clauses with what it copies, however it was reshuffled, and a near-copy
-keeps at least one end of most clauses; lines sharing nothing are left out of every comparison.
+a few whole-page C-level string passes cut the page into clauses, and only lines where the text
+starting or ending at a clause boundary (ten Han characters, five or six words) is found at
+another boundary too are read as units. A copy shares whole clauses with what it copies, however
+it was reshuffled, and a near-copy keeps at least one end of most clauses.
 """
 
 from __future__ import annotations
@@ -98,6 +98,7 @@ class View(NamedTuple):
 
 
 def view_of(page: Page) -> View:
+    """The page's lines and its de-noised lines, side by side."""
     view = page.denoised
     plain = View(page.lines, page.line_starts, page.lines, page.line_starts, None)
     if view.text is page.text or view.text == page.text:
