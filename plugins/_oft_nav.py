@@ -38,7 +38,9 @@ _SECTION = lazy_regex(r"^\d{1,2}(?:\.\d{1,2})*\s*(?![\d年月日号时点分秒�
 _KEY = 2  # characters of an entry's start and end compared with the other entries'
 _COUNTED = lazy_regex(r"\d\W{0,2}\p{L}{0,2}$")  # ``… 358人气``, ``… 968赞``, ``… (12)``
 _TITLE_PART = 0.6  # an entry with this share of its terms in the title is part of the title
-_TOC_SHARE = 0.5  # a block whose entries recur below at least this often is a table of contents
+_TOC_SHARE = 0.5
+_TITLE_SHARE = 0.5  # a title shares at least this share of its terms with its article
+_STRAY_SHARE = 0.15  # another page's headline at most this share (a bigram or two by chance)  # a block whose entries recur below at least this often is a table of contents
 
 
 class NavBlock(NamedTuple):
@@ -60,6 +62,9 @@ def navigation_blocks(lines: Sequence[Line], start: int, min_lines: int, min_ite
     blocks: list[NavBlock] = []
     run: list[int] = []
     title = next((number for number, line in enumerate(lines[:start]) if line.shape is not Shape.NEUTRAL), start)
+    if _stray_headline(lines, title, start):
+        blocks.append(NavBlock(title, title, 1))
+        title += 1
     links = _leading_links(lines, title, start)
     if links:
         blocks.append(NavBlock(title, title + links - 1, links))
@@ -84,6 +89,19 @@ def _with_first_link(lines: Sequence[Line], block: NavBlock, title: int) -> NavB
     if block.first != title + 1 or first.shape is not Shape.ITEM or first.words >= _MIN_TITLE_WORDS or _header_line(first):
         return block
     return NavBlock(title, block.last, block.entries + 1)
+
+
+def _stray_headline(lines: Sequence[Line], title: int, start: int) -> bool:
+    """Another page's headline above the title: two headlines open the page, the first sharing
+    no words with the article, the second (its title) many. A title always talks about its text."""
+    if title + 1 >= start or not all(_title_like(line) for line in lines[title : title + 2]):
+        return False
+    text = Counter(term for line in lines[start:] if line.shape is Shape.PROSE for term in line.terms)
+    return containment(lines[title + 1].terms, text) >= _TITLE_SHARE and containment(lines[title].terms, text) <= _STRAY_SHARE
+
+
+def _title_like(line: Line) -> bool:
+    return line.shape is Shape.ITEM and line.words >= _MIN_TITLE_WORDS and not (line.marked or _field(line) or _header_line(line))
 
 
 def _leading_links(lines: Sequence[Line], title: int, start: int) -> int:

@@ -9,11 +9,12 @@ closing paragraph, which the article's text follows or which shares its vocabula
 
 Real pages also bring what has no clean boundary: menus and headline lists above the article
 (``plugins._oft_nav``), and at the end other articles' headlines with their opening lines, or
-a couple of headlines after the site's chrome (``plugins._oft_teasers``), and in generated
-pages other articles' headlines spliced between the paragraphs (``plugins._oft_interleaved``).
+a couple of headlines after the site's chrome (``plugins._oft_teasers``), a ranking box of
+the most read pages (``plugins._oft_ranking``), and in generated pages other articles'
+headlines spliced between the paragraphs (``plugins._oft_interleaved``).
 Those are told by shape: short lines that follow one template, dates and counts at line ends,
 lone headlines that share no words with the page. A listing page (its text teasers cut short
-with an ellipsis) has no article, so nothing on it is off-topic to one.
+with an ellipsis) has no article, so nothing on it is off-topic to one but a ranking box.
 """
 
 from __future__ import annotations
@@ -28,12 +29,14 @@ from lint.page import Page
 from plugins._line_shapes import Line, Shape, header_matcher, read_lines
 from plugins._oft_interleaved import interleaved_headlines
 from plugins._oft_nav import navigation_blocks
+from plugins._oft_ranking import ranking_tail
 from plugins._oft_teasers import headlines_after_chrome, teaser_tail
 from plugins._oft_segments import cut_segments
 from plugins._oft_walk import appended_blocks, headed_lists
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _MIN_TEASERS = 2
+_RANKING = "ranking of other pages' headlines"
 
 OPTIONS = (
     RuleOption("max-similarity", 0.06, "prose after the article whose term cosine with it is at most this is unrelated (Chinese-like text)", float),
@@ -57,11 +60,16 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
         for segment in headed_lists(cut_segments(lines, 0, options["min-list-lines"], options["min-list-items"])):
             yield _violation(page, lines, segment.first, segment.last, segment.reason)
         return
-    if _listing(lines, start):
-        return  # teasers are the listing's content, not an article others could be appended to
+    ranking = ranking_tail(lines, start)
+    if _listing(lines, start):  # teasers are the listing's content, not an article others could be appended to
+        if ranking is not None:
+            yield _violation(page, lines, ranking, len(lines) - 1, _RANKING)
+        return
     found = [(nav.first, nav.last, f"navigation before the article: {nav.entries} short link lines") for nav in
              navigation_blocks(lines, start, options["min-list-lines"], options["min-list-items"], options["min-article-terms"])]
     tail, reason = teaser_tail(lines, start, options["min-article-terms"]), "headlines of other articles with their opening lines"
+    if tail is None:
+        tail, reason = ranking, _RANKING
     if tail is None:
         tail, reason = headlines_after_chrome(lines, start, options["max-list-shared"]), "headlines after the end of the article"
     article = lines if tail is None else lines[:tail]
@@ -121,10 +129,14 @@ OFFTOPIC = Rule(
         "Before the article, a run of short link lines between the title and the first paragraph "
         "(a menu, other pages' headlines) is reported when its lines follow one template (a shared "
         "start or end, a date or count at the end); the title, a byline, a date line and a table of "
-        "contents whose entries recur as the article's headings are left alone. After the article, "
-        "headlines with a line or two of their text under them, lists of headlines ending in dates "
-        "and a list holding this page's own title are appended whatever their subject, and so is a "
-        "lone headline after the prev/next links that shares no words with the article. Headlines "
+        "contents whose entries recur as the article's headings are left alone. A headline above the "
+        "title that shares no words with the article, while the title does, is another page's. After "
+        "the article, headlines with a line or two of their text under them, lists of headlines "
+        "ending in dates, a list holding this page's own title, a list after the prev/next links and "
+        "a ranking box (headlines numbered 1, 2, 3… with the rank glued on) are appended whatever "
+        "their subject; so are two headlines right under the last paragraph, and a lone headline or "
+        "name after the prev/next links that shares no words with the article. A signature (a name "
+        "and a date, a reporter's name) and the two titles under 文章导航 are not. Headlines "
         "standing alone between paragraphs that share almost no words with the page are spliced in "
         "(generated pages); a section heading names what its section says. A listing of teasers "
         "cut short with an ellipsis is the page's content and is left alone.\n\n"

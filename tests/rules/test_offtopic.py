@@ -449,6 +449,42 @@ def test_a_listing_of_teasers_cut_short_has_no_article_to_append_to() -> None:
     assert found(page("交通资讯", teasers, HEADLINES_ZH)) == []
 
 
+RANKING = [f"{rank}{headline}" for rank, headline in enumerate(HEADLINES_ZH, 1)]  # ranks glued to the headlines
+
+
+def test_a_ranking_box_closing_a_listing_is_appended_to_it() -> None:
+    teasers = [line for headline, paragraph in zip(TRAM_RELATED, HARVEST + TRAM) for line in (headline, paragraph[:40] + "...")]
+    text = page("交通资讯", teasers, RANKING, "版权所有 电车网")
+    assert found(text) == [(10, 1, 15)]
+    assert messages(text) == ["ranking of other pages' headlines (lines 10-15)"]
+
+
+def test_a_ranking_box_closing_an_article_on_its_subject_is_appended() -> None:
+    ranking = [f"{rank}{headline}" for rank, headline in enumerate(TRAM_RELATED + ["有轨电车夜间加开班次"], 1)]
+    assert found(page(TRAM_TITLE, TRAM, ranking)) == [(6, 1, 10)]
+
+
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [f"{rank}. {headline}" for rank, headline in enumerate(TRAM_RELATED + ["有轨电车夜间加开班次"], 1)],  # its own steps
+        [f"{rank}{headline}" for rank, headline in enumerate(TRAM_RELATED, 1)],  # too few to tell
+        RANKING[1:],  # not ranked from one
+    ],
+)
+def test_numbered_lines_that_are_no_ranking_box(steps: list[str]) -> None:
+    assert not any(message.startswith("ranking") for message in messages(page(TRAM_TITLE, TRAM, steps)))
+
+
+def test_another_pages_headline_above_the_title_is_navigation() -> None:
+    text = page(HEADLINES_ZH[4], TRAM_TITLE, TRAM)
+    assert found(text) == [(1, 1, 1)]
+
+
+def test_a_title_above_its_subtitle_is_no_stray_headline() -> None:
+    assert found(page(TRAM_TITLE, "滨江新区居民出行有了新选择", TRAM)) == []
+
+
 def test_a_related_box_on_a_product_sheet_without_prose() -> None:
     sheet = ["折叠电动自行车 E20（20英寸 续航60公里）", "车架材质：铝合金", "额定功率：250W"]
     box = ["相关推荐", "城市通勤电动滑板车", "儿童平衡车 12英寸", "山地自行车 27速"]
