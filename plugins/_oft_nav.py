@@ -84,18 +84,35 @@ def navigation_blocks(lines: Sequence[Line], start: int, min_lines: int, min_ite
 
 def _with_first_link(lines: Sequence[Line], block: NavBlock, title: int) -> NavBlock:
     """The block with the page's first line when that line sits right above it and is too short
-    for a title: the menu's first link (``iOS AirDroid`` above the help centre's other pages)."""
+    for a title (``iOS AirDroid`` above the help centre's other pages) or ends with a count as
+    the block's lines do: the menu's first link."""
     first = lines[title]
-    if block.first != title + 1 or first.shape is not Shape.ITEM or first.words >= _MIN_TITLE_WORDS or _header_line(first):
+    if block.first != title + 1 or first.shape is not Shape.ITEM or _header_line(first):
+        return block
+    if first.words >= _MIN_TITLE_WORDS and not _same_count(first, lines[block.first : block.last + 1]):
         return block
     return NavBlock(title, block.last, block.entries + 1)
 
 
+def _same_count(first: Line, entries: Sequence[Line]) -> bool:
+    """The first line ends with a count in the entries' words (``… 358人气``): their first entry."""
+    unit = _count_unit(first)
+    return bool(unit) and sum(_count_unit(line) == unit for line in entries) * 2 >= len(entries)
+
+
+def _count_unit(line: Line) -> str:
+    found = _COUNTED().search(line.text)
+    return found.group().lstrip("0123456789").strip() if found else ""
+
+
 def _stray_headline(lines: Sequence[Line], title: int, start: int) -> bool:
-    """Another page's headline above the title: two headlines open the page, the first sharing
-    no words with the article, the second (its title) many. A title always talks about its text."""
+    """Another page's headline above the title: two headlines open the page above the article
+    (and its byline), the first sharing no words with the article, the second (its title) many.
+    A title always talks about its text."""
     if title + 1 >= start or not all(_title_like(line) for line in lines[title : title + 2]):
         return False
+    if not all(line.shape is Shape.NEUTRAL or _header_line(line) or _field(line) for line in lines[title + 2 : start]):
+        return False  # more short lines under the two: a menu, judged as a whole
     text = Counter(term for line in lines[start:] if line.shape is Shape.PROSE for term in line.terms)
     return containment(lines[title + 1].terms, text) >= _TITLE_SHARE and containment(lines[title].terms, text) <= _STRAY_SHARE
 

@@ -476,9 +476,16 @@ def test_numbered_lines_that_are_no_ranking_box(steps: list[str]) -> None:
     assert not any(message.startswith("ranking") for message in messages(page(TRAM_TITLE, TRAM, steps)))
 
 
-def test_another_pages_headline_above_the_title_is_navigation() -> None:
-    text = page(HEADLINES_ZH[4], TRAM_TITLE, TRAM)
+@pytest.mark.parametrize("byline", [[], ["24 编辑：李华 来源：市交通运输局"]])
+def test_another_pages_headline_above_the_title_is_navigation(byline: list[str]) -> None:
+    text = page(HEADLINES_ZH[4], TRAM_TITLE, byline, TRAM)
     assert found(text) == [(1, 1, 1)]
+
+
+def test_a_first_line_ending_with_the_menus_count_is_its_first_link() -> None:
+    counted = [f"{headline} {count}人气" for headline, count in zip(TRAM_RELATED + HEADLINES_ZH, range(301, 400, 11))]
+    text = page(counted, TRAM)
+    assert found(text) == [(1, 1, len(counted))]
 
 
 def test_a_title_above_its_subtitle_is_no_stray_headline() -> None:
