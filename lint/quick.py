@@ -4,8 +4,8 @@ A pre-commit hook runs scrapelint again on files whose results are in the cache.
 needs each file's cache key, and the key names the rules that run with their options, which
 come from the plugins: importing them costs more than the rest of such a run. So a run that
 uses the cache also writes down, once per configuration, what a key needs of the rules (a
-*plan*), filed under a stamp of the plugins computed from the installed metadata and their
-source files, without importing them. A later run with the same stamp and configuration
+*plan*), filed under a stamp of the plugins computed from the installed metadata, their
+source files and the package folders, without importing them. A later run with the same stamp and configuration
 computes every key from the plan; when every file is in the cache, that is the answer, and
 otherwise the run goes on as usual.
 """
@@ -66,8 +66,21 @@ def plugins_stamp(disabled: Iterable[str]) -> str | None:
     if regex is None:
         return None
     parts = (FORMAT, f"py{sys.version_info[0]}.{sys.version_info[1]}", __version__, unicodedata.unidata_version,
-             ";".join(names), files_stamp(modules, [os.path.dirname(regex)]))
+             ";".join(names), files_stamp(modules, [os.path.dirname(regex)]), _installs())
     return blake2b("|".join(parts).encode(), digest_size=16).hexdigest()
+
+
+def _installs() -> str:
+    """When packages were last installed or removed (a plugin's dependency may come or go without
+    any of the plugin's own files changing): the modification times of the package folders."""
+    folders = [entry for entry in sys.path if entry.endswith(("site-packages", "dist-packages"))]
+    stamps = []
+    for folder in folders:
+        try:
+            stamps.append(f"{folder}:{os.stat(folder).st_mtime_ns}")
+        except OSError:
+            continue
+    return ";".join(stamps)
 
 
 def _origin(module: str) -> str | None:

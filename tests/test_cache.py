@@ -292,3 +292,16 @@ def test_a_damaged_plan_is_a_miss_and_is_written_again(run_cli, write_page, tmp_
     plan.write_bytes(written[: len(written) // 2])
     assert run_cli("check", "p").stdout == cold.stdout
     assert plan.read_bytes() == written
+
+
+def test_installing_or_removing_a_package_changes_the_plugins_stamp(tmp_path: Path, monkeypatch) -> None:
+    """A plugin's dependency may come or go while the plugin's own files stay as they are."""
+    from lint.quick import plugins_stamp
+
+    packages = tmp_path / "site-packages"
+    packages.mkdir()
+    monkeypatch.setattr(sys, "path", [*sys.path, str(packages)])
+    before = plugins_stamp(())
+    (packages / "new_dependency.py").write_text("", encoding="utf-8")
+    os.utime(packages, ns=(0, os.stat(packages).st_mtime_ns + 10**9))
+    assert plugins_stamp(()) != before
