@@ -190,7 +190,8 @@ def analyse(
         if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
     ]
     sets, counts = _counted(lines, title)
-    near = _may_copy(candidates, sets, counts, min_share - NEAR)
+    shares = _found_elsewhere(candidates, sets, counts)
+    near = {index for index, share in shares.items() if share >= min_share - NEAR}
     extra = lines_sharing(view, title, near).difference(lines) if near else set()
     if extra:  # set phrases shared with lines read for nothing else may complete a copy
         added = _read_lines(page, view, sorted(extra))
@@ -198,7 +199,8 @@ def analyse(
         more = {index: line.shingle_set() for index, line in added.items()}
         sets.update(more)
         counts.update(chain.from_iterable(more.values()))
-    possible = _may_copy(candidates, sets, counts, min_share)
+        shares = _found_elsewhere(candidates, sets, counts)
+    possible = {index for index, share in shares.items() if share >= min_share}
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
         return analysis
@@ -270,15 +272,14 @@ def _counted(lines: dict[int, Line], title: int | None) -> tuple[dict[int, set[i
     return sets, Counter(chain.from_iterable(sets.values()))
 
 
-def _may_copy(candidates: list[Line], sets: dict[int, set[int]], counts: Counter[int], share: float) -> set[int]:
-    """Candidates with at least ``share`` of their shingles on another line, counted in C:
-    most share only a set phrase or two with the rest of the page."""
-    found = set()
+def _found_elsewhere(candidates: list[Line], sets: dict[int, set[int]], counts: Counter[int]) -> dict[int, float]:
+    """The share of each candidate's shingles found on another line, counted in C (at most
+    what :func:`_shared` finds): most candidates share only a set phrase or two."""
+    shares = {}
     for line in candidates:
         seen = list(map(counts.get, sets[line.index]))
-        if len(seen) - seen.count(1) >= share * len(seen):
-            found.add(line.index)
-    return found
+        shares[line.index] = (len(seen) - seen.count(1)) / len(seen)
+    return shares
 
 
 def _occurrences(sets: dict[int, set[int]], counts: Counter[int], copies: set[int]) -> dict[int, list[int]]:

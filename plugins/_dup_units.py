@@ -10,11 +10,12 @@ it was reshuffled, and a near-copy keeps at least one end of most clauses.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import cache
 from itertools import accumulate, compress, count, repeat
-from operator import or_
+from operator import add, or_, sub
 from typing import Iterator, NamedTuple, Pattern
 
 import regex
@@ -50,6 +51,11 @@ _REPEATED = range(2, 9)
 def unit_pattern() -> Pattern[str]:
     """One unit: a CJK character, or a run of letters, digits and marks of another script."""
     return regex.compile(rf"[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+", regex.V1)
+
+
+@cache
+def _line_break() -> re.Pattern[str]:
+    return re.compile(r"\r\n|\r|\n")  # as lint.page splits lines
 
 
 @cache
@@ -103,10 +109,12 @@ def view_of(page: Page) -> View:
     plain = View(page.lines, page.line_starts, page.lines, page.line_starts, None)
     if view.text is page.text or view.text == page.text:
         return plain
-    denoised = Page(view.text)  # noise never holds a line break: the same lines, shorter
-    if len(denoised.lines) != len(page.lines):
+    lines = tuple(_line_break().split(view.text))  # noise never holds a line break: the same lines
+    if len(lines) != len(page.lines):
         return plain  # but "\r😀\n" becomes one break: read that page as it is
-    return View(page.lines, page.line_starts, denoised.lines, denoised.line_starts, view)
+    breaks = map(sub, page.line_starts[1:], map(add, page.line_starts, map(len, page.lines)))
+    starts = (0, *accumulate(map(add, map(len, lines), breaks)))
+    return View(page.lines, page.line_starts, lines, starts, view)
 
 
 def unit_spans(view: View, index: int) -> list[tuple[int, int]]:
