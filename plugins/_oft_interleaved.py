@@ -4,7 +4,8 @@ Content farms build pages from sentences of several sources and put unrelated ne
 between the paragraphs. Such a headline stands alone between prose lines like a section
 heading, but a heading announces what its section talks about, so it shares words with the
 page, while a spliced headline shares almost none. One such line could be a heading with a
-turn of phrase of its own; a page where most lone headlines are unrelated is generated.
+turn of phrase of its own; a page where most lone headlines are unrelated is generated, and
+there a short headline that shares a word or two with the page's salad is spliced as well.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ __all__ = ["interleaved_headlines"]
 _MIN_WORDS = 4.0  # shorter lines are names and keywords, not headlines
 _MIN_SPLICED = 3
 _MAX_RUN = 2  # headlines in a row between paragraphs; more make a list
-_PARAGRAPH_WORDS = 12.0  # a paragraph, not a sentence on a line of its own
+_PARAGRAPH_WORDS = 12.0
+_GENERATED = 2.0  # on a page shown to be generated, a lone headline may share this many times as much  # a paragraph, not a sentence on a line of its own
 
 
 def interleaved_headlines(lines: Sequence[Line], max_shared: float) -> list[int]:
@@ -45,7 +47,10 @@ def interleaved_headlines(lines: Sequence[Line], max_shared: float) -> list[int]
     ]
     if len(spliced) < _MIN_SPLICED or len(spliced) * 2 <= len(lone):
         return []
-    return spliced
+    return [
+        number for number in lone
+        if number in spliced or unrelated_line(lines[number].terms, _elsewhere(page, lines[number].terms), _GENERATED * max_shared)
+    ]
 
 
 def _elsewhere(page: Counter, terms: Sequence[str]) -> dict[str, int]:

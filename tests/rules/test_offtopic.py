@@ -415,6 +415,12 @@ def test_headlines_spliced_between_the_paragraphs_of_a_generated_page(above: lis
     assert set(messages(text)) == {f"headline of another article spliced into the text (line {n})" for n in lines}
 
 
+def test_on_a_generated_page_a_spliced_headline_may_share_a_word_by_chance() -> None:
+    text = page(TRAM_TITLE, HEADLINES_ZH[0], TRAM[0], HEADLINES_ZH[1], TRAM[1], "有轨人生 不负韶华", TRAM[2],
+                HEADLINES_ZH[2], TRAM[3])
+    assert found(text) == [(number, 1, number) for number in (2, 4, 6, 8)]
+
+
 def test_headings_that_name_what_their_paragraph_says_are_not_spliced() -> None:
     text = page(TRAM_TITLE, "线路全长十八公里", TRAM[0], "有轨电车低地板车辆", TRAM[1], "有轨电车信号优先", TRAM[2], TRAM[3])
     assert found(text) == []
