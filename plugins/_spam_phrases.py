@@ -17,18 +17,18 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from itertools import repeat
+from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
 import regex
 
-from plugins._spam_patterns import lazy
+from plugins._spam_patterns import lazy, lazy_re
 
 __all__ = ["Insertion", "lines_to_read", "repeated_clauses"]
 
-#: A clause ends at sentence or clause punctuation; a line break ends it too.
-_CLAUSE = lazy(r"(?P<body>[^。！？!?；;，,：:\r\n]+)(?P<end>[。！？!?；;，,：:]?)")
+#: A clause ends at sentence or clause punctuation (kept by the split); a line break ends it too.
+_CLAUSE_MARK = lazy_re(r"([。！？!?；;，,：:])")
 #: What may open a clause without being part of it: list numbers, bullets, spaces, quotes.
 _LEAD = lazy(r"^(?:[\s\u3000]*(?:\d{1,2}[、.．)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[•·●■◆▪-]))?[\s\u3000“”\"'‘’「」]*")
 _WRAPPING = " \t\u3000“”\"'‘’「」"
@@ -69,15 +69,7 @@ class _Clause(NamedTuple):
     closing: str  # the punctuation after it ("" at a line end)
 
 
-def _key(body: str) -> str:
-    key = body.strip(_WRAPPING)
-    if key[:1] in _MARKER_START:
-        lead = _LEAD().match(key)
-        key = key[lead.end() :] if lead else key
-    return "".join(key.split()).lower()
-
-
-#: What :func:`_key` removes: spaces everywhere in a clause, quotes around it, list numbers
+#: What a clause's key (:func:`_line_clauses`) leaves out: spaces everywhere in a clause, quotes around it, list numbers
 #: and bullets before it (stripped here at both ends, with any figures and Chinese numerals).
 _EDGE_CHARS = "“”\"'‘’「」0123456789０１２３４５６７８９一二三四五六七八九十、.．)）(（•·●■◆▪-"
 
@@ -89,7 +81,7 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
     A clause of content has two Han characters, and it must close a sentence ``min_repeats``
     times, as an insertion must. So the last clauses of sentences and lines are counted without
     spaces and stripped of quotes, list marks and figures at both ends (which only ever merges
-    clauses that :func:`_key` keeps apart), and those that recur and may yet be a clause of
+    clauses whose keys differ), and those that recur and may yet be a clause of
     content are looked for on the lines; only the lines holding one are read. Made with ``str``
     calls, in C, but the last step.
     """
@@ -160,32 +152,29 @@ def repeated_clauses(
     same neighbour in most places, a sentence was repeated, not a phrase inserted. ``only``
     (from :func:`lines_to_read`) are the lines to read, all by default.
     """
-    clauses: list[_Clause] = []
     counts: Counter = Counter()
+    read = []
     for number in range(len(lines)) if only is None else only:
         line_start, line_end = lines[number]
-        first = len(clauses)
-        for match in _CLAUSE().finditer(text, line_start, line_end):
-            key = _key(match.group("body"))
-            if key:
-                clauses.append(_Clause(key, match.start("body"), match.end("body"), number, len(clauses) - first, False, match.group("end")))
-                counts[key] += 1
-        if len(clauses) > first:
-            clauses[-1] = clauses[-1]._replace(last=True)
+        clauses = _line_clauses(text[line_start:line_end])
+        counts.update(clauses[0])
+        read.append((number, line_start, line_end, clauses))
     candidates = {key for key, count in counts.items() if count >= min_repeats and _content(key, min_letters, max_chars)}
     if not candidates:
         return []
     places: dict[str, list[tuple[_Clause, str, str, bool]]] = defaultdict(list)
-    for index, clause in enumerate(clauses):
-        if clause.key not in candidates or clause.closing in ":：":
-            continue
-        line_start, line_end = lines[clause.line]
-        if clause.position == 0 and (clause.last or _heading_like(text, clause.end, line_end)):
-            continue
-        before = clauses[index - 1].key if clause.position > 0 else "<line start>"
-        after = "<line end>" if clause.last else clauses[index + 1].key
-        opens = clause.position == 0 or clauses[index - 1].closing in _SENTENCE_END
-        places[clause.key].append((clause, before, after, opens))
+    for number, line_start, line_end, (keys, starts, ends, closings) in read:
+        last = len(keys) - 1
+        for position in [position for position, key in enumerate(keys) if key in candidates]:
+            if closings[position] in ":：":
+                continue  # a label, or (the empty string is in every string) a clause ending its line unmarked
+            clause = _Clause(keys[position], line_start + starts[position], line_start + ends[position], number, position, position == last, closings[position])
+            if position == 0 and (clause.last or _heading_like(text, clause.end, line_end)):
+                continue
+            before = keys[position - 1] if position > 0 else "<line start>"
+            after = "<line end>" if clause.last else keys[position + 1]
+            opens = position == 0 or closings[position - 1] in _SENTENCE_END
+            places[clause.key].append((clause, before, after, opens))
     found = []
     for found_places in places.values():
         count = len(found_places)
@@ -197,6 +186,32 @@ def repeated_clauses(
             continue  # the same neighbours each time: a repeated sentence, not an inserted phrase
         found.extend(Insertion(*_trimmed(text, clause.start, clause.end), count) for clause, _, _, _ in found_places)
     return sorted(found, key=lambda insertion: insertion.start)
+
+
+def _line_clauses(line: str) -> tuple[list[str], list[int], list[int], list[str]]:
+    """The keys of a line's clauses (those with a key), where each starts and ends in the line,
+    and the punctuation after it ("" at the line's end). A key is the clause without spaces, in
+    lower case, without the list number, bullet or quotes around it; all are made at once by
+    ``str`` calls mapped over the line's clauses, not clause by clause."""
+    parts = _CLAUSE_MARK().split(line)  # body, mark, body, mark, ..., body
+    bodies = parts[0::2]
+    marks = [*parts[1::2], ""]
+    starts = list(accumulate(map(len, parts), initial=0))[0::2]
+    wrapped = map(str.strip, bodies, repeat(_WRAPPING))
+    unmarked = [_unlisted(body) if body[:1] in _MARKER_START else body for body in wrapped]
+    keys = list(map(str.lower, map("".join, map(str.split, unmarked))))
+    kept = [index for index, key in enumerate(keys) if key]
+    return (
+        [keys[index] for index in kept],
+        [starts[index] for index in kept],
+        [starts[index] + len(bodies[index]) for index in kept],
+        [marks[index] for index in kept],
+    )
+
+
+def _unlisted(key: str) -> str:
+    lead = _LEAD().match(key)
+    return key[lead.end() :] if lead else key
 
 
 def _content(key: str, min_letters: int, max_chars: int) -> bool:
