@@ -96,6 +96,7 @@ class Analysis:
         self.title = title
         self.copies: dict[int, Copy] = {}
         self.leads: set[int] = set()
+        self._prose: list[Line] | None = None
 
     def spans(self, line: Line) -> list[tuple[int, int]]:
         """Where each unit of ``line`` is in the page (read once, for the few lines that need it)."""
@@ -104,14 +105,18 @@ class Analysis:
         return line.spans
 
     def prose(self) -> list[Line]:
-        """Lines whose sentences the sentence rule compares with (see :meth:`places`)."""
-        return [
-            line
-            for line in self.lines.values()
-            if line.index not in self.leads
-            and line.index != self.title
-            and pattern("full stop").search(self.view.page_lines[line.index])
-        ]
+        """Lines the sentence rule compares with, once the copies are known: not leads (what
+        they copy is said *after* them), not the title, and only lines with a full stop (a
+        heading's words said again in a sentence are no repeat)."""
+        if self._prose is None:
+            self._prose = [
+                line
+                for line in self.lines.values()
+                if line.index not in self.leads
+                and line.index != self.title
+                and pattern("full stop").search(self.view.page_lines[line.index])
+            ]
+        return self._prose
 
 
 

@@ -151,12 +151,8 @@ def _sentences(text: str, offset: int) -> Iterator[tuple[int, int, bool]]:
 
 
 def _places(analysis: Analysis, shingles: set[int]) -> dict[int, list[tuple[int, int]]]:
-    """The first (line, unit) places in prose lines of ``shingles``, for the sentence rule
-    (only those of sentences that may be repeats: most of a page's are never looked up).
-
-    Leads are left out (what they copy is said *after* them), and so are headings and other
-    lines without a full stop: a heading's words said again in a sentence are no repeat.
-    """
+    """The first (line, unit) places in prose lines (see :meth:`Analysis.prose`) of ``shingles``:
+    only those of sentences that may be repeats, most of a page's are never looked up."""
     places: dict[int, list[tuple[int, int]]] = {}
     for line in analysis.prose():
         common = shingles.intersection(line.shingles)
