@@ -17,7 +17,7 @@ from plugins._line_shapes import Line, Shape
 from plugins._oft_segments import terms_before
 from plugins._text_stats import unrelated_line
 
-__all__ = ["teaser_tail", "headlines_after_chrome"]
+__all__ = ["teaser_tail", "headlines_after_chrome", "cut_teasers"]
 
 _FIELD = lazy_regex(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
 _CLAUSE = lazy_regex(r"[，；;]|,(?=\s|\p{Han})")  # a half-width comma in Chinese text too
@@ -66,6 +66,19 @@ def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | No
     if len(prose) < _MIN_ARTICLE_LINES or sum(len(line.terms) for line in prose) < 2 * min_article:
         return None  # a listing of teasers from its first line: the page's content
     if any(_heading(article, number) for number in range(1, len(article) - 1)):
+        return None
+    return first
+
+
+def cut_teasers(lines: Sequence[Line], start: int) -> int | None:
+    """Position of the first of the teasers cut short with an ellipsis that close an article's
+    page (with their dates' remnants between them), or ``None``. An article's paragraph is whole;
+    two cut lines in a row below it are other pages' openings."""
+    first, cut = len(lines), 0
+    while first > start + 1 and (lines[first - 1].cut or lines[first - 1].shape is Shape.NUMBER):
+        first -= 1
+        cut += lines[first].cut
+    if cut < _MIN_TEASERS or lines[first - 1].shape is not Shape.PROSE:
         return None
     return first
 

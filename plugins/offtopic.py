@@ -9,7 +9,8 @@ closing paragraph, which the article's text follows or which shares its vocabula
 
 Real pages also bring what has no clean boundary: menus and headline lists above the article
 (``plugins._oft_nav``), and at the end other articles' headlines with their opening lines, or
-a couple of headlines after the site's chrome (``plugins._oft_teasers``), a ranking box of
+a couple of headlines after the site's chrome, openings cut short with an ellipsis
+(``plugins._oft_teasers``), a ranking box of
 the most read pages (``plugins._oft_ranking``), and in generated pages other articles'
 headlines spliced between the paragraphs (``plugins._oft_interleaved``).
 Those are told by shape: short lines that follow one template, dates and counts at line ends,
@@ -30,7 +31,7 @@ from plugins._line_shapes import Line, Shape, header_matcher, read_lines
 from plugins._oft_interleaved import interleaved_headlines
 from plugins._oft_nav import navigation_blocks
 from plugins._oft_ranking import ranking_tail
-from plugins._oft_teasers import headlines_after_chrome, teaser_tail
+from plugins._oft_teasers import cut_teasers, headlines_after_chrome, teaser_tail
 from plugins._oft_segments import cut_segments
 from plugins._oft_walk import appended_blocks, headed_lists
 
@@ -70,6 +71,8 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
     tail, reason = teaser_tail(lines, start, options["min-article-terms"]), "headlines of other articles with their opening lines"
     if tail is None:
         tail, reason = ranking, _RANKING
+    if tail is None:
+        tail, reason = cut_teasers(lines, start), "openings of other articles cut short"
     if tail is None:
         tail, reason = headlines_after_chrome(lines, start, options["max-list-shared"]), "headlines after the end of the article"
     article = lines if tail is None else lines[:tail]
@@ -134,7 +137,8 @@ OFFTOPIC = Rule(
         "the article, headlines with a line or two of their text under them, lists of headlines "
         "ending in dates, a list holding this page's own title, a list after the prev/next links and "
         "a ranking box (headlines numbered 1, 2, 3… with the rank glued on) are appended whatever "
-        "their subject; so are two headlines right under the last paragraph, and a lone headline or "
+        "their subject; so are two headlines right under the last paragraph, two or more lines cut "
+        "short with an ellipsis closing the page (other pages' openings), and a lone headline or "
         "name after the prev/next links that shares no words with the article. A signature (a name "
         "and a date, a reporter's name) and the two titles under 文章导航 are not. Headlines "
         "standing alone between paragraphs that share almost no words with the page are spliced in "

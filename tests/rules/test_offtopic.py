@@ -458,6 +458,17 @@ def test_a_listing_of_teasers_cut_short_has_no_article_to_append_to() -> None:
 RANKING = [f"{rank}{headline}" for rank, headline in enumerate(HEADLINES_ZH, 1)]  # ranks glued to the headlines
 
 
+def test_openings_of_other_articles_cut_short_close_the_page_with_their_dates() -> None:
+    cut = ["21", "22 09:00 " + HARVEST[0][:30] + "...", "14", "15 星期三 " + HARVEST[2][:30] + "..."]
+    text = page(TRAM_TITLE, TRAM, cut)
+    assert found(text) == [(6, 1, 9)]
+    assert messages(text) == ["openings of other articles cut short (lines 6-9)"]
+
+
+def test_one_line_cut_short_at_the_end_is_the_articles_own() -> None:
+    assert found(page(TRAM_TITLE, TRAM, TRAM[0][:30] + "...")) == []
+
+
 def test_a_ranking_box_closing_a_listing_is_appended_to_it() -> None:
     teasers = [line for headline, paragraph in zip(TRAM_RELATED, HARVEST + TRAM) for line in (headline, paragraph[:40] + "...")]
     text = page("交通资讯", teasers, RANKING, "版权所有 电车网")
