@@ -36,8 +36,11 @@ class PathProblem(NamedTuple):
 
 def display_path(path: Path | str) -> str:
     """The path as the user should see it: relative to the working folder when inside it."""
-    absolute = os.path.abspath(path)
-    inside = _below(absolute, os.getcwd())
+    return _shown(os.path.abspath(path), os.getcwd())
+
+
+def _shown(absolute: str, cwd: str) -> str:
+    inside = _below(absolute, cwd)
     return absolute if inside is None else inside
 
 
@@ -118,8 +121,11 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
         active_dirs.discard(real)
         return
     exclude, include = settings.all_exclude(), settings.all_include()
+    # per folder, not per entry: an entry's absolute path is the folder's and its name
+    folder, cwd, root = os.path.abspath(directory), os.getcwd(), str(settings.root)
     for entry in entries:
-        relative = relative_to_root(entry.path, settings)
+        absolute = os.path.join(folder, entry.name)
+        relative = _relative(absolute, root)
         if _matches(relative, exclude):
             continue
         try:
@@ -139,7 +145,7 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
             if key in seen_files:
                 continue
             seen_files.add(key)
-            yield Candidate(Path(entry.path), display_path(entry.path), settings)
+            yield Candidate(Path(entry.path), _shown(absolute, cwd), settings)
         elif entry.is_symlink():
             if _matches(relative, include):
                 child = Path(entry.path)

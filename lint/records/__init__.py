@@ -37,6 +37,8 @@ FORMATS: tuple[ShardFormat, ...] = (
     ShardFormat(".wet", "lint.records.warc"),
 )
 
+_SUFFIXES = tuple(fmt.suffix for fmt in FORMATS)
+
 #: Globs for ``--include`` that pick up every shard format in a folder.
 SHARD_GLOBS: tuple[str, ...] = tuple(f"*{fmt.suffix}" for fmt in FORMATS)
 
@@ -44,6 +46,8 @@ SHARD_GLOBS: tuple[str, ...] = tuple(f"*{fmt.suffix}" for fmt in FORMATS)
 def shard_format(path: str | Path) -> ShardFormat | None:
     """The format of a shard named ``path``, or ``None`` for a plain page."""
     name = os.path.basename(path).lower()  # not Path(path): this is asked for every file
+    if not name.endswith(_SUFFIXES):
+        return None
     for fmt in FORMATS:
         if name.endswith(fmt.suffix) and len(name) > len(fmt.suffix):
             return fmt
