@@ -29,7 +29,7 @@ class Shape(str, enum.Enum):
 #: Headers that introduce a list of other pages' headlines, in Chinese and English.
 DEFAULT_HEADERS: tuple[str, ...] = (
     "推荐阅读", "相关阅读", "相关阅读推荐", "延伸阅读", "扩展阅读", "拓展阅读", "更多阅读", "热门阅读",
-    "相关新闻", "相关文章", "相关推荐", "相关报道", "相关资讯", "相关内容", "相关链接", "相关专题",
+    "相关新闻", "相关文章", "相关推荐", "相关报道", "相关资讯", "相关内容", "相关链接", "相关专题", "相关资料", "相关参考资料",
     "热门推荐", "热点推荐", "精彩推荐", "为你推荐", "为您推荐", "今日推荐", "编辑推荐", "小编推荐",
     "猜你喜欢", "猜你感兴趣", "你可能感兴趣", "您可能感兴趣", "你可能还喜欢", "大家都在看", "看了又看",
     "更多精彩", "更多新闻", "更多资讯", "更多文章", "更多推荐", "热门文章", "热门新闻", "热门资讯",
@@ -49,6 +49,9 @@ DEFAULT_HEADERS: tuple[str, ...] = (
 
 # "More from <site>" names the site, so it is a pattern rather than a phrase.
 _MORE_FROM = r"More\s+(?:from|on|in|about)\s+[\p{L}\p{N}][\p{L}\p{N} '&.-]{0,40}"
+# "相关…" headers may name what the pages relate to (``浪琴咨询相关参考资料：``), in a few characters.
+_RELATED = "相关"
+_MAX_OWNER = 6
 # Phrases that are a header only with a colon: alone, "Read more" is a link (CHR's business).
 _COLON_HEADERS = r"Read more|Read also|See more|More|阅读更多|更多"
 # Decoration around a header: brackets, arrows, bullets, emoji already removed by de-noising.
@@ -140,6 +143,8 @@ class HeaderMatcher:
         self._alone = regex.compile(rf"^{_DECOR}(?P<header>{heads}){_DECOR}$", regex.IGNORECASE)
         self._colon = regex.compile(rf"^{_DECOR}(?P<header>{_COLON_HEADERS})\s*[:：]\s*$", regex.IGNORECASE)
         self._inline = regex.compile(rf"^{_DECOR}(?P<header>{heads})\s*[:：>»|｜]{_DECOR}(?P<rest>\S.*)$", regex.IGNORECASE)
+        related = "|".join(regex.escape(phrase) for phrase in phrases if phrase.startswith(_RELATED))
+        self._owned = regex.compile(rf"^{_DECOR}\p{{Han}}{{1,{_MAX_OWNER}}}(?P<header>{related}){_DECOR}$")
 
     def match(self, text: str) -> tuple[str, str] | None:
         """``(header, rest of the line)`` for a header line, else ``None``."""
@@ -154,6 +159,9 @@ class HeaderMatcher:
         found = self._inline.match(text)
         if found:
             return found.group("header"), found.group("rest")
+        found = self._owned.match(text) if _RELATED in text else None
+        if found:
+            return found.group("header"), ""
         return None
 
 

@@ -108,6 +108,16 @@ def test_header_broken_by_an_injected_emoji_is_still_a_header() -> None:
     assert found(text) == [(6, 1, 9)]
 
 
+def test_a_related_header_may_name_what_the_pages_relate_to() -> None:
+    text = page(TRAM_TITLE, TRAM, ["电车出行相关参考资料：", *TRAM_RELATED[:2]], "上一篇：本市公交线网优化方案公布")
+    assert found(text) == [(6, 1, 8)]
+    assert messages(text) == ["headline list after '相关参考资料' (lines 6-8)"]
+
+
+def test_a_sentence_about_related_work_is_no_header() -> None:
+    assert found(page(TRAM_TITLE, TRAM, ["以下是相关背景：", *TRAM_RELATED[:2]])) == []
+
+
 def test_headline_list_without_a_header_unrelated_to_the_article() -> None:
     text = page(TRAM_TITLE, TRAM, HEADLINES_ZH)
     assert found(text) == [(6, 1, 10)]
