@@ -145,14 +145,22 @@ class Lexicon:
         self._triggers = [_TRIGGERS.get(word) for word in self._words]
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
 
-    def scan(self, folded: str) -> Scan:
-        """One pass of the automaton (built on the first page) over ``folded``."""
-        if self._automaton is None:
+    def _find(self, folded: str) -> list[tuple[int, int, int]]:
+        if self._automaton is None:  # built on the first page
             self._automaton = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
+        return self._automaton.find_matches_as_indexes(folded, overlapping=True)
+
+    def holds_words(self, folded: str) -> bool:
+        """Whether any word of the lexicon (a brand, a trade word, a product) is in ``folded``:
+        every hit and trade word is made of one, on one line."""
+        return bool(self._find(folded))
+
+    def scan(self, folded: str) -> Scan:
+        """One pass of the automaton over ``folded``."""
         strong: list[tuple[int, int, int]] = []
         trade: list[tuple[int, int, int]] = []
         triggers: list[tuple[int, tuple[Callable[[], "re.Pattern[str]"], ...]]] = []
-        for index, start, end in self._automaton.find_matches_as_indexes(folded, overlapping=True):
+        for index, start, end in self._find(folded):
             if self._strong_roles[index] is not None:
                 strong.append((start, end, index))
             if self._trade_roles[index] is not None:

@@ -125,14 +125,19 @@ class _SpamPage:
         return sorted(spans)
 
     def stuffed_lines(
-        self, hits: Callable[[], list[Hit]], min_items: int = 4, max_item_chars: int = 16, only: Iterable[int] | None = None
+        self, lexicon: Lexicon, hits: Callable[[], list[Hit]], min_items: int = 4, max_item_chars: int = 16, only: Iterable[int] | None = None
     ) -> dict[int, Stuffing]:
         """Line index -> its stuffing verdict, for lines that are keyword stuffing (among
-        ``only``, when given); ``hits`` gives the spam terms, asked for only when a line needs them."""
+        ``only``, when given); ``hits`` gives ``lexicon``'s spam terms, asked for only when a line
+        needs them and holds a word of the lexicon."""
         inside: dict[int, list[tuple[int, int]]] | None = None
 
         def spans_in(index: int) -> list[tuple[int, int]]:
             nonlocal inside
+            line = self.lines.texts[index]
+            lowered = line.lower()
+            if len(lowered) == len(line) and not lexicon.holds_words(lowered):
+                return []  # no lexicon word in the line: no need to find the page's
             if inside is None:
                 inside = self.lines.per_line(self.trade_spans(hits()))
             return inside.get(index, [])
@@ -197,7 +202,7 @@ def _check_spliced_term(page: Page, options: Mapping[str, Any]) -> Iterator[Viol
     # that reports on the trade (which then does not count): no other line is read.
     words = lexicon.trade_words(folded, spam.scan(lexicon))
     reporting_lines = (lines.index(start) for start, _, roles in words if any(role == "reporting" for role, _ in roles))
-    stuffed = spam.stuffed_lines(lambda: hits, only=[*(lines.index(hit.start) for hit in hits + extra), *reporting_lines])
+    stuffed = spam.stuffed_lines(lexicon, lambda: hits, only=[*(lines.index(hit.start) for hit in hits + extra), *reporting_lines])
     outside = [(hit.start, hit.end) for hit in hits] + [lines.spans[index] for index in stuffed]
     reporting = lexicon.reporting(folded, outside, spam.scan(lexicon))
     limit: int = options["reporting-words"]
@@ -356,7 +361,7 @@ RECURRING_PHRASE = Rule(
 def _check_stuffing(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     spam = _spam_page(page)
     view = spam.view
-    stuffed = spam.stuffed_lines(lambda: spam.hits, options["min-items"], options["max-item-chars"])
+    stuffed = spam.stuffed_lines(get_lexicon(), lambda: spam.hits, options["min-items"], options["max-item-chars"])
     for index, verdict in sorted(stuffed.items()):
         line_start = spam.lines.starts[index]
         start, end = _original(page, view, line_start + verdict.start, line_start + verdict.end)
