@@ -20,6 +20,7 @@ import weakref
 from typing import Iterable, Iterator, Sequence
 
 from lint.page import Page
+from plugins._automata import occurrences
 from plugins._chrome_spans import LINE_BREAK
 
 __all__ = ["KEYWORDS", "Scan", "scan", "cased"]
@@ -102,23 +103,6 @@ def _automaton() -> tuple[object, list[tuple[str, ...]]]:
 
 
 _NONE: list[int] = []  # the hits of a group that has none (never changed)
-_CHUNK = 1 << 16  # the automaton's library slows down twofold on haystacks of a megabyte and more
-
-
-def _keywords(text: str) -> list[tuple[int, int, int]]:
-    """``(keyword index, start, end)`` of every keyword in ``text``, overlapping ones too.
-
-    A long text goes in chunks that overlap by the longest keyword; a chunk keeps the hits that
-    start in it before the next one begins, so each hit is found once."""
-    automaton, _ = _automaton()
-    if len(text) <= _CHUNK:
-        return automaton.find_matches_as_indexes(text, overlapping=True)  # type: ignore[attr-defined,no-any-return]
-    reach = _LONGEST - 1
-    found: list[tuple[int, int, int]] = []
-    for chunk in range(0, len(text), _CHUNK):
-        matches = automaton.find_matches_as_indexes(text[chunk : chunk + _CHUNK + reach], overlapping=True)  # type: ignore[attr-defined]
-        found.extend((index, chunk + start, chunk + end) for index, start, end in matches if start < _CHUNK)
-    return found
 
 
 class Scan:
@@ -185,11 +169,9 @@ class Scan:
         if self._hits is None:
             groups_of = _automaton()[1]
             found: dict[str, list[int]] = {}
-            for index, start, _ in _keywords(self.text):
+            for index, start, _ in occurrences(_automaton()[0], self.text, _LONGEST):
                 for name in groups_of[index]:
                     found.setdefault(name, []).append(start)
-            for offsets in found.values():
-                offsets.sort()  # overlapping matches come in the order they end
             self._hits = found
         return self._hits.get(group, _NONE)
 
