@@ -21,6 +21,7 @@ from itertools import accumulate, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
+import ahocorasick_rs
 import regex
 
 from plugins._spam_patterns import lazy, lazy_re
@@ -124,13 +125,8 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
     if not recurring:
         return []
     breaks = [match.start() for match in re.finditer("\0", squeezed)]
-    lines = set()
-    for clause in recurring:
-        at = squeezed.find(clause)
-        while at >= 0:
-            lines.add(bisect.bisect_right(breaks, at))
-            at = squeezed.find(clause, at + 1)
-    return sorted(lines)
+    found = ahocorasick_rs.AhoCorasick(recurring).find_matches_as_indexes(squeezed, overlapping=True)
+    return sorted({bisect.bisect_right(breaks, start) for _, start, _ in found})
 
 
 def repeated_clauses(
