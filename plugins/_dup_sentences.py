@@ -52,7 +52,7 @@ def repeated_sentences(
                 if pending:
                     pending = (pending[0], end, source)
                 else:
-                    pending = (_unit_start(analysis, page, line, start, first), end, source)
+                    pending = (_unit_start(analysis, page, line, (start, end, first)), end, source)
             previous_end = end
         if pending:
             yield line.index, *pending
@@ -103,9 +103,8 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
     """Each sentence of a line (see :func:`_sentences`) with the range of its units.
 
     A unit never spans a sentence end, so each sentence's units are counted in C on its own
-    text. Noise only ever joins units (``abc😀def`` is one word once the emoji is gone): when
-    the counts add up to the line's units none was joined, else (and after a summary label)
-    the units' spans tell.
+    text (without its noise on a noisy page: ``abc😀def`` is one word). After a summary label,
+    whose units are not counted, the units' spans tell.
     """
     index = line.index
     text = page.lines[index]
@@ -113,7 +112,11 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
     sentences = list(_sentences(text, line_start))
     if line.spans is None:
         findall = unit_pattern().findall
-        counts = [len(findall(text, start - line_start, end - line_start)) for start, end, _ in sentences]
+        if analysis.view.denoised is None:
+            counts = [len(findall(text, start - line_start, end - line_start)) for start, end, _ in sentences]
+        else:
+            pieces = (text[start - line_start : end - line_start] for start, end, _ in sentences)
+            counts = [len(findall(_without_noise(piece)[0])) for piece in pieces]
         if sum(counts) == len(line.keys):
             lasts = list(accumulate(counts))
             return [(*sentence, last - units, last) for sentence, units, last in zip(sentences, counts, lasts)]
@@ -131,12 +134,32 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
     return found
 
 
-def _unit_start(analysis: Analysis, page: Page, line: Line, sentence: int, unit: int) -> int:
-    """Where unit ``unit`` of ``line``, the first of the sentence starting at ``sentence``, starts."""
-    if line.spans is None:
-        line_start = page.line_starts[line.index]
-        return line_start + unit_pattern().search(page.lines[line.index], sentence - line_start).start()
-    return analysis.spans(line)[unit][0]
+def _unit_start(analysis: Analysis, page: Page, line: Line, sentence: tuple[int, int, int]) -> int:
+    """Where the first unit of a sentence (``start``, ``end``, its first unit) starts."""
+    start, end, unit = sentence
+    if line.spans is not None:
+        return analysis.spans(line)[unit][0]
+    line_start = page.line_starts[line.index]
+    clean, removed = _without_noise(page.lines[line.index][start - line_start : end - line_start])
+    offset = unit_pattern().search(clean).start()
+    return start + offset + sum(length for at, length in removed if at <= offset)
+
+
+def _without_noise(text: str) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without injected emoji and invisible characters, as the de-noised view reads
+    it, and where (in the result) each run was removed and how long it was."""
+    from lint.emoji_units import iter_noise  # imported with the de-noised view, on a noisy page
+
+    kept: list[str] = []
+    removed: list[tuple[int, int]] = []
+    done = length = 0
+    for start, end in iter_noise(text):
+        kept.append(text[done:start])
+        length += start - done
+        removed.append((length, end - start))
+        done = end
+    kept.append(text[done:])
+    return "".join(kept), removed
 
 
 def _sentences(text: str, offset: int) -> Iterator[tuple[int, int, bool]]:
