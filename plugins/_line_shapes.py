@@ -204,7 +204,7 @@ def _mark_post_navigation(measured: list[Line]) -> None:
     """The two titles under a post-navigation label (``文章导航``) are the previous and next
     posts' links: the site's chrome, like ``上一篇：…``, not headlines appended to the article."""
     for number, line in enumerate(measured[:-1]):
-        if line.text.endswith(_POST_NAVIGATION) or line.text.lower().endswith(_POST_NAVIGATION_EN):
+        if line.text.endswith(_POST_NAVIGATION) or line.text[-len(_POST_NAVIGATION_EN) :].lower() == _POST_NAVIGATION_EN:
             for title in range(number + 1, min(number + 1 + _NEIGHBOURS, len(measured))):
                 if measured[title].shape is Shape.ITEM:
                     measured[title] = measured[title]._replace(shape=Shape.NEUTRAL)

@@ -10,6 +10,7 @@ the article's and left alone.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from typing import NamedTuple, Sequence
 
 from plugins._lazy import lazy_regex
@@ -113,8 +114,11 @@ def _stray_headline(lines: Sequence[Line], title: int, start: int) -> bool:
         return False
     if not all(line.shape is Shape.NEUTRAL or _header_line(line) or _field(line) for line in lines[title + 2 : start]):
         return False  # more short lines under the two: a menu, judged as a whole
-    text = Counter(term for line in lines[start:] if line.shape is Shape.PROSE for term in line.terms)
-    return containment(lines[title + 1].terms, text) >= _TITLE_SHARE and containment(lines[title].terms, text) <= _STRAY_SHARE
+    stray, own = set(lines[title].terms), set(lines[title + 1].terms)
+    if not stray or not own:
+        return False
+    shared = (stray | own).intersection(chain.from_iterable(line.terms for line in lines[start:] if line.shape is Shape.PROSE))
+    return len(own & shared) >= _TITLE_SHARE * len(own) and len(stray & shared) <= _STRAY_SHARE * len(stray)
 
 
 def _title_like(line: Line) -> bool:

@@ -72,11 +72,13 @@ def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | No
 
 def cut_teasers(lines: Sequence[Line], start: int) -> int | None:
     """Position of the first of the teasers cut short with an ellipsis that close an article's
-    page (with their dates' remnants between them), or ``None``. An article's paragraph is whole;
-    two cut lines in a row below it are other pages' openings."""
+    page, each under its date's remnant, or ``None``. An article's paragraph is whole, or trails
+    off in a row of such paragraphs; cut lines between numbers below it are other pages' openings."""
     first, cut = len(lines), 0
     while first > start + 1 and (lines[first - 1].cut or lines[first - 1].shape is Shape.NUMBER):
         first -= 1
+        if lines[first].cut and first + 1 < len(lines) and lines[first + 1].cut:
+            return None  # paragraphs that trail off one after another: the writer's style
         cut += lines[first].cut
     if cut < _MIN_TEASERS or lines[first - 1].shape is not Shape.PROSE:
         return None

@@ -475,8 +475,15 @@ def test_openings_of_other_articles_cut_short_close_the_page_with_their_dates() 
     assert messages(text) == ["openings of other articles cut short (lines 6-9)"]
 
 
-def test_one_line_cut_short_at_the_end_is_the_articles_own() -> None:
-    assert found(page(TRAM_TITLE, TRAM, TRAM[0][:30] + "...")) == []
+@pytest.mark.parametrize(
+    "ending",
+    [
+        [TRAM[0][:30] + "..."],  # one line cut short
+        [TRAM[0].rstrip("。") + "…", TRAM[1].rstrip("。") + "…"],  # paragraphs that trail off, the writer's style
+    ],
+)
+def test_lines_cut_short_at_the_end_are_the_articles_own_unless_between_dates(ending: list[str]) -> None:
+    assert found(page(TRAM_TITLE, TRAM, ending)) == []
 
 
 def test_a_ranking_box_closing_a_listing_is_appended_to_it() -> None:
