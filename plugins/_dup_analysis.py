@@ -189,6 +189,8 @@ def analyse(
     title = title_index(page)
     lines = _read_lines(page, view, related_lines(view, title))
     analysis = Analysis(view, lines, title)
+    if not lines:
+        return analysis
     candidates = [
         line
         for line in lines.values()

@@ -163,12 +163,13 @@ def _clauses(view: View, title: int | None) -> list[bytes]:
     if title is not None:
         lines[title] = ""
     text = "\n".join(lines)
-    for mark in _CJK_MARKS:
-        if mark in text:
-            text = text.replace(mark, "\x1f")
-    for space in _WIDE_SPACES:
-        if space in text:
-            text = text.replace(space, "")
+    if not text.isascii():
+        for mark in _CJK_MARKS:
+            if mark in text:
+                text = text.replace(mark, "\x1f")
+        for space in _WIDE_SPACES:
+            if space in text:
+                text = text.replace(space, "")
     data = text.encode().translate(_ASCII_TABLE, b" ")
     return list(filter(None, data.replace(b"\n", _CUT + b"\n" + _CUT).split(_CUT)))
 
