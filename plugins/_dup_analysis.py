@@ -119,7 +119,6 @@ class Analysis:
         return self._prose
 
 
-
 def _spans_after_label(view: View, index: int) -> list[tuple[int, int]]:
     spans = unit_spans(view, index)
     label = pattern("summary").match(view.page_lines[index])
@@ -183,7 +182,9 @@ def analyse(
        in earlier lines that are not leads; unless ``skip_list_items`` and the line or its
        source is a numbered list item.
 
-    Only lines that share a clause with another line are compared (see :func:`related_lines`).
+    Only lines that share a window of text at a clause boundary with another line are read and
+    compared (see :func:`related_lines`); a line close to ``min_share`` has the lines that share
+    a shorter window with it read too (see :func:`lines_sharing`).
     """
     view = view_of(page)
     title = title_index(page)
