@@ -7,24 +7,43 @@ the long ones), and a page that a cheaper test already ruled out never needs the
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Union
 
 if TYPE_CHECKING:
+    import re
+
     import regex
 
-__all__ = ["lazy_regex"]
+__all__ = ["lazy_regex", "lazy_re"]
+
+#: A pattern's text, or a function that builds it (called on first use, too).
+Source = Union[str, Callable[[], str]]
 
 
-def lazy_regex(pattern: str) -> Callable[[], "regex.Pattern[str]"]:
+def lazy_regex(pattern: Source, flags: int = 0) -> Callable[[], "regex.Pattern[str]"]:
     """A function that compiles ``pattern`` with ``regex`` once, on its first call.
 
-    Flags go inline in the pattern (``(?V1m)``): the flag constants would need ``regex`` loaded.
+    Flags may go inline in the pattern (``(?V1m)``), so that a module needs no ``regex`` loaded
+    to name them.
     """
 
     @functools.cache
     def compiled() -> "regex.Pattern[str]":
         import regex
 
-        return regex.compile(pattern)
+        return regex.compile(pattern() if callable(pattern) else pattern, flags)
+
+    return compiled
+
+
+def lazy_re(pattern: Source, flags: int = 0) -> Callable[[], "re.Pattern[str]"]:
+    """:func:`lazy_regex` with the standard ``re``, which compiles several times faster, for
+    patterns that need nothing of ``regex`` (no ``\\p{..}``, no set operations)."""
+
+    @functools.cache
+    def compiled() -> "re.Pattern[str]":
+        import re
+
+        return re.compile(pattern() if callable(pattern) else pattern, flags)
 
     return compiled

@@ -25,25 +25,25 @@ from typing import Callable, NamedTuple, Sequence
 
 import regex
 
-from plugins._spam_patterns import lazy, lazy_re
+from plugins._lazy import lazy_re, lazy_regex
 
 __all__ = ["Stuffing", "stuffing", "may_be_stuffing"]
 
-_LABEL = lazy(r"^(?P<label>[^\s:：,，、|｜]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*")
-_ITEM = lazy(r"[^\s,，、;；|｜丨/]+")
-_SEPARATOR = lazy(r"[\s,，、;；|｜丨/]+")
-_SPACED_ONLY = lazy(r"^[^,，、;；|｜丨/]*$")
+_LABEL = lazy_regex(r"^(?P<label>[^\s:：,，、|｜]{1,10}?)[ \t\u3000]*[:：][ \t\u3000]*")
+_ITEM = lazy_regex(r"[^\s,，、;；|｜丨/]+")
+_SEPARATOR = lazy_regex(r"[\s,，、;；|｜丨/]+")
+_SPACED_ONLY = lazy_regex(r"^[^,，、;；|｜丨/]*$")
 # Sentence punctuation, clause punctuation and quotation: a writer's line, not a keyword list.
-_SENTENCE = lazy(r"[。！？!?；;]|……|“[^”]+”|「[^」]+」|\"[^\"]+\"|(?<=\p{Ll}{2})\.(?:\s|$)")
-_COLON = lazy(r"[:：]")
-_TAG_LABEL = lazy(r"关键词|关键字|标签|tags?$|keywords?$|热门搜索|相关搜索|热搜|热词|热门城市", regex.IGNORECASE)
-_HAN = lazy(r"\p{Han}")
-_LETTER = lazy(r"[\p{L}\p{N}]")
-_CHROME = lazy(r"ICP|©|版权所有|上一页|下一页")
-_HAN_RUN = lazy(r"\p{Han}+")
-_WORD = lazy(r"[\p{L}\p{N}]+")
+_SENTENCE = lazy_regex(r"[。！？!?；;]|……|“[^”]+”|「[^」]+」|\"[^\"]+\"|(?<=\p{Ll}{2})\.(?:\s|$)")
+_COLON = lazy_regex(r"[:：]")
+_TAG_LABEL = lazy_regex(r"关键词|关键字|标签|tags?$|keywords?$|热门搜索|相关搜索|热搜|热词|热门城市", regex.IGNORECASE)
+_HAN = lazy_regex(r"\p{Han}")
+_LETTER = lazy_regex(r"[\p{L}\p{N}]")
+_CHROME = lazy_regex(r"ICP|©|版权所有|上一页|下一页")
+_HAN_RUN = lazy_regex(r"\p{Han}+")
+_WORD = lazy_regex(r"[\p{L}\p{N}]+")
 #: The category word at the end of an honest list's items: what the items are, not a keyword.
-_HEADS = lazy(
+_HEADS = lazy_regex(
     r"(?:有限责任公司|股份有限公司|有限公司|分公司|公司|集团|大学|学院|学校|中学|小学|幼儿园|医院|中心|协会|委员会|"
     r"政府|银行|研究院|研究所|工作室|加工厂|厂|店|部|馆|局|处|省|市|县|区|镇|乡|村|街道|路|站|队|班|组)$"
 )

@@ -24,25 +24,25 @@ from typing import NamedTuple
 import ahocorasick_rs
 import regex
 
-from plugins._spam_patterns import lazy, lazy_re
+from plugins._lazy import lazy_re, lazy_regex
 
 __all__ = ["Insertion", "lines_to_read", "repeated_clauses"]
 
 #: A clause ends at sentence or clause punctuation (kept by the split); a line break ends it too.
 _CLAUSE_MARK = lazy_re(r"([。！？!?；;，,：:])")
 #: What may open a clause without being part of it: list numbers, bullets, spaces, quotes.
-_LEAD = lazy(r"^(?:[\s\u3000]*(?:\d{1,2}[、.．)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[•·●■◆▪-]))?[\s\u3000“”\"'‘’「」]*")
+_LEAD = lazy_regex(r"^(?:[\s\u3000]*(?:\d{1,2}[、.．)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[•·●■◆▪-]))?[\s\u3000“”\"'‘’「」]*")
 _WRAPPING = " \t\u3000“”\"'‘’「」"
 _MARKER_START = frozenset("0123456789（(一二三四五六七八九十•·●■◆▪-")
-_BRACKET = lazy(r"[()（）\[\]【】&]")
-_LETTER = lazy(r"[\p{L}\p{N}]")
-_HAN = lazy(r"\p{Han}")
-_DIGIT = lazy(r"\d")
+_BRACKET = lazy_regex(r"[()（）\[\]【】&]")
+_LETTER = lazy_regex(r"[\p{L}\p{N}]")
+_HAN = lazy_regex(r"\p{Han}")
+_DIGIT = lazy_regex(r"\d")
 _SENTENCE_END = frozenset("。！？!?；;")
 #: A clause that starts with one of these continues its sentence (``…，并且当前仍持有。``).
 _BINDING = frozenset("是并而也还都就又且但或及和与被把将对从在由让给即则")
 #: Connectives and stock openers: clauses a writer does repeat.
-_CONNECTIVE = lazy(
+_CONNECTIVE = lazy_regex(
     r"^(?:与此同时|同时|此外|另外|其次|再次|首先|最后|然后|因此|所以|但是|然而|不过|其实|事实上|总之|总而言之|综上所述|"
     r"一方面|另一方面|换句话说|也就是说|比如说|例如|比如|当然|可见|由此可见|值得一提的是|值得注意的是|需要注意的是|"
     r"更重要的是|不仅如此|除此之外|据了解|据悉|据介绍|据报道|记者了解到|近年来|目前|当前|如今|现在|那么|所以说|"

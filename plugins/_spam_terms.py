@@ -21,7 +21,7 @@ import ahocorasick_rs
 import regex
 
 from plugins import _spam_lexicon as lexicon
-from plugins._spam_patterns import lazy, lazy_re
+from plugins._lazy import lazy_re, lazy_regex
 
 __all__ = ["Hit", "Lexicon", "get_lexicon", "glued_latin", "is_delimiter", "CLOSERS"]
 
@@ -35,7 +35,7 @@ _ASCII_ALNUM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
 _LATIN_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz")
 
 
-_HAN = lazy(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 
 
 def is_delimiter(char: str) -> bool:
@@ -78,7 +78,7 @@ _DOMAIN_ENDS = "com|cn|net|org|cc|top|xyz|vip|info|me|co|tv|biz|site|club|shop|o
 _DOMAIN_END = lazy_re(rf"\.(?:{_DOMAIN_ENDS})".encode())
 #: The characters an address is made of, before and after its domain ending: no address
 #: match reaches past them, so one is looked for only in such a run around a domain ending.
-_ADDRESS_BEFORE = lazy(r"[a-z0-9./:-]*", regex.REVERSE)
+_ADDRESS_BEFORE = lazy_regex(r"[a-z0-9./:-]*", regex.REVERSE)
 _ADDRESS_AFTER = lazy_re(r"[a-z0-9_./?=&%#:-]*")
 _ADDRESS = lazy_re(
     r"(?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{1,40}){0,3}"
@@ -93,7 +93,7 @@ _LATIN_RUN = lazy_re(rf"[A-Za-z0-9{_FOLDING_LATIN}][A-Za-z0-9{_FOLDING_LATIN}]{{
 #: Latin letters and digits become ``a``, everything else a space: 12 ``a`` in a row are a run.
 _ALNUM_SHAPES = bytes(ord("a") if chr(byte).isascii() and chr(byte).isalnum() else ord(" ") for byte in range(256))
 _SHAPE_RUN = lazy_re(b"a" * 12 + b"+")
-_INTRODUCERS = lazy(lambda: rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$")
+_INTRODUCERS = lazy_regex(lambda: rf"(?:{_alternation(lexicon.URL_INTRODUCERS)})[:：\s]*$")
 
 
 #: Words that a keyword pattern starts with: where ``_SHAPE``, ``_NUMBERED`` and ``_NAMED`` are tried.

@@ -16,23 +16,22 @@ same headline printed twice after the keyword (once with a view count) is not tw
 
 from __future__ import annotations
 
-import re
 from typing import Callable, NamedTuple
 
 import ahocorasick_rs
 
-from plugins._spam_patterns import lazy, lazy_re
+from plugins._lazy import lazy_re, lazy_regex
 
 __all__ = ["SeoKeyword", "seo_keywords"]
 
-_BRACKETED = lazy(r"^[「\[【『](?P<key>[^」\]】』]{2,30})[」\]】』](?P<rest>.*)$")
-_JOINED = lazy(r"^(?P<key>[^_\-－|｜:：\s「」\[\]【】『』]{2,30}?)(?P<joiner>[_\-－|｜:：]|[ \t\u3000]+)(?P<rest>.*)$")
-_LABEL = lazy(r"^\p{Han}{1,3}[:：]")
-_SENTENCE = lazy(r"[。！!；;]")
-_HAN = lazy(r"\p{Han}")
-_WORD_LETTER = lazy(r"[\p{Han}\p{Latin}]")
+_BRACKETED = lazy_regex(r"^[「\[【『](?P<key>[^」\]】』]{2,30})[」\]】』](?P<rest>.*)$")
+_JOINED = lazy_regex(r"^(?P<key>[^_\-－|｜:：\s「」\[\]【】『』]{2,30}?)(?P<joiner>[_\-－|｜:：]|[ \t\u3000]+)(?P<rest>.*)$")
+_LABEL = lazy_regex(r"^\p{Han}{1,3}[:：]")
+_SENTENCE = lazy_regex(r"[。！!；;]")
+_HAN = lazy_regex(r"\p{Han}")
+_WORD_LETTER = lazy_regex(r"[\p{Han}\p{Latin}]")
 _MARKS = frozenset({"bracket", "_", "-", "|"})
-_NOT_WORD = lazy(r"[^\p{Han}\p{Latin}]+|人气|阅读|浏览")
+_NOT_WORD = lazy_regex(r"[^\p{Han}\p{Latin}]+|人气|阅读|浏览")
 #: A line break and the start of a line :func:`_candidates` reads a marked keyword off
 #: (``「<keyword>」``, ``<keyword>_``, ``<keyword>-``, ``<keyword>|``, after a label or not),
 #: looser than ``_BRACKETED`` and ``_JOINED``: the label may be any three characters.

@@ -8,14 +8,14 @@ Each kind is its own rule, so a site that legitimately prints one of them can sw
 
 from __future__ import annotations
 
-import functools
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Iterator, Mapping
 
 import regex
 
 from lint import hookimpl
 from lint.model import Applicability, Edit, Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._lazy import lazy_regex
 from plugins._markup_mojibake import mojibake
 
 
@@ -23,17 +23,11 @@ def _shown(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[: limit - 3] + "...")
 
 
-def _lazy(pattern: str, flags: int = 0) -> Callable[[], "regex.Pattern[str]"]:
-    """A pattern compiled on first use: most pages hold no markup, and every rule here first
-    looks for the one character its findings cannot do without (``&``, ``<``, ``%``...)."""
-    return functools.cache(lambda: regex.compile(pattern, flags))
-
-
 # --- MKP001: HTML entities -------------------------------------------------------------------
 
 #: ``&name;`` (checked against HTML5's list), ``&#123;``/``&#x7B;``, a double-escaped
 #: ``&amp;nbsp;``, and ``&nbsp`` without its semicolon, the one entity often printed that way.
-_ENTITY = _lazy(r"&(?:amp;)?(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9;=]))")
+_ENTITY = lazy_regex(r"&(?:amp;)?(?:#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};|nbsp(?![A-Za-z0-9;=]))")
 #: What an entity becomes in plain text when its character is invisible or a special space.
 _PLAIN = {"\xa0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\xad": "", "\u200b": "", "\u200c": "", "\u200d": ""}
 
@@ -104,11 +98,11 @@ _BOOLEAN_ATTRIBUTES = frozenset(
     "multiple muted nowrap novalidate open readonly required selected".split()
 )
 _ATTRIBUTE = r"""[A-Za-z_:@][-A-Za-z0-9_:.@]*(?:[ \t]*=[ \t]*(?:"[^"<>\n]{0,300}"|'[^'<>\n]{0,300}'|[^\s"'<>=`]{1,300}))?"""
-_TAG = _lazy(
+_TAG = lazy_regex(
     rf"<(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9]{{0,9}})(?P<attrs>(?:[ \t]+{_ATTRIBUTE}){{0,30}})[ \t]*/?>"
     r"|<!--[^\n]{0,2000}?-->"
 )
-_ATTRIBUTE_NAME = _lazy(rf"[ \t]+({_ATTRIBUTE})")
+_ATTRIBUTE_NAME = lazy_regex(rf"[ \t]+({_ATTRIBUTE})")
 _BLOCK = frozenset("br p div li tr td th h1 h2 h3 h4 h5 h6 hr dd dt table ul ol section article".split())
 
 
@@ -170,7 +164,7 @@ HTML_TAG = Rule(
 
 # --- MKP003: script and style fragments -------------------------------------------------------
 
-_SCRIPT = _lazy(
+_SCRIPT = lazy_regex(
     r"""
     \bdocument\s*\.\s*(?:write(?:ln)?|getElementById|getElementsBy[A-Za-z]+|querySelector(?:All)?
         |createElement|cookie|location)\b
@@ -195,7 +189,7 @@ _OPEN = {"(": ")", "{": "}", "[": "]"}
 _BLOCK_OR_ASSIGNMENT = ("{", "=")
 _CODE_WORDS = ("document", "window", "javascript")
 _CALL_NAMES = ("adsbygoogle", "jQuery", "setTimeout", "setInterval", "console", "googletag", "_hmt", "_gaq", "dataLayer", "gtag")
-_DOLLAR_CALL = _lazy(r"\$\s*\(")
+_DOLLAR_CALL = lazy_regex(r"\$\s*\(")
 
 
 def _may_hold_code(text: str) -> bool:
@@ -210,8 +204,8 @@ def _may_hold_code(text: str) -> bool:
 #: Words a shape of ``_SCRIPT`` starts with (besides those above); a CSS rule starts before its
 #: ``{`` and the ``adsbygoogle`` push at the bracket before it (``_BEFORE_BRACE``, ``_BEFORE_ADS``).
 _START_WORDS = ("function", "var", "let", "const", "$")
-_BEFORE_BRACE = _lazy(r"[\w-]*\s*", regex.REVERSE)
-_BEFORE_ADS = _lazy(r"\(\s*", regex.REVERSE)
+_BEFORE_BRACE = lazy_regex(r"[\w-]*\s*", regex.REVERSE)
+_BEFORE_ADS = lazy_regex(r"\(\s*", regex.REVERSE)
 
 
 def _code_matches(text: str) -> Iterator[regex.Match[str]]:
@@ -322,11 +316,11 @@ SCRIPT_FRAGMENT = Rule(
 
 # --- MKP004: percent-encoded text ---------------------------------------------------------------
 
-_PERCENT_RUN = _lazy(r"(?:%[0-9A-Fa-f]{2}){3,}")
+_PERCENT_RUN = lazy_regex(r"(?:%[0-9A-Fa-f]{2}){3,}")
 #: An address is ASCII without spaces, quotes or angle brackets; CJK punctuation ends it.
 _TOKEN_CHARS = r"[!#-&(-;=?-~]"
-_TOKEN_LEFT = _lazy(rf"{_TOKEN_CHARS}*$", regex.V1)
-_TOKEN_RIGHT = _lazy(rf"{_TOKEN_CHARS}*", regex.V1)
+_TOKEN_LEFT = lazy_regex(rf"{_TOKEN_CHARS}*$", regex.V1)
+_TOKEN_RIGHT = lazy_regex(rf"{_TOKEN_CHARS}*", regex.V1)
 
 
 def _decode_percent(run: str) -> str | None:
@@ -443,8 +437,8 @@ MOJIBAKE = Rule(
 
 _QUOTE_OPEN = "‘'\"“"
 _QUOTE_CLOSE = "’'\"”"
-_ITEM_SEPARATOR = _lazy(rf"[{_QUOTE_CLOSE}][ \t]*,[ \t]*(?:\[\][ \t]*,[ \t]*)*[{_QUOTE_OPEN}]")
-_LIST_EDGE = _lazy(rf"\[[ \t]*[{_QUOTE_OPEN}]|[{_QUOTE_CLOSE}][ \t]*\]")
+_ITEM_SEPARATOR = lazy_regex(rf"[{_QUOTE_CLOSE}][ \t]*,[ \t]*(?:\[\][ \t]*,[ \t]*)*[{_QUOTE_OPEN}]")
+_LIST_EDGE = lazy_regex(rf"\[[ \t]*[{_QUOTE_OPEN}]|[{_QUOTE_CLOSE}][ \t]*\]")
 
 
 def _check_serialized(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:

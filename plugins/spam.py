@@ -37,14 +37,14 @@ from lint import hookimpl
 from lint.model import Applicability, Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import DenoisedView, Page
 from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
-from plugins._spam_patterns import lazy
+from plugins._lazy import lazy_regex
 from plugins._spam_phrases import lines_to_read, repeated_clauses
 from plugins._spam_titles import seo_keywords
 from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, glued_latin, is_delimiter
 
 _BREAK = re.compile(r"\r\n?|\n")
-_SENTENCE_END = lazy(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
-_FULL_STOP = lazy(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
+_SENTENCE_END = lazy_regex(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
+_FULL_STOP = lazy_regex(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
 #: Punctuation that goes with a deleted term: ``，<term>：江城`` becomes ``，江城``.
 _JOINERS = "，,、；;：:。！？!?|｜_-"
 _SPACE = " \t\u3000\u00a0"
