@@ -38,7 +38,9 @@ def repeated_sentences(
             lines.append((line, sentences))
     if not lines:
         return
-    wanted = {shingle for line, sentences in lines for *_, first, last in sentences for shingle in line.shingles[first:last]}
+    wanted = {
+        shingle for line, sentences in lines for *_, first, last in sentences for shingle in line.shingles[first:last]
+    }
     found = _places(analysis, wanted)
     for line, sentences in lines:
         pending: tuple[int, int, int] | None = None  # start, end, source line of a run of repeats
@@ -58,7 +60,7 @@ def repeated_sentences(
             yield line.index, *pending
 
 
-class Said(NamedTuple):
+class _Said(NamedTuple):
     """Which shingles of a line were said before (1) or not (0), and what a repeat needs."""
 
     mask: bytes
@@ -70,7 +72,7 @@ class Said(NamedTuple):
         return self.mask.count(1, first, end) * self.slack >= self.min_share * (end - first)
 
 
-def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tuple[Line, Said]]:
+def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tuple[Line, _Said]]:
     """Lines with a sentence end and enough shingles said in prose before (or elsewhere in
     the same line) to hold a repeated sentence, counted in C; with which shingles were.
 
@@ -95,7 +97,7 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
         twice = 2 if index in is_prose else 1  # said before, not only here
         said = bytes(map(twice.__le__, map(counts.get, line.shingles, repeat(0))))
         if (b"\x01" * needed in said) if whole else said.count(1) >= needed:
-            found.append((line, Said(said, min_share, slack)))
+            found.append((line, _Said(said, min_share, slack)))
     return found
 
 
