@@ -15,7 +15,7 @@ import weakref
 from collections import Counter
 from functools import cache
 from itertools import chain
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable
 
 from lint.page import Page
 from plugins._dup_units import View, lines_sharing, related_lines, shingles_of, unit_keys, unit_spans, view_of
@@ -77,14 +77,17 @@ class Line:
         return self._set
 
 
-class Copy(NamedTuple):
+class Copy:
     """A line reported as a copy: which lines it repeats and how much of it they hold."""
 
-    index: int
-    sources: tuple[int, ...]
-    share: float
-    summary: bool  # a labelled or truncated lead that copies what follows
-    exact: bool  # same text as its single source, spaces aside
+    __slots__ = ("index", "sources", "share", "summary", "exact")
+
+    def __init__(self, index: int, sources: tuple[int, ...], share: float, summary: bool, exact: bool) -> None:
+        self.index = index
+        self.sources = sources
+        self.share = share
+        self.summary = summary  # a labelled or truncated lead that copies what follows
+        self.exact = exact  # same text as its single source, spaces aside
 
 
 class Analysis:

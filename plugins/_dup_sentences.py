@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from itertools import accumulate, chain, islice, repeat
 from operator import eq
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from lint.page import Page
 from plugins._dup_analysis import MAX_OCCURRENCES, Analysis, Line, pattern
@@ -60,12 +60,15 @@ def repeated_sentences(
             yield line.index, *pending
 
 
-class _Said(NamedTuple):
+class _Said:
     """Which shingles of a line were said before (1) or not (0), and what a repeat needs."""
 
-    mask: bytes
-    min_share: float
-    slack: int  # how many alignments one shingle may count under (see :func:`_candidates`)
+    __slots__ = ("mask", "min_share", "slack")
+
+    def __init__(self, mask: bytes, min_share: float, slack: int) -> None:
+        self.mask = mask
+        self.min_share = min_share
+        self.slack = slack  # how many alignments one shingle may count under (see :func:`_candidates`)
 
     def enough(self, first: int, end: int) -> bool:
         """Whether shingles ``first:end`` may be a sentence said before (``min_share`` of them)."""
