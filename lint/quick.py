@@ -33,6 +33,9 @@ if TYPE_CHECKING:
 __all__ = ["plugins_stamp", "remember", "answer"]
 
 _PLANS = "plans"  # folder of the cache's format folder holding one plan per stamp and configuration
+#: Results are held until every file is known to be in the cache; past this many files the run
+#: goes the usual way, which reports as it goes (and the plugins' import matters less there).
+MAX_FILES = 1000
 
 
 def plugins_stamp(disabled: Iterable[str]) -> str | None:
@@ -163,7 +166,7 @@ def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclu
         if isinstance(item, PathProblem):
             results.append(FileResult(item.display, error=item.message))
             continue
-        if item.settings is not home:
+        if item.settings is not home or len(results) >= MAX_FILES:
             return None
         data = read_candidate(item)
         if isinstance(data, FileResult):

@@ -305,3 +305,22 @@ def test_installing_or_removing_a_package_changes_the_plugins_stamp(tmp_path: Pa
     (packages / "new_dependency.py").write_text("", encoding="utf-8")
     os.utime(packages, ns=(0, os.stat(packages).st_mtime_ns + 10**9))
     assert plugins_stamp(()) != before
+
+
+def test_a_large_run_is_not_held_back_to_be_answered_from_the_cache(tmp_path: Path, monkeypatch) -> None:
+    """Past a bound, results stream as usual instead of waiting for the last file's lookup."""
+    import lint.quick
+    from lint.api import Linter
+
+    (tmp_path / "p").mkdir()
+    for number in range(3):
+        (tmp_path / "p" / f"{number}.txt").write_text(f"page {number}\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    linter = Linter.create()
+    linter.cache = ResultCache.open(tmp_path / "cache", linter.plugins)
+    linter.cache.plugins_stamp = lint.quick.plugins_stamp(())
+    list(linter.check_paths([tmp_path / "p"]))
+    fresh = Linter.create()
+    assert len(lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False)) == 3
+    monkeypatch.setattr(lint.quick, "MAX_FILES", 2)
+    assert lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False) is None
