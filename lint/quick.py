@@ -16,6 +16,7 @@ import marshal
 import os
 import sys
 import unicodedata
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -161,12 +162,15 @@ def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclu
     plan = _Plan.load(directory, stamp, home)
     if plan is None:
         return None
+    items = list(islice(discover(paths, linter.resolver, force_exclude), MAX_FILES + 1))
+    if len(items) > MAX_FILES:
+        return None
     results: list[FileResult] = []
-    for item in discover(paths, linter.resolver, force_exclude):
+    for item in items:
         if isinstance(item, PathProblem):
             results.append(FileResult(item.display, error=item.message))
             continue
-        if item.settings is not home or len(results) >= MAX_FILES:
+        if item.settings is not home:
             return None
         data = read_candidate(item)
         if isinstance(data, FileResult):
