@@ -4,10 +4,10 @@ A pre-commit hook runs scrapelint again on files whose results are in the cache.
 needs each file's cache key, and the key names the rules that run with their options, which
 come from the plugins: importing them costs more than the rest of such a run. So a run that
 uses the cache also writes down, once per configuration, what a key needs of the rules (a
-*plan*), filed under a stamp of the plugins computed from the installed metadata, their
-source files and the package folders, without importing them. A later run with the same stamp and configuration
-computes every key from the plan; when every file is in the cache, that is the answer, and
-otherwise the run goes on as usual.
+*plan*), filed under a stamp of the plugins computed from the installed metadata, their source
+files and the package folders, without importing them. A later run with the same stamp and
+configuration computes every key from the plan; when every file is in the cache, that is the
+answer, and otherwise the run goes on as usual.
 """
 
 from __future__ import annotations
