@@ -106,10 +106,11 @@ def _appended_list(
     if dated is not None:
         return dated
     chrome = segments[number - 1] if number and segments[number - 1].kind is Shape.NEUTRAL else None
-    if chrome is not None and (any(neighbour_link(line) for line in chrome.lines) or not own_list(lines, segment, start)):
-        return list_kind(segment) + " after the end of the article"
-    if own_list(lines, segment, start):
+    ended = chrome is not None and any(neighbour_link(line) for line in chrome.lines)
+    if not ended and own_list(lines, segment, start):
         return None
+    if chrome is not None:
+        return list_kind(segment) + " after the end of the article"
     return unrelated_list(segment, article, options["max-list-shared"])
 
 
