@@ -10,15 +10,14 @@ elsewhere is a copy; which copy to report is the one whose removal leaves the ar
 from __future__ import annotations
 
 import heapq
-import re
 import weakref
 from collections import Counter
-from functools import cache
 from itertools import chain
 from typing import Any, Callable
 
 from lint.page import Page
 from plugins._dup_units import View, lines_sharing, related_lines, shingles_of, unit_keys, unit_spans, view_of
+from plugins._lazy import lazy_re
 
 #: An unlabelled lead is one of the page's first lines (after the title): its opening.
 HEAD_LINES = 2
@@ -28,35 +27,22 @@ MAX_OCCURRENCES = 8
 #: with it (not read at first) are read too.
 NEAR = 0.2
 
-_PATTERNS = {
-    # Labels of a summary a site prints above the article it copies.
-    "summary": (
-        r"^\s*(?:本文摘要|文章摘要|内容摘要|摘要|简要描述|简要说明|内容简介|文章简介|简介|导读|导语|核心提示|"
-        r"内容提要|提要|summary|abstract)\s*[:：]",
-        re.IGNORECASE,
-    ),
-    # How a first line that is a sentence, not a title, ends.
-    "title end": (r"(?:[。；;]|(?<!\.)\.|\.{3,}|…+)[”’」』\"')）]*$", 0),
-    # A numbered list item or clause: "3、", "2. ", "（b）", "一、", "①", "第三条".
-    "list item": (
-        r"^\s*(?:[(（]\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})\s*[)）]|(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})"
-        r"\s*[、.．)）](?!\d)|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百\d]{1,4}[条款章节])",
-        0,
-    ),
-    # Sentence punctuation: a line without any is a heading or a list item, never a paragraph copy.
-    "sentence mark": (r"[。！？；，!?;,]|\.(?:\s|$)", 0),
-    "full stop": (r"[。]|(?<!\.)\.(?:\s|$)|[；;]\s*$", 0),
-    # Where a sentence ends, for the sentence rule (a full stop only before a space or the end).
-    "sentence end": (r"[。！？!?；;]+[”’」』\"')）]*|(?<!\.)\.(?=\s|$)[”’\"')]*|…+|\.{2,}", 0),
-    "space": (r"\s+", 0),
-}
-
-
-@cache
-def pattern(name: str) -> re.Pattern[str]:
-    """One of :data:`_PATTERNS`, compiled on first use: importing the plugin stays cheap."""
-    source, flags = _PATTERNS[name]
-    return re.compile(source, flags)
+#: Labels of a summary a site prints above the article it copies.
+_SUMMARY = lazy_re(
+    r"(?i)^\s*(?:本文摘要|文章摘要|内容摘要|摘要|简要描述|简要说明|内容简介|文章简介|简介|导读|导语|核心提示|"
+    r"内容提要|提要|summary|abstract)\s*[:：]"
+)
+#: How a first line that is a sentence, not a title, ends.
+_TITLE_END = lazy_re(r"(?:[。；;]|(?<!\.)\.|\.{3,}|…+)[”’」』\"')）]*$")
+#: A numbered list item or clause: "3、", "2. ", "（b）", "一、", "①", "第三条".
+_LIST_ITEM = lazy_re(
+    r"^\s*(?:[(（]\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})\s*[)）]|(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})"
+    r"\s*[、.．)）](?!\d)|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百\d]{1,4}[条款章节])"
+)
+#: Sentence punctuation: a line without any is a heading or a list item, never a paragraph copy.
+_SENTENCE_MARK = lazy_re(r"[。！？；，!?;,]|\.(?:\s|$)")
+_FULL_STOP = lazy_re(r"[。]|(?<!\.)\.(?:\s|$)|[；;]\s*$")
+_SPACE = lazy_re(r"\s+")
 
 
 class Line:
@@ -117,14 +103,14 @@ class Analysis:
                 for line in self.lines.values()
                 if line.index not in self.leads
                 and line.index != self.title
-                and pattern("full stop").search(self.view.page_lines[line.index])
+                and _FULL_STOP().search(self.view.page_lines[line.index])
             ]
         return self._prose
 
 
 def _spans_after_label(view: View, index: int) -> list[tuple[int, int]]:
     spans = unit_spans(view, index)
-    label = pattern("summary").match(view.page_lines[index])
+    label = _SUMMARY().match(view.page_lines[index])
     if label:  # "本文摘要：" is the site's label, not part of the text it copies
         cut = view.page_starts[index] + label.end()
         spans = [span for span in spans if span[0] >= cut]
@@ -136,7 +122,7 @@ def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
     lines = {}
     for index in indices:
         line = Line(index, unit_keys(view.lines[index]))
-        if pattern("summary").match(page.lines[index]):
+        if _SUMMARY().match(page.lines[index]):
             line.spans = _spans_after_label(view, index)
             line.keys = line.keys[len(line.keys) - len(line.spans) :]
         line.shingles = shingles_of(line.keys)
@@ -158,8 +144,8 @@ def _is_paragraph(page: Page, line: Line, min_units: int) -> bool:
     if units >= 3 * min_units:
         return True
     if units >= 40:
-        return bool(pattern("sentence mark").search(text))
-    return bool(pattern("full stop").search(text))
+        return bool(_SENTENCE_MARK().search(text))
+    return bool(_FULL_STOP().search(text))
 
 
 def title_index(page: Page) -> int | None:
@@ -167,7 +153,7 @@ def title_index(page: Page) -> int | None:
     for index, line in enumerate(page.lines):
         text = line.strip()
         if text:
-            return None if pattern("title end").search(text) else index
+            return None if _TITLE_END().search(text) else index
     return None
 
 
@@ -220,7 +206,7 @@ def analyse(
 
     leads: dict[int, Copy] = {}
     for line in candidates:
-        summary = bool(pattern("summary").match(page.lines[line.index]))
+        summary = bool(_SUMMARY().match(page.lines[line.index]))
         # An unlabelled lead is the page's opening: further down, a short line followed by a
         # longer one that holds it is a list of similar items (a CV, a price list), not a lead.
         if not summary and rank[line.index] > HEAD_LINES:
@@ -253,7 +239,7 @@ def analyse(
             len(sources) == 1
             and source not in copies
             and rank[line.index] - rank[source] <= lead_window
-            and pattern("summary").match(page.lines[source])
+            and _SUMMARY().match(page.lines[source])
         ):
             # A labelled summary that holds this paragraph and more: the summary is the copy.
             summary_shingles = lines[source].shingle_set()
@@ -261,7 +247,7 @@ def analyse(
             copies[source] = Copy(source, (line.index,), held, True, False)
             leads[source] = copies[source]
             continue
-        if skip_list_items and any(pattern("list item").match(page.lines[i]) for i in (line.index, *sources)):
+        if skip_list_items and any(_LIST_ITEM().match(page.lines[i]) for i in (line.index, *sources)):
             continue  # clauses of parallel sections (A and C shares, one rule per category) repeat by design
         exact = len(sources) == 1 and _same_text(page.lines[line.index], page.lines[sources[0]])
         copies[line.index] = Copy(line.index, sources, share, False, exact)
@@ -355,4 +341,4 @@ def _main_sources(shared: dict[int, int], covered: int) -> tuple[int, ...]:
 
 def _same_text(a: str, b: str) -> bool:
     """Whether two lines are the same text, spaces aside."""
-    return pattern("space").sub("", a) == pattern("space").sub("", b)
+    return _SPACE().sub("", a) == _SPACE().sub("", b)

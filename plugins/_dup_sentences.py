@@ -14,8 +14,12 @@ from operator import eq
 from typing import Iterator
 
 from lint.page import Page
-from plugins._dup_analysis import MAX_OCCURRENCES, Analysis, Line, pattern
+from plugins._dup_analysis import MAX_OCCURRENCES, Analysis, Line
 from plugins._dup_units import SHINGLE, unit_pattern
+from plugins._lazy import lazy_re
+
+#: Where a sentence ends (a full stop only before a space or the end).
+_SENTENCE_END = lazy_re(r"[。！？!?；;]+[”’」』\"')）]*|(?<!\.)\.(?=\s|$)[”’\"')]*|…+|\.{2,}")
 
 
 def repeated_sentences(
@@ -95,7 +99,7 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
         index = line.index
         if index in analysis.copies or index in analysis.leads or len(line.keys) < min_units:
             continue
-        if not pattern("sentence end").search(analysis.view.page_lines[index]):
+        if not _SENTENCE_END().search(analysis.view.page_lines[index]):
             continue
         twice = 2 if index in is_prose else 1  # said before, not only here
         said = bytes(map(twice.__le__, map(counts.get, line.shingles, repeat(0))))
@@ -171,7 +175,7 @@ def _sentences(text: str, offset: int) -> Iterator[tuple[int, int, bool]]:
     """Original spans of the sentences of a line (``offset``: where the line starts), and
     whether each is complete: a fragment cut off at the line's end or by an ellipsis is not."""
     start = 0
-    for match in pattern("sentence end").finditer(text):
+    for match in _SENTENCE_END().finditer(text):
         yield offset + start, offset + match.end(), not match.group().startswith(("..", "…"))
         start = match.end()
     if text[start:].strip():

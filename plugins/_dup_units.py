@@ -10,17 +10,14 @@ it was reshuffled, and a near-copy keeps at least one end of most clauses.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections import Counter
-from functools import cache
 from itertools import accumulate, compress, count, repeat
 from operator import add, or_, sub
-from typing import Iterator, Pattern
-
-import regex
+from typing import Iterator
 
 from lint.page import DenoisedView, Page
+from plugins._lazy import lazy_re, lazy_regex
 
 #: Units a shingle is made of: 5 Han characters or 5 words. Long enough that shared set phrases
 #: (a name, an institution) rarely cover most of a paragraph, short enough that one changed
@@ -47,22 +44,12 @@ _SHORT_WINDOW = 15
 _REPEATED = range(2, 9)
 
 
-@cache
-def unit_pattern() -> Pattern[str]:
-    """One unit: a CJK character, or a run of letters, digits and marks of another script."""
-    return regex.compile(rf"[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+", regex.V1)
-
-
-@cache
-def _line_break() -> re.Pattern[str]:
-    return re.compile(r"\r\n|\r|\n")  # as lint.page splits lines
-
-
-@cache
-def _run_pattern() -> Pattern[str]:
-    """Runs of CJK characters (group 1) or one word of another script (group 2): a match per
-    run of Han text, not per character, so it reads Chinese several times faster."""
-    return regex.compile(rf"([{_CJK}]+)|([[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+)", regex.V1)
+#: One unit: a CJK character, or a run of letters, digits and marks of another script.
+unit_pattern = lazy_regex(rf"(?V1)[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+")
+#: Runs of CJK characters (group 1) or one word of another script (group 2): a match per run
+#: of Han text, not per character, so it reads Chinese several times faster.
+_run_pattern = lazy_regex(rf"(?V1)([{_CJK}]+)|([[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+)")
+_line_break = lazy_re(r"\r\n|\r|\n")  # as lint.page splits lines
 
 
 def _fold(unit: str) -> str:
