@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import re
 from typing import Iterable, NamedTuple, Sequence
 
 from plugins._lazy import lazy_regex
@@ -55,7 +56,10 @@ _MAX_OWNER = 6
 # Phrases that are a header only with a colon: alone, "Read more" is a link (CHR's business).
 _COLON_HEADERS = r"Read more|Read also|See more|More|阅读更多|更多"
 # Decoration around a header: brackets, arrows, bullets, emoji already removed by de-noising.
-_DECOR = r"[\s【】\[\]()（）<>《》〈〉«»>|｜丨/\\#*=_~\-—–·•◆◇■□●○▶▷►▼▽↓→:：]*"
+_DECOR_MARKS = "【】[]()（）<>《》〈〉«»>|｜丨/\\#*=_~-—–·•◆◇■□●○▶▷►▼▽↓→:："
+_DECOR = rf"[\s{re.escape(_DECOR_MARKS)}]*"
+# What ``str.lstrip`` takes off before a header: the marks and every space (a superset of ``\s``).
+_LEADING_DECOR = _DECOR_MARKS + "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
 
 # Links to the neighbouring articles, as a field label (``上一篇：…``, ``Next post: …``).
 _PREV_NEXT = (
@@ -143,6 +147,9 @@ class HeaderMatcher:
         self._alone = regex.compile(rf"^{_DECOR}(?P<header>{heads}){_DECOR}$", regex.IGNORECASE)
         self._colon = regex.compile(rf"^{_DECOR}(?P<header>{_COLON_HEADERS})\s*[:：]\s*$", regex.IGNORECASE)
         self._inline = regex.compile(rf"^{_DECOR}(?P<header>{heads})\s*[:：>»|｜]{_DECOR}(?P<rest>\S.*)$", regex.IGNORECASE)
+        # A header starts right after the decoration: a line that starts with another letter is none.
+        openings = (*phrases, _MORE_FROM, *_COLON_HEADERS.split("|"))
+        self._initials = frozenset(phrase.lstrip(_LEADING_DECOR)[:1].casefold() for phrase in openings)
         related = "|".join(regex.escape(phrase) for phrase in phrases if phrase.startswith(_RELATED))
         self._owned = regex.compile(rf"^{_DECOR}\p{{Han}}{{1,{_MAX_OWNER}}}(?P<header>{related}){_DECOR}$")
 
@@ -150,6 +157,10 @@ class HeaderMatcher:
         """``(header, rest of the line)`` for a header line, else ``None``."""
         if len(text) > _MAX_HEADER_LINE:
             return None  # a paragraph: no header, nor a header and one headline
+        related = _RELATED in text
+        start = text.lstrip(_LEADING_DECOR)[:1].casefold()
+        if start not in self._initials and not related:
+            return None
         found = self._alone.match(text)
         if found:
             return found.group("header"), ""
@@ -159,7 +170,7 @@ class HeaderMatcher:
         found = self._inline.match(text)
         if found:
             return found.group("header"), found.group("rest")
-        found = self._owned.match(text) if _RELATED in text else None
+        found = self._owned.match(text) if related else None
         if found:
             return found.group("header"), ""
         return None

@@ -231,14 +231,15 @@ def test_fix_is_unsafe_and_removes_the_whole_block() -> None:
     assert fix_text(text, select=("OFT",), unsafe=True).text.rstrip("\n") == page(TRAM_TITLE, TRAM)
 
 
-def test_extra_header_phrases_come_from_the_options() -> None:
+@pytest.mark.parametrize("header", ["本站精选", "【本站精选】"])  # written with its brackets too
+def test_extra_header_phrases_come_from_the_options(header: str) -> None:
     # headlines on the article's own subject: only the site's header tells they were appended
     related = ["有轨电车开通首日客流突破两万人次", "有轨电车票价五折优惠延长至年底"]
-    text = page(TRAM_TITLE, TRAM, ["本站精选", *related])
+    text = page(TRAM_TITLE, TRAM, [header, *related])
     options = OFFTOPIC.default_options()
     assert [v.message for v in OFFTOPIC.check(Page(text), options)] == []
-    options["headers"] = ["本站精选"]
-    assert [v.message for v in OFFTOPIC.check(Page(text), options)] == ["headline list after '本站精选' (lines 6-8)"]
+    options["headers"] = [header]
+    assert [v.message for v in OFFTOPIC.check(Page(text), options)] == [f"headline list after '{header}' (lines 6-8)"]
 
 
 def test_the_rules_own_examples() -> None:
