@@ -231,7 +231,7 @@ def test_fix_is_unsafe_and_removes_the_whole_block() -> None:
     assert fix_text(text, select=("OFT",), unsafe=True).text.rstrip("\n") == page(TRAM_TITLE, TRAM)
 
 
-@pytest.mark.parametrize("header", ["本站精选", "【本站精选】"])  # written with its brackets too
+@pytest.mark.parametrize("header", ["本站精选", "◆本站精选◆"])  # written with its marks too
 def test_extra_header_phrases_come_from_the_options(header: str) -> None:
     # headlines on the article's own subject: only the site's header tells they were appended
     related = ["有轨电车开通首日客流突破两万人次", "有轨电车票价五折优惠延长至年底"]
