@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Any, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
@@ -48,40 +48,67 @@ _COUNT_WITH_UNIT = (
     rf"{_NUM}(?:[ \t]?(?:万|千|亿|[kKwW])\+?(?:[ \t]?(?:人次|次|人))?|[ \t]?(?:人次|次))[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?"
 )
 
+# What a count with its unit holds besides the number: a magnitude or 次.
+_COUNT_UNITS = tuple("万千亿kKwW次")
+
+
+class _Shape(NamedTuple):
+    """One shape of counter, compiled on first use, and the strings one of which its match holds.
+
+    A sentence with none of them cannot match: most pages then never compile the shape (each
+    costs a few ms, most of a single-file run's counter work).
+    """
+
+    pattern: Callable[[], Any]  # -> regex.Pattern[str]
+    needs: tuple[str, ...]  # empty: any sentence may match
+
+    def finditer(self, text: str, first: int, last: int) -> Iterator[Any]:
+        if self.needs and all(text.find(need, first, last) < 0 for need in self.needs):
+            return iter(())
+        return self.pattern().finditer(text, first, last)
+
+
+def _shape(source: str, *needs: str) -> _Shape:
+    return _Shape(lazy_regex("(?V1m)" + source), needs)
+
+
 #: The shapes of an inline counter. Each is its own pattern: ``regex`` scans a text fast for one
 #: shape that starts with a literal, and slowly for one alternation of them all.
 _ZH_SHAPES = (
-        # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次: a label with a colon is a widget wherever it
-        # stands ("……美国军舰浏览：429次")
-        rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t]*[:：][ \t]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
-        # 阅读(2055) / 商品评价(143)
-        rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT}|赞)[ \t]*[(（\[【][ \t]*{_NUM}{_MAG}{_ZH_UNIT}[ \t]*[)）\]】]",
-        # 阅读 3.4k / 浏览量 16305 / 阅读量2055: a bare label only where no letter touches it
-        rf"{_START}(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
-        rf"{_START}(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
-        # 52242次浏览 / 75.3万阅读: a count with its unit may run into the next sentence
-        rf"{_START}{_COUNT_WITH_UNIT}",
-        # "……进口禁令88.6万阅读": a headline with its count glued on, at the end of the line
-        rf"(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)",
-        # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
-        rf"{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}",
-        # 阅读10万+ / 赞 12: a label run into its count, or the one-character 赞, only standing alone
-        # (as the widget: at a line start or after a space or separator; "获赞194，评论111。" is a sentence)
-        rf"{_WIDGET_BEFORE}(?:{_ZH_LABEL_SHORT}){_NUM}{_MAG}{_ZH_UNIT}{_END}",
-        rf"{_WIDGET_BEFORE}赞[ \t]+{_NUM}{_MAG}{_END}",
-        # 文章浏览量 2,345: a long label after the word for what was viewed
+    # 浏览次数:2055 / 阅读量：1.2万 / 点击：345次: a label with a colon is a widget wherever it
+    # stands ("……美国军舰浏览：429次")
+    _shape(rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t]*[:：][ \t]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}", ":", "："),
+    # 阅读(2055) / 商品评价(143)
+    _shape(rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT}|赞)[ \t]*[(（\[【][ \t]*{_NUM}{_MAG}{_ZH_UNIT}[ \t]*[)）\]】]", *"(（[【"),
+    # 阅读 3.4k / 浏览量 16305 / 阅读量2055: a bare label only where no letter touches it
+    _shape(rf"{_START}(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}", *" \t\u3000"),
+    _shape(rf"{_START}(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}", "量", "数", "评价"),
+    # 52242次浏览 / 75.3万阅读: a count with its unit may run into the next sentence
+    _shape(rf"{_START}{_COUNT_WITH_UNIT}", *_COUNT_UNITS),
+    # "……进口禁令88.6万阅读": a headline with its count glued on, at the end of the line
+    _shape(rf"(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)", *_COUNT_UNITS),
+    # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
+    _shape(rf"{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}"),
+    # 阅读10万+ / 赞 12: a label run into its count, or the one-character 赞, only standing alone
+    # (as the widget: at a line start or after a space or separator; "获赞194，评论111。" is a sentence)
+    _shape(rf"{_WIDGET_BEFORE}(?:{_ZH_LABEL_SHORT}){_NUM}{_MAG}{_ZH_UNIT}{_END}"),
+    _shape(rf"{_WIDGET_BEFORE}赞[ \t]+{_NUM}{_MAG}{_END}", "赞"),
+    # 文章浏览量 2,345: a long label after the word for what was viewed
+    _shape(
         rf"(?<![\p{{N}}.,])(?:文章|本文|页面|帖子|总)(?:{_ZH_LABEL_LONG})[ \t\u3000]*[:：]?[ \t\u3000]*{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}",
-        # 358人看过 wherever it stands; 1024人阅读 only as the widget, at a line start or after a
-        # separator ("文章发布后，已有2055人阅读。" is a sentence)
-        rf"(?<![\p{{N}}.,]){_NUM}{_MAG}[ \t]?人看过{_END}",
-        rf"{_WIDGET_AFTER_SEPARATOR}(?:已有|共有|共)?{_NUM}{_MAG}[ \t]?人(?:阅读|浏览|围观|点赞|收藏|观看|读过){_END}",
+        "文章", "本文", "页面", "帖子", "总",
+    ),
+    # 358人看过 wherever it stands; 1024人阅读 only as the widget, at a line start or after a
+    # separator ("文章发布后，已有2055人阅读。" is a sentence)
+    _shape(rf"(?<![\p{{N}}.,]){_NUM}{_MAG}[ \t]?人看过{_END}", "人看过"),
+    _shape(rf"{_WIDGET_AFTER_SEPARATOR}(?:已有|共有|共)?{_NUM}{_MAG}[ \t]?人(?:阅读|浏览|围观|点赞|收藏|观看|读过){_END}", "人"),
 )
 _EN_SHAPES = (
-        # Comments (12) / Views (1,024)
-        rf"{_START}(?i:comments|views|likes|shares|replies)[ \t]*[(（\[][ \t]*{_NUM}{_MAG}[ \t]*[)）\]]",
-        # Views: 1,024 / Page views: 3.4k / Viewed 201 times
-        rf"{_START}(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}{_END}",
-        rf"{_START}(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times{_END}",
+    # Comments (12) / Views (1,024)
+    _shape(rf"{_START}(?i:comments|views|likes|shares|replies)[ \t]*[(（\[][ \t]*{_NUM}{_MAG}[ \t]*[)）\]]", *"(（["),
+    # Views: 1,024 / Page views: 3.4k / Viewed 201 times
+    _shape(rf"{_START}(?i:page[ \t]?views|views?|reads|hits|clicks|likes|plays|visits)[ \t]*[:：][ \t]*{_NUM}{_MAG}{_END}", ":", "："),
+    _shape(rf"{_START}(?:Viewed|Read|Played)[ \t]+{_NUM}{_MAG}[ \t]+times{_END}", "times"),
 )
 
 # 12,345 views: an English count after its number is only a widget where it stands alone.
@@ -115,35 +142,12 @@ _DIGIT = re.compile(r"\d")
 _REACH = 200
 
 
-class _Patterns(NamedTuple):
-    zh: tuple[Any, ...]  # regex.Pattern[str] each
-    en: tuple[Any, ...]
-    en_after: Any
-    en_before_ok: Any
-    en_after_ok: Any
-    leading: Any
-    cut: Any
-    cut_before: Any  # the same, searched from the end
-
-
-@functools.cache
-def _patterns() -> _Patterns:
-    """The patterns, compiled on first use (``regex``: \\p{..} classes and bounded look-behinds)."""
-    import regex
-
-    def shapes(sources: tuple[str, ...]) -> tuple[Any, ...]:
-        return tuple(regex.compile(shape, regex.V1 | regex.MULTILINE) for shape in sources)
-
-    return _Patterns(
-        shapes(_ZH_SHAPES),
-        shapes(_EN_SHAPES),
-        regex.compile(_EN_AFTER, regex.V1),
-        regex.compile(_EN_BEFORE_OK, regex.V1 | regex.MULTILINE),
-        regex.compile(_EN_AFTER_OK, regex.V1),
-        regex.compile(_LEADING, regex.V1),
-        regex.compile(_CUT),
-        regex.compile(_CUT, regex.REVERSE),
-    )
+_en_after = lazy_regex("(?V1)" + _EN_AFTER)
+_en_before_ok = lazy_regex("(?V1m)" + _EN_BEFORE_OK)
+_en_after_ok = lazy_regex("(?V1)" + _EN_AFTER_OK)
+_leading = lazy_regex("(?V1)" + _LEADING)
+_cut = lazy_regex(_CUT)
+_cut_before = lazy_regex("(?r)" + _CUT)  # the same, searched from the end
 
 
 @functools.cache
@@ -159,7 +163,7 @@ class _Candidates(NamedTuple):
     date_lines: list[int]  # starts of lines with a date word
 
 
-def _candidates(text: str, patterns: _Patterns) -> _Candidates:
+def _candidates(text: str) -> _Candidates:
     """Where counters may be: one automaton pass over the text finds the counted words.
 
     The sentences around them are all the counter patterns need to see (they never look across a
@@ -178,9 +182,9 @@ def _candidates(text: str, patterns: _Patterns) -> _Candidates:
             found.date_lines.append(line_starts[bisect.bisect_right(line_starts, start) - 1])
             continue
         around = found.zh if word < len(_ZH_WORDS) else found.en
-        cut = patterns.cut_before.search(text, max(0, start - _REACH), start)
+        cut = _cut_before().search(text, max(0, start - _REACH), start)
         first = cut.end() if cut else max(0, start - _REACH)
-        cut = patterns.cut.search(text, end, end + _REACH)
+        cut = _cut().search(text, end, end + _REACH)
         last = cut.end() if cut else min(len(text), end + _REACH)
         if around and first <= around[-1][1]:  # the sentence of the word before, or overlapping it
             first, last = around[-1][0], max(last, around.pop()[1])
@@ -192,26 +196,24 @@ def _candidates(text: str, patterns: _Patterns) -> _Candidates:
 
 def _inline_spans(text: str, leading_count: bool) -> list[tuple[int, int]]:
     """Spans of the de-noised ``text`` that read as counters (they may overlap)."""
-    patterns = _patterns()
-    candidates = _candidates(text, patterns)
+    candidates = _candidates(text)
     spans = [
         match.span()
-        for sentences, shapes in ((candidates.zh, patterns.zh), (candidates.en, patterns.en))
+        for sentences, shapes in ((candidates.zh, _ZH_SHAPES), (candidates.en, _EN_SHAPES))
         for first, last in sentences
         for shape in shapes
         for match in shape.finditer(text, first, last)
     ]
-    en_after, en_before_ok, en_after_ok = patterns.en_after, patterns.en_before_ok, patterns.en_after_ok
     for first, last in candidates.en:
-        for match in en_after.finditer(text, first, last):
+        for match in _en_after().finditer(text, first, last):
             # what stands before it on its line (at most 8 characters), and what comes after it
             low = max(0, match.start() - 8)
             before = max(low, *(text.rfind(brk, low, match.start()) + 1 for brk in "\r\n"))
-            if en_before_ok.search(text, before, match.start()) or en_after_ok.match(text, match.end()):
+            if _en_before_ok().search(text, before, match.start()) or _en_after_ok().match(text, match.end()):
                 spans.append(match.span())
     if leading_count:
         for line_start in sorted(set(candidates.date_lines)):
-            match = patterns.leading.match(text, line_start)
+            match = _leading().match(text, line_start)
             if match:
                 spans.append(match.span(1))
     return spans
