@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from itertools import accumulate, chain, islice, repeat
-from operator import eq
+from itertools import accumulate, compress, count, islice
+from operator import eq, or_
 from typing import Iterator
 
 from lint.page import Page
@@ -80,32 +80,46 @@ class _Said:
 
 
 def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tuple[Line, _Said]]:
-    """Lines with a sentence end and enough shingles said in prose before (or elsewhere in
-    the same line) to hold a repeated sentence, counted in C; with which shingles were.
+    """Lines with a sentence end and enough shingles said in prose before (or twice in the
+    same line) to hold a repeated sentence, found in C; with which shingles were. Only what
+    came *before* counts: the first of two copies of a passage is no candidate, so a page that
+    repeats much costs no more per line than one that repeats little.
 
     :func:`_repeated_from` counts a shingle under three neighbouring alignments, but only
     once unless the earlier line holds a run of six identical units ("哈哈哈哈哈哈"); so a
     sentence said again whole is a run of shingles all said before.
     """
     prose = analysis.prose()
-    counts = Counter(chain.from_iterable(line.shingles for line in prose))
     runs = any(any(map(eq, line.shingles, islice(line.shingles, 1, None))) for line in prose)
     slack = 3 if runs else 1
     needed = max(1, math.ceil(min_share * (min_units - SHINGLE + 1) / slack))
     whole = min_share >= 1 and not runs
     is_prose = {line.index for line in prose}
+    seen: set[int] = set()  # shingles of the prose lines before this one
     found = []
     for line in analysis.lines.values():
         index = line.index
-        if index in analysis.copies or index in analysis.leads or len(line.keys) < min_units:
-            continue
-        if not _SENTENCE_END().search(analysis.view.page_lines[index]):
-            continue
-        twice = 2 if index in is_prose else 1  # said before, not only here
-        said = bytes(map(twice.__le__, map(counts.get, line.shingles, repeat(0))))
-        if (b"\x01" * needed in said) if whole else said.count(1) >= needed:
-            found.append((line, _Said(said, min_share, slack)))
+        if (
+            index not in analysis.copies
+            and index not in analysis.leads
+            and len(line.keys) >= min_units
+            and _SENTENCE_END().search(analysis.view.page_lines[index])
+        ):
+            said = _said_before(line, seen, index in is_prose)
+            if (b"\x01" * needed in said) if whole else said.count(1) >= needed:
+                found.append((line, _Said(said, min_share, slack)))
+        if index in is_prose:
+            seen.update(line.shingles)
     return found
+
+
+def _said_before(line: Line, seen: set[int], prose: bool) -> bytes:
+    """Which shingles of ``line`` are in ``seen`` or, in a prose line, twice in the line."""
+    said = bytes(map(seen.__contains__, line.shingles))
+    if prose and len(line.shingle_set()) < len(line.shingles):
+        twice = Counter(line.shingles)
+        said = bytes(map(or_, said, map((2).__le__, map(twice.__getitem__, line.shingles))))
+    return said
 
 
 def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[int, int, bool, int, int]]:
@@ -184,17 +198,22 @@ def _sentences(text: str, offset: int) -> Iterator[tuple[int, int, bool]]:
 
 def _places(analysis: Analysis, shingles: set[int]) -> dict[int, list[tuple[int, int]]]:
     """The first (line, unit) places in prose lines (see :meth:`Analysis.prose`) of ``shingles``:
-    only those of sentences that may be repeats, most of a page's are never looked up."""
+    only those of sentences that may be repeats, most of a page's are never looked up. A shingle
+    is looked for no more once it has :data:`MAX_OCCURRENCES` places, so the work is bounded by
+    the shingles looked up, not by how often a page repeats them."""
     places: dict[int, list[tuple[int, int]]] = {}
+    missing = set(shingles)
     for line in analysis.prose():
-        common = shingles.intersection(line.shingles)
-        if not common:
+        if missing.isdisjoint(line.shingles):
             continue
-        for position, shingle in enumerate(line.shingles):
-            if shingle in common:
-                found = places.setdefault(shingle, [])
-                if len(found) < MAX_OCCURRENCES:
-                    found.append((line.index, position))
+        row = line.index
+        for position in compress(count(), map(missing.__contains__, line.shingles)):
+            shingle = line.shingles[position]
+            found = places.setdefault(shingle, [])
+            if len(found) < MAX_OCCURRENCES:
+                found.append((row, position))
+                if len(found) == MAX_OCCURRENCES:
+                    missing.discard(shingle)
     return places
 
 
