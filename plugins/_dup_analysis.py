@@ -118,14 +118,21 @@ def _spans_after_label(view: View, index: int) -> list[tuple[int, int]]:
 
 
 def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
-    """Units and shingles of the lines that may repeat (see :func:`related_lines`)."""
+    """Units and shingles of the lines that may repeat (see :func:`related_lines`); a line
+    pasted again is cut into units once."""
     lines = {}
+    read: dict[str, tuple[list[str], list[int]]] = {}
     for index in indices:
-        line = Line(index, unit_keys(view.lines[index]))
+        text = view.lines[index]
+        if text not in read:
+            keys = unit_keys(text)
+            read[text] = (keys, shingles_of(keys))
+        line = Line(index, read[text][0])
+        line.shingles = read[text][1]
         if _SUMMARY().match(page.lines[index]):
             line.spans = _spans_after_label(view, index)
             line.keys = line.keys[len(line.keys) - len(line.spans) :]
-        line.shingles = shingles_of(line.keys)
+            line.shingles = shingles_of(line.keys)
         lines[index] = line
     return lines
 

@@ -84,7 +84,7 @@ class View:
     starts. Holds no reference to the page, so a memo keyed on the page can hold a view. (A
     plain class: a named tuple costs a third of a millisecond to build at import.)"""
 
-    __slots__ = ("page_lines", "page_starts", "lines", "starts", "denoised")
+    __slots__ = ("page_lines", "page_starts", "lines", "starts", "denoised", "clauses")
 
     def __init__(
         self,
@@ -99,6 +99,7 @@ class View:
         self.lines = lines
         self.starts = starts
         self.denoised = denoised
+        self.clauses: tuple[int | None, list[bytes]] | None = None  # title, clauses: see _clauses
 
 
 def view_of(page: Page) -> View:
@@ -156,7 +157,14 @@ def lines_sharing(view: View, title: int | None, lines: set[int]) -> set[int]:
 
 
 def _clauses(view: View, title: int | None) -> list[bytes]:
-    """The page's clauses, case folded and without spaces, with each line break a clause."""
+    """The page's clauses, case folded and without spaces, with each line break a clause (cut
+    once per view: :func:`lines_sharing` reads the clauses :func:`related_lines` cut)."""
+    if view.clauses is None or view.clauses[0] != title:
+        view.clauses = (title, _cut_clauses(view, title))
+    return view.clauses[1]
+
+
+def _cut_clauses(view: View, title: int | None) -> list[bytes]:
     lines = list(view.lines)
     if title is not None:
         lines[title] = ""
