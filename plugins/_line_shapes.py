@@ -59,11 +59,14 @@ _RELATED = "相关"
 _MAX_OWNER = 6
 # Phrases that are a header only with a colon: alone, "Read more" is a link (CHR's business).
 _COLON_HEADERS = r"Read more|Read also|See more|More|阅读更多|更多"
+#: Every character ``str.isspace`` calls a space up to U+3000 (a superset of ``\s``, which ends
+#: there): what ``str.strip`` must take to cover what a pattern's ``\s*`` may match.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 # Decoration around a header: brackets, arrows, bullets, emoji already removed by de-noising.
 _DECOR_MARKS = "【】[]()（）<>《》〈〉«»>|｜丨/\\#*=_~-—–·•◆◇■□●○▶▷►▼▽↓→:："
 _DECOR = rf"[\s{re.escape(_DECOR_MARKS)}]*"
 # What ``str.lstrip`` takes off before a header: the marks and every space (a superset of ``\s``).
-_LEADING_DECOR = _DECOR_MARKS + "".join(chr(code) for code in range(0x3001) if chr(code).isspace())
+_LEADING_DECOR = _DECOR_MARKS + _SPACES
 
 # Links to the neighbouring articles, as a field label (``上一篇：…``, ``Next post: …``).
 _PREV_NEXT = (
@@ -81,6 +84,9 @@ _FOOTER = lazy_regex(
     r"|^(?:[(（]\s*(?:完|全文完|终|记者[^()（）]{0,20}|编辑[^()（）]{0,20})\s*[)）])$"
     r"|(?:©|Copyright|All rights reserved|版权所有|未经授权|禁止转载|ICP备)"
 )
+# What every match of _FOOTER holds, in any case: a label's colon or bar, or a copyright mark (or
+# its line opens a bracket). A line without one needs no _FOOTER.
+_FOOTER_MARKS = (":", "：", "|", "｜", "©", "copyright", "all rights reserved", "版权所有", "未经授权", "禁止转载", "icp备")
 # Tag, keyword and prev/next fields: the site's, however many keywords or how long a title they hold.
 _SITE_FIELD = lazy_regex(
     rf"(?i)^(?:\p{{Han}}{{0,4}}(?:标签|关键词|关键字)|{_PREV_NEXT}|Tags?|Keywords)\s*[:：|｜]"
@@ -101,6 +107,18 @@ _UI_PHRASE = (
 _TRAILING_UI = lazy_regex(rf"(?i)(?:[\s,，|]*{_UI_PHRASE})+[\s>»]*$")
 # The site's UI phrases when they make up a whole line, alone or chained (CHR reports them).
 _CHROME = lazy_regex(rf"(?i)^{_UI_PHRASE}(?:[\s,，|｜/·>»]*{_UI_PHRASE})*[\s>»]*$|^(?:上一篇|下一篇).*")
+# How a _UI_PHRASE starts and ends, in lower case: a line that starts (ends) with none of these
+# needs no _CHROME (_TRAILING_UI).
+_UI_STARTS = (
+    "返回", "展开全文", "点击", "阅读", "查看", "分享", "收藏", "打印", "关闭窗口", "上一篇", "下一篇",
+    "read more", "continue reading", "share", "click here", "read the full", "back to top", "print",
+)  # fmt: skip
+_UI_ENDS = (
+    "更多", "首页", "顶部", "列表", "搜狐", "全文", "原文", "分享到", ":", "：", "分享", "收藏", "打印", "关闭窗口",
+    "read more", "reading", "story", "article", "share this", "back to top", "print", "share",
+)  # fmt: skip
+_UI_REACH = max(map(len, (*_UI_STARTS, *_UI_ENDS)))
+_AFTER_UI = _SPACES + ">»"  # what may follow the last phrase (``[\s>»]*$``)
 # How an article marks its own list items: bullets (private-use glyphs included), numbers.
 _MARKER = lazy_regex(
     r"(?i)^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|\d{1,3}\s+(?=\p{Lu})|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
@@ -266,14 +284,17 @@ def _without_trailing_ui(text: str) -> str:
     """The line without UI phrases run into its end (``…目标。分享到：``)."""
     if text[-1].isdigit() or text[-1] in "。.!?！？”\"":
         return text  # no UI phrase ends so: skip the scan, most lines end a sentence
+    if not text.rstrip(_AFTER_UI)[-_UI_REACH:].casefold().endswith(_UI_ENDS):
+        return text
     return _TRAILING_UI().sub("", text)
 
 
 def _shape(text: str, words: float, max_item_words: float, announces: bool, enumeration: int) -> Shape:
     if text[0].isdigit() and _NUMBER().match(text):
         return Shape.NUMBER
-    if _site_field(text) or (words <= 20 and _FOOTER().match(text)) or (
-        words <= 12 and (_FOOTER().search(text) or _CHROME().match(text) or _ASIDE().match(text))
+    footer = words <= 20 and _may_be_footer(text)
+    if _site_field(text) or (footer and _FOOTER().match(text)) or (
+        words <= 12 and ((footer and _FOOTER().search(text)) or _chrome_line(text) or _ASIDE().match(text))
     ):
         return Shape.NEUTRAL
     if not _LETTER().search(text):
@@ -291,6 +312,15 @@ def _shape(text: str, words: float, max_item_words: float, announces: bool, enum
 
 def _full_stop(text: str) -> bool:
     return ("。" in text or "." in text) and bool(_FULL_STOP().search(text))
+
+
+def _may_be_footer(text: str) -> bool:
+    folded = text.casefold()
+    return text.startswith(("(", "（")) or any(mark in folded for mark in _FOOTER_MARKS)
+
+
+def _chrome_line(text: str) -> bool:
+    return text[:_UI_REACH].casefold().startswith(_UI_STARTS) and bool(_CHROME().match(text))
 
 
 def _site_field(text: str) -> bool:

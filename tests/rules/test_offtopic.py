@@ -562,3 +562,19 @@ def test_spliced_headlines_two_at_a_time_with_a_keyword_between_them() -> None:
 def test_three_headlines_in_a_row_between_paragraphs_are_no_spliced_headlines() -> None:
     text = page(TRAM_TITLE, TRAM[0], HEADLINES_ZH[0], HEADLINES_ZH[1], HEADLINES_ZH[2], TRAM[1], TRAM[2], TRAM[3])
     assert "spliced" not in " ".join(messages(text))
+
+
+def test_the_line_shapes_space_set_is_every_space_a_pattern_may_match() -> None:
+    """Header and UI-phrase tests strip these before deciding no pattern can match: a space they
+    missed would hide a header or a trailing "分享到：" behind it."""
+    from plugins._line_shapes import _SPACES
+
+    assert set(_SPACES) == {char for char in map(chr, range(0x3001)) if char.isspace()}
+    assert not any(char.isspace() for char in map(chr, range(0x3001, 0x110000)))
+
+
+def test_a_ui_phrase_run_into_a_line_end_behind_arrows_and_spaces_is_still_found() -> None:
+    from plugins._line_shapes import _without_trailing_ui
+
+    assert _without_trailing_ui("人民币汇率保持基本稳定。分享到： > » \u3000>") == "人民币汇率保持基本稳定。"
+    assert _without_trailing_ui("Markets closed higher on Friday | SHARE THIS ARTICLE") == "Markets closed higher on Friday"
