@@ -67,58 +67,73 @@ def repeated_sentences(
 class _Said:
     """Which shingles of a line were said before (1) or not (0), and what a repeat needs."""
 
-    __slots__ = ("mask", "min_share", "slack")
+    __slots__ = ("mask", "in_runs", "min_share")
 
-    def __init__(self, mask: bytes, min_share: float, slack: int) -> None:
+    def __init__(self, mask: bytes, in_runs: bytes | None, min_share: float) -> None:
         self.mask = mask
+        self.in_runs = in_runs  # said in lines with runs (see :func:`_candidates`), if any were
         self.min_share = min_share
-        self.slack = slack  # how many alignments one shingle may count under (see :func:`_candidates`)
 
     def enough(self, first: int, end: int) -> bool:
         """Whether shingles ``first:end`` may be a sentence said before (``min_share`` of them)."""
-        return self.mask.count(1, first, end) * self.slack >= self.min_share * (end - first)
+        needed = self.min_share * (end - first)
+        if self.mask.count(1, first, end) >= needed:
+            return True
+        return self.in_runs is not None and self.in_runs.count(1, first, end) * _SLACK >= needed
+
+
+#: How many neighbouring alignments :func:`_repeated_from` counts one shingle under, at most.
+_SLACK = 3
 
 
 def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tuple[Line, _Said]]:
     """Lines with a sentence end and enough shingles said in prose before (or twice in the
     same line) to hold a repeated sentence, found in C; with which shingles were. Only what
-    came *before* counts: the first of two copies of a passage is no candidate, so a page that
-    repeats much costs no more per line than one that repeats little.
+    came *before* counts: the first of two copies of a passage is no candidate.
 
     :func:`_repeated_from` counts a shingle under three neighbouring alignments, but only
     once unless the earlier line holds a run of six identical units ("哈哈哈哈哈哈"); so a
-    sentence said again whole is a run of shingles all said before.
+    sentence said again whole is a run of shingles all said before, or one said in lines with
+    such runs. Which lines hold runs is told line by line: a long page nearly always holds one
+    somewhere ("very very very very very very"), and it must not make every line a candidate.
     """
-    prose = analysis.prose()
-    runs = any(any(map(eq, line.shingles, islice(line.shingles, 1, None))) for line in prose)
-    slack = 3 if runs else 1
-    needed = max(1, math.ceil(min_share * (min_units - SHINGLE + 1) / slack))
-    whole = min_share >= 1 and not runs
-    is_prose = {line.index for line in prose}
+    needed = min_share * (min_units - SHINGLE + 1)
+    whole = b"\x01" * max(1, math.ceil(needed))
+    is_prose = {line.index for line in analysis.prose()}
     seen: set[int] = set()  # shingles of the prose lines before this one
+    in_runs: set[int] = set()  # those of such lines with a run
     found = []
     for line in analysis.lines.values():
         index = line.index
+        prose = index in is_prose
+        runs = prose and any(map(eq, line.shingles, islice(line.shingles, 1, None)))
         if (
             index not in analysis.copies
             and index not in analysis.leads
             and len(line.keys) >= min_units
             and _SENTENCE_END().search(analysis.view.page_lines[index])
         ):
-            said = _said_before(line, seen, index in is_prose)
-            if (b"\x01" * needed in said) if whole else said.count(1) >= needed:
-                found.append((line, _Said(said, min_share, slack)))
-        if index in is_prose:
+            said = _said_before(line.shingles, seen, prose)
+            said_in_runs = _said_before(line.shingles, in_runs, runs) if in_runs or runs else None
+            if (
+                (whole in said if min_share >= 1 else said.count(1) >= needed)
+                or said_in_runs is not None
+                and said_in_runs.count(1) * _SLACK >= needed
+            ):
+                found.append((line, _Said(said, said_in_runs, min_share)))
+        if prose:
             seen.update(line.shingles)
+        if runs:
+            in_runs.update(line.shingles)
     return found
 
 
-def _said_before(line: Line, seen: set[int], prose: bool) -> bytes:
-    """Which shingles of ``line`` are in ``seen`` or, in a prose line, twice in the line."""
-    said = bytes(map(seen.__contains__, line.shingles))
-    if prose and len(line.shingle_set()) < len(line.shingles):
-        twice = Counter(line.shingles)
-        said = bytes(map(or_, said, map((2).__le__, map(twice.__getitem__, line.shingles))))
+def _said_before(shingles: list[int], seen: set[int], here: bool) -> bytes:
+    """Which ``shingles`` are in ``seen`` or, when ``here``, twice in the line."""
+    said = bytes(map(seen.__contains__, shingles))
+    if here and len(set(shingles)) < len(shingles):
+        twice = Counter(shingles)
+        said = bytes(map(or_, said, map((2).__le__, map(twice.__getitem__, shingles))))
     return said
 
 
