@@ -160,17 +160,16 @@ def header_matcher(extra: tuple[str, ...] = ()) -> "HeaderMatcher":
 class HeaderMatcher:
     """Recognises a header line, alone (``推荐阅读``) or followed by one headline (``相关阅读：…``).
 
-    A header starts right after the decoration with the first word of one of its phrases: a line
-    that starts otherwise needs none of the patterns, and a page without such a line never
-    compiles them (the phrase alternations take milliseconds each).
+    A header starts right after the decoration with one of its phrases: a line that starts
+    otherwise needs none of the patterns, and a page without such a line never compiles them
+    (the phrase alternations take milliseconds each).
     """
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
         self._phrases = sorted({*DEFAULT_HEADERS, *(phrase.strip() for phrase in extra if phrase.strip())}, key=len, reverse=True)
         openings = (*self._phrases, _MORE_FROM_WORD, *_COLON_HEADERS.split("|"))
-        # (a space in a phrase matches any run of white space: the first word is what is fixed)
-        self._heads = tuple({phrase.lstrip(_LEADING_DECOR).split(" ")[0].casefold() for phrase in openings})
-        self._reach = max(map(len, self._heads))
+        self._openings = tuple({_collapsed(phrase.lstrip(_LEADING_DECOR)) for phrase in openings})
+        self._related = tuple(phrase for phrase in self._phrases if phrase.startswith(_RELATED))
 
     @functools.cached_property
     def _patterns(self) -> tuple[regex.Pattern[str], ...]:
@@ -190,14 +189,14 @@ class HeaderMatcher:
         """A "相关…" header after the few characters that name what the pages relate to."""
         import regex
 
-        related = "|".join(regex.escape(phrase) for phrase in self._phrases if phrase.startswith(_RELATED))
+        related = "|".join(map(regex.escape, self._related))
         return regex.compile(rf"^{_DECOR}\p{{Han}}{{1,{_MAX_OWNER}}}(?P<header>{related}){_DECOR}$")
 
     def match(self, text: str) -> tuple[str, str] | None:
         """``(header, rest of the line)`` for a header line, else ``None``."""
         if len(text) > _MAX_HEADER_LINE:
             return None  # a paragraph: no header, nor a header and one headline
-        if text.lstrip(_LEADING_DECOR)[: self._reach].casefold().startswith(self._heads):
+        if _collapsed(text.lstrip(_LEADING_DECOR)).startswith(self._openings):
             alone, colon, inline = self._patterns
             found = alone.match(text) or colon.match(text)
             if found:
@@ -205,10 +204,17 @@ class HeaderMatcher:
             found = inline.match(text)
             if found:
                 return found.group("header"), found.group("rest")
-        found = self._owned.match(text) if _RELATED in text else None
+        owned = _RELATED in text and any(phrase in text for phrase in self._related)
+        found = self._owned.match(text) if owned else None
         if found:
             return found.group("header"), ""
         return None
+
+
+def _collapsed(text: str) -> str:
+    """``text`` in lower case, each run of spaces one space: a space in a header phrase matches
+    any run of them (``\\s+``; ``str.split`` splits at every character ``\\s`` matches)."""
+    return " ".join(text.split()).casefold()
 
 
 class Line(NamedTuple):

@@ -578,3 +578,13 @@ def test_a_ui_phrase_run_into_a_line_end_behind_arrows_and_spaces_is_still_found
 
     assert _without_trailing_ui("人民币汇率保持基本稳定。分享到： > » \u3000>") == "人民币汇率保持基本稳定。"
     assert _without_trailing_ui("Markets closed higher on Friday | SHARE THIS ARTICLE") == "Markets closed higher on Friday"
+
+
+def test_a_header_is_known_whatever_its_spacing_case_and_decoration() -> None:
+    from plugins._line_shapes import header_matcher
+
+    headers = header_matcher()
+    assert headers.match("【 RELATED \u3000  Stories 】") == ("RELATED \u3000  Stories", "")
+    assert headers.match("»  More from The Guardian") == ("More from The Guardian", "")
+    assert headers.match("浪琴咨询相关参考资料：") == ("相关参考资料", "")
+    assert headers.match("More than 200 people attended the hearing on Monday") is None
