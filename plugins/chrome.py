@@ -24,7 +24,7 @@ from plugins._chrome_scan import Scan, scan
 from plugins._chrome_spans import SPACE, report, shown
 from plugins._chrome_spans import strip_span as _strip_span
 from plugins._chrome_spans import violation as _violation
-from plugins._lazy import lazy_regex
+from plugins._lazy import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
     import regex
@@ -102,6 +102,13 @@ _EN_LONG = (
     r"|(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)"
 )
 _EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
+# The first two words of every _EN_PHRASE (only "Continue" stands alone): where none stands,
+# no phrase does, and _EN_PHRASE (long to compile) is not needed. Cheap to compile with ``re``.
+_EN_OPENING = lazy_re(
+    r"Continue|(?:CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)|(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)"
+    r"|Read[ \t]+(?:the|full)|Share[ \t]+(?:this|on)|Click[ \t]+here|(?:Back|Skip|Subscribe)[ \t]+to"
+    r"|(?:Print|Email|Save)[ \t]+this|Follow[ \t]+us|Sign[ \t]+up"
+)
 _EN_ARROWS = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*")
 _EN_PHRASE = lazy_regex(rf"(?V1m)(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])")
 _EN_BEFORE_OK = lazy_regex(r"(?V1m)(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$")
@@ -173,8 +180,11 @@ def _phrase_near(found: Scan, offset: int) -> bool:
 
 def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     text = found.text
+    windows = found.windows("en_phrase", *_EN_REACH)
+    if not any(_EN_OPENING().search(text, start, end) for start, end in windows):
+        return  # the keywords start sentences ("Read the report", "See how"): no phrase here
     last_end = -1
-    for window_start, window_end in found.windows("en_phrase", *_EN_REACH):
+    for window_start, window_end in windows:
         for match in _EN_PHRASE().finditer(text, window_start, window_end):
             start, end = match.span()
             line_start, line_end = found.bounds(start)
