@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 import weakref
 from collections import Counter
-from itertools import chain
+from itertools import chain, compress
 from typing import Any, Callable
 
 from lint.page import Page
@@ -23,6 +23,8 @@ from plugins._lazy import lazy_re
 HEAD_LINES = 2
 #: A shingle found on more lines than this is boilerplate (a slogan on every item), not a copy.
 MAX_OCCURRENCES = 8
+#: How many lines a shingle that may make a copy is on.
+_SHARED = range(2, MAX_OCCURRENCES + 1)
 #: A line this close to ``min_share`` may be a copy once lines that share only set phrases
 #: with it (not read at first) are read too.
 NEAR = 0.2
@@ -205,11 +207,15 @@ def analyse(
         counts.update(chain.from_iterable(more.values()))
         shares = _found_elsewhere(candidates, sets, counts)
     possible = {index for index, share in shares.items() if share >= min_share}
+    if not possible:
+        return analysis
+    rank = _ranks(page)
+    leading = {index for index in possible if rank[index] <= HEAD_LINES or _SUMMARY().match(page.lines[index])}
+    possible = leading | _found_before(sets, possible - leading, min_share)
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
         return analysis
     occurrences = _occurrences(sets, counts, possible)
-    rank = _ranks(page)
 
     leads: dict[int, Copy] = {}
     for line in candidates:
@@ -286,12 +292,27 @@ def _found_elsewhere(candidates: list[Line], sets: dict[int, set[int]], counts: 
     return shares
 
 
+def _found_before(sets: dict[int, set[int]], lines: set[int], min_share: float) -> set[int]:
+    """Those of ``lines`` with ``min_share`` of their shingles on lines before them (the title
+    left out), counted in C: the first of two copies is not one, and a page that repeats much
+    holds many such pairs."""
+    found = set()
+    seen: set[int] = set()
+    for index in sorted(sets):
+        shingles = sets[index]
+        if index in lines and len(shingles & seen) >= min_share * len(shingles):
+            found.add(index)
+        seen |= shingles
+    return found
+
+
 def _occurrences(sets: dict[int, set[int]], counts: Counter[int], copies: set[int]) -> dict[int, list[int]]:
     """The lines (in page order) each shingle of the possible ``copies`` occurs in.
 
     A shingle found on more than :data:`MAX_OCCURRENCES` lines is boilerplate and counts nowhere.
     """
-    wanted = {shingle for index in copies for shingle in sets[index] if 1 < counts[shingle] <= MAX_OCCURRENCES}
+    shingles = set().union(*(sets[index] for index in copies))
+    wanted = set(compress(shingles, map(_SHARED.__contains__, map(counts.__getitem__, shingles))))
     found: dict[int, list[int]] = {}
     for index in sorted(sets):
         for shingle in sets[index] & wanted:
