@@ -292,3 +292,29 @@ def test_parallel_sentences_about_different_people_are_not_repeats(dup):
         "用户李某以42.68%的收益荣获首期权益赛道第四名。李某在本赛季买入某某纳斯达克指数基金，并且当前仍持有。\n"
     )
     assert dup(text) == []
+
+
+def test_a_sentence_repeating_one_with_a_longer_run_of_laughter_names_that_line(dup):
+    said = "哈哈哈哈哈哈，这次比赛我们一定能赢下来，请大家放心。"
+    again = said.replace("哈，", "哈哈，")  # one unit more in the run: the alignment drifts by one
+    later = f"散场时他挥手告别。{again}大家都笑了。"
+    findings = dup(f"球迷见面会\n队长很高兴。{said}\n{later}\n")
+    start = later.index(again) + 1
+    assert where(findings) == [(3, start, 3, start + len(again), "DUP002")]
+    assert findings[0].message.startswith("sentence repeats line 2:")
+
+
+def test_a_run_of_identical_units_elsewhere_does_not_change_what_repeats(dup):
+    sentence = "这款传感器精度很高，适合实验室和工厂的标定使用。"
+    text = f"力传感器\n读者留言：好好好好好好好好，支持国产。\n{sentence}它的外壳非常结实。\n量程从二十牛到五十千牛。{sentence}欢迎选购。\n"
+    findings = dup(text)
+    start = text.splitlines()[3].index(sentence) + 1
+    assert where(findings) == [(4, start, 4, start + len(sentence), "DUP002")]
+
+
+def test_a_paragraph_pasted_three_times_reports_the_second_and_third(dup):
+    findings = dup(f"社区夜校开班\n{BODY}\n{OTHER}\n{BODY}\n{BODY}\n")
+    assert [(f.line, f.code, f.message) for f in findings] == [
+        (4, "DUP001", "paragraph repeats line 2 (100% of its text)"),
+        (5, "DUP001", "paragraph repeats line 2 (100% of its text)"),
+    ]
