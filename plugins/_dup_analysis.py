@@ -16,7 +16,7 @@ from itertools import chain, compress
 from typing import Any, Callable
 
 from lint.page import Page
-from plugins._dup_units import View, lines_sharing, related_lines, shingles_of, unit_keys, unit_spans, view_of
+from plugins._dup_units import View, clauses_of, lines_sharing, related_lines, shingles_of, unit_keys, unit_spans, view_of
 from plugins._lazy import lazy_re
 
 #: An unlabelled lead is one of the page's first lines (after the title): its opening.
@@ -55,7 +55,7 @@ class Line:
     def __init__(self, index: int, keys: list[str]) -> None:
         self.index = index
         self.keys = keys
-        self.shingles: list[int] = []
+        self.shingles: tuple[int, ...] = ()
         self.spans: list[tuple[int, int]] | None = None
         self._set: set[int] | None = None
 
@@ -123,7 +123,7 @@ def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
     """Units and shingles of the lines that may repeat (see :func:`related_lines`); a line
     pasted again is cut into units once."""
     lines = {}
-    read: dict[str, tuple[list[str], list[int]]] = {}
+    read: dict[str, tuple[list[str], tuple[int, ...]]] = {}
     for index in indices:
         text = view.lines[index]
         if text not in read:
@@ -186,7 +186,8 @@ def analyse(
     """
     view = view_of(page)
     title = title_index(page)
-    lines = _read_lines(page, view, related_lines(view, title))
+    clauses = clauses_of(view, title)
+    lines = _read_lines(page, view, related_lines(clauses))
     analysis = Analysis(view, lines, title)
     if not lines:
         return analysis
@@ -198,7 +199,7 @@ def analyse(
     sets, counts = _counted(lines, title)
     shares = _found_elsewhere(candidates, sets, counts)
     near = {index for index, share in shares.items() if share >= min_share - NEAR}
-    extra = lines_sharing(view, title, near).difference(lines) if near else set()
+    extra = lines_sharing(clauses, near).difference(lines) if near else set()
     if extra:  # set phrases shared with lines read for nothing else may complete a copy
         added = _read_lines(page, view, sorted(extra))
         analysis.lines = lines = dict(sorted({**lines, **added}.items()))

@@ -128,7 +128,7 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
     return found
 
 
-def _said_before(shingles: list[int], seen: set[int], here: bool) -> bytes:
+def _said_before(shingles: tuple[int, ...], seen: set[int], here: bool) -> bytes:
     """Which ``shingles`` are in ``seen`` or, when ``here``, twice in the line."""
     said = bytes(map(seen.__contains__, shingles))
     if here and len(set(shingles)) < len(shingles):

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter
 from itertools import accumulate, compress, count, repeat
 from operator import add, or_, sub
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from lint.page import DenoisedView, Page
 from plugins._lazy import lazy_re, lazy_regex
@@ -74,9 +74,10 @@ def unit_keys(line: str) -> list[str]:
     return keys
 
 
-def shingles_of(keys: list[str]) -> list[int]:
-    """Hashes of every run of :data:`SHINGLE` consecutive units."""
-    return list(map(hash, zip(*(keys[start:] for start in range(SHINGLE)))))
+def shingles_of(keys: Sequence[str]) -> tuple[int, ...]:
+    """Hashes of every run of :data:`SHINGLE` consecutive units (a tuple: the garbage collector
+    stops walking a tuple of numbers, and a long page holds millions)."""
+    return tuple(map(hash, zip(*(keys[start:] for start in range(SHINGLE)))))
 
 
 class View:
@@ -84,7 +85,7 @@ class View:
     starts. Holds no reference to the page, so a memo keyed on the page can hold a view. (A
     plain class: a named tuple costs a third of a millisecond to build at import.)"""
 
-    __slots__ = ("page_lines", "page_starts", "lines", "starts", "denoised", "clauses")
+    __slots__ = ("page_lines", "page_starts", "lines", "starts", "denoised")
 
     def __init__(
         self,
@@ -99,7 +100,6 @@ class View:
         self.lines = lines
         self.starts = starts
         self.denoised = denoised
-        self.clauses: tuple[int | None, list[bytes]] | None = None  # title, clauses: see _clauses
 
 
 def view_of(page: Page) -> View:
@@ -125,16 +125,15 @@ def unit_spans(view: View, index: int) -> list[tuple[int, int]]:
     return [view.denoised.span_to_original(start, end) for start, end in spans]
 
 
-def related_lines(view: View, title: int | None) -> list[int]:
+def related_lines(clauses: list[bytes]) -> list[int]:
     """Lines that may repeat, or be repeated by, another line or themselves: those where a
     window of text that starts (or ends) at a clause boundary is found starting (ending) at
-    another clause boundary too. The title is left out: no rule compares with it.
+    another clause boundary too (``clauses``: see :func:`clauses_of`).
 
     Windows are cut from the UTF-8 bytes, so one width fits every script (ten Han characters,
     five or six English words), and from the whole page at once, so the pass stays in C: line
     breaks are kept as clauses of their own to tell which line a window starts in.
     """
-    clauses = _clauses(view, title)
     heads, tails = _windows(clauses, _WINDOW)
     repeated_heads, repeated_tails = _repeated(heads, _WINDOW), _repeated(tails, _WINDOW)
     if not (repeated_heads or repeated_tails):
@@ -143,10 +142,9 @@ def related_lines(view: View, title: int | None) -> list[int]:
     return sorted(set(compress(_line_of_clause(clauses), shared)))
 
 
-def lines_sharing(view: View, title: int | None, lines: set[int]) -> set[int]:
+def lines_sharing(clauses: list[bytes], lines: set[int]) -> set[int]:
     """Lines that share a shorter window (a shingle's worth of Han text) with one of ``lines``:
     the set phrases that, with what :func:`related_lines` found, may make a line a copy."""
-    clauses = _clauses(view, title)
     heads, tails = _windows(clauses, _SHORT_WINDOW)
     found = set()
     for windows in (heads, tails):
@@ -156,15 +154,9 @@ def lines_sharing(view: View, title: int | None, lines: set[int]) -> set[int]:
     return found - lines
 
 
-def _clauses(view: View, title: int | None) -> list[bytes]:
-    """The page's clauses, case folded and without spaces, with each line break a clause (cut
-    once per view: :func:`lines_sharing` reads the clauses :func:`related_lines` cut)."""
-    if view.clauses is None or view.clauses[0] != title:
-        view.clauses = (title, _cut_clauses(view, title))
-    return view.clauses[1]
-
-
-def _cut_clauses(view: View, title: int | None) -> list[bytes]:
+def clauses_of(view: View, title: int | None) -> list[bytes]:
+    """The page's clauses, case folded and without spaces, with each line break a clause (the
+    title's text left out: no rule compares with it)."""
     lines = list(view.lines)
     if title is not None:
         lines[title] = ""
