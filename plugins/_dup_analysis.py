@@ -52,7 +52,7 @@ class Line:
 
     __slots__ = ("index", "keys", "shingles", "spans", "_set")
 
-    def __init__(self, index: int, keys: list[str]) -> None:
+    def __init__(self, index: int, keys: tuple[str, ...]) -> None:
         self.index = index
         self.keys = keys
         self.shingles: tuple[int, ...] = ()
@@ -123,11 +123,11 @@ def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
     """Units and shingles of the lines that may repeat (see :func:`related_lines`); a line
     pasted again is cut into units once."""
     lines = {}
-    read: dict[str, tuple[list[str], tuple[int, ...]]] = {}
+    read: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
     for index in indices:
         text = view.lines[index]
         if text not in read:
-            keys = unit_keys(text)
+            keys = tuple(unit_keys(text))  # a tuple of strings: the collector stops walking it
             read[text] = (keys, shingles_of(keys))
         line = Line(index, read[text][0])
         line.shingles = read[text][1]
