@@ -281,14 +281,20 @@ def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
 
 
 def _findings(rows: list[Any], display: str) -> list[Finding]:
-    findings = []
-    for (line, column, end_line, end_column, code, name, message, severity, start, end, fix,
-         record_id, record_index) in rows:
-        findings.append(Finding(
-            path=display, line=line, column=column, end_line=end_line, end_column=end_column,
-            code=code, name=name, message=message, severity=Severity(severity),
-            fix=None if fix is None else Fix(
-                tuple(Edit(s, e, c) for s, e, c in fix[2]), Applicability(fix[0]), fix[1]),
-            start=start, end=end, record_id=record_id, record_index=record_index,
-        ))
-    return findings
+    """Findings from their rows; a warm re-run makes thousands, so enums come from dicts and
+    every field goes in by position (the row keeps the order of :class:`Finding`'s fields)."""
+    severities = _SEVERITIES
+    return [
+        Finding(display, line, column, end_line, end_column, code, name, message, severities[severity],
+                None if fix is None else _fix(fix), start, end, record_id, record_index)
+        for (line, column, end_line, end_column, code, name, message, severity, start, end, fix,
+             record_id, record_index) in rows
+    ]
+
+
+_SEVERITIES = {severity.value: severity for severity in Severity}
+_APPLICABILITIES = {applicability.value: applicability for applicability in Applicability}
+
+
+def _fix(row: list[Any]) -> Fix:
+    return Fix(tuple(Edit(s, e, c) for s, e, c in row[2]), _APPLICABILITIES[row[0]], row[1])
