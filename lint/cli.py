@@ -138,7 +138,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
                                             ("--statistics-file", statistics_file), ("--baseline", baseline),
                                             ("--write-baseline", write_baseline)) if given]
         if engine != "ray" or refused:
-            _fail(f"--address needs --engine ray" if engine != "ray" else f"{refused[0]} is not available with --engine ray")
+            _fail("--address needs --engine ray" if engine != "ray" else f"{refused[0]} is not available with --engine ray")
         _check_on_ray(linter, paths, output_file, address, jobs, force_exclude, quiet, exit_zero, plugin_failed)
     no_cache = no_cache or output_format in NEEDS_PAGE_TEXT  # cached results do not keep the page text
     if cached is None:

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator, Mapping
 import regex
 
 from lint.globs import GlobError, compile_glob
-from lint.model import Applicability, Fix, Rule, Severity, Violation
+from lint.model import Fix, Rule, Severity, Violation
 from lint.page import Page
 from lint.regions import REGIONS, region_bounds
 

@@ -19,7 +19,7 @@ from lint.page import Page
 from lint.records import ShardFormat, fixed_path, reader, shard_format
 from lint.records.base import BrokenRecord, Fields, Record, ShardError, atomic_output, sample
 from lint.runner import FileResult, source_lines, unreadable
-from lint.selection import ActiveRule, RuleSet
+from lint.selection import RuleSet
 
 if TYPE_CHECKING:
     from lint.config import Settings
