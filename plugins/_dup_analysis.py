@@ -9,11 +9,13 @@ elsewhere is a copy; which copy to report is the one whose removal leaves the ar
 
 from __future__ import annotations
 
+import gc
 import heapq
 import weakref
 from collections import Counter
+from contextlib import contextmanager
 from itertools import chain, compress
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from lint.page import Page
 from plugins._dup_units import View, clauses_of, lines_sharing, related_lines, shingles_of, unit_keys, unit_spans, view_of
@@ -349,10 +351,25 @@ def analysed(page: Page, **settings: Any) -> Analysis:
     try:
         memo = _ANALYSES.setdefault(page, {})
     except TypeError:  # a page object that cannot be weakly referenced: no memo
-        return analyse(page, **settings)
+        memo = {}
     if key not in memo:
-        memo[key] = analyse(page, **settings)
+        with collector_paused():
+            memo[key] = analyse(page, **settings)
     return memo[key]
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused: on a big page the analysis makes hundreds of
+    thousands of small lists and sets (none in a cycle), and each collection they set off walks
+    every object the page holds: on a 10 MB page, half the time of the steps that make them."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _main_sources(shared: dict[int, int], covered: int) -> tuple[int, ...]:

@@ -15,7 +15,7 @@ from typing import Any, Iterator, Mapping
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
-from plugins._dup_analysis import analysed
+from plugins._dup_analysis import analysed, collector_paused
 from plugins._dup_sentences import repeated_sentences
 
 
@@ -123,7 +123,9 @@ def _check_repeated_sentence(page: Page, options: Mapping[str, Any]) -> Iterator
         lead_window=defaults["lead_window"],
         skip_list_items=defaults["skip_list_items"],
     )
-    for index, start, end, source in repeated_sentences(analysis, page, min_units, min_share):
+    with collector_paused():  # as for the analysis: the search makes many small containers
+        repeats = list(repeated_sentences(analysis, page, min_units, min_share))
+    for index, start, end, source in repeats:
         yield _sentence_violation(page, index, start, end, source)
 
 

@@ -318,3 +318,20 @@ def test_a_paragraph_pasted_three_times_reports_the_second_and_third(dup):
         (4, "DUP001", "paragraph repeats line 2 (100% of its text)"),
         (5, "DUP001", "paragraph repeats line 2 (100% of its text)"),
     ]
+
+
+# -- the collector pause around the analysis ---------------------------------------------------
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_garbage_collector_is_left_as_it_was_found(dup, enabled):
+    import gc
+
+    was = gc.isenabled()
+    (gc.enable if enabled else gc.disable)()
+    try:
+        findings = dup(f"社区夜校开班\n{BODY}\n{OTHER}\n{BODY}\n")
+        assert [f.code for f in findings] == ["DUP001"]
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
