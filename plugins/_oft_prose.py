@@ -13,7 +13,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from plugins._line_shapes import Line, Shape
 from plugins._oft_segments import terms_before
-from plugins._text_stats import containment, cosine, suffix_cosines
+from plugins._text_stats import containment, cosine, cosine_to_rest, square_norm, suffix_cosines
 
 __all__ = ["Limit", "unrelated_prose", "unrelated_suffix", "headed_article"]
 
@@ -134,5 +134,6 @@ def _wanders(lines: Sequence[Line], limit: Limit) -> bool:
     total: Counter = Counter()
     for section in sections:
         total.update(section)
-    similarities = sorted(cosine(Counter(section), total - Counter(section)) for section in sections)
+    norm = square_norm(total)
+    similarities = sorted(cosine_to_rest(Counter(section), total, norm) for section in sections)
     return similarities[len(similarities) // 2] <= limit.base

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping, Sequence
 
 import re
 
-__all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "suffix_cosines"]
+__all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "cosine_to_rest", "suffix_cosines", "square_norm"]
 
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): their
 # characters pair up into bigrams. Explicit ranges, so the standard ``re`` (no script
@@ -104,7 +104,23 @@ def cosine(one: Counter, other: Counter) -> float:
     dot = sum(map(operator.mul, one.values(), map(other.get, one.keys(), _ZEROS)))
     if not dot:
         return 0.0
-    return dot / math.sqrt(_square_norm(one) * _square_norm(other))
+    return dot / math.sqrt(square_norm(one) * square_norm(other))
+
+
+def cosine_to_rest(part: Counter, total: Counter, total_square_norm: float) -> float:
+    """:func:`cosine` of ``part`` and ``total - part`` (``part`` counted in ``total``), without
+    building the difference: comparing each of many sections with the rest of a page stays
+    linear in the page."""
+    dot = 0
+    lost = 0  # how much the square norm of total - part falls short of total's
+    for term, count in part.items():
+        whole = total[term]
+        rest = whole - count
+        dot += count * rest
+        lost += whole * whole - rest * rest
+    if not dot:
+        return 0.0
+    return dot / math.sqrt(square_norm(part) * (total_square_norm - lost))
 
 
 def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[int, float, int, int]]:
@@ -123,8 +139,8 @@ def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[
     whole = Counter(head)
     whole.update(chain.from_iterable(units))
     before = Counter(head)
-    norm_whole = _square_norm(whole)
-    norm_before = _square_norm(before)
+    norm_whole = square_norm(whole)
+    norm_before = square_norm(before)
     dot_whole = sum(map(operator.mul, before.values(), map(whole.__getitem__, before.keys())))
     size_before = sum(before.values())
     size_whole = sum(whole.values())
@@ -143,5 +159,6 @@ def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[
     return cuts
 
 
-def _square_norm(counts: Counter) -> int:
+def square_norm(counts: Counter) -> int:
+    """The square of a term-count vector's length (a whole page's, computed once, serves many cosines)."""
     return sum(map(operator.mul, counts.values(), counts.values()))
