@@ -588,3 +588,17 @@ def test_a_header_is_known_whatever_its_spacing_case_and_decoration() -> None:
     assert headers.match("»  More from The Guardian") == ("More from The Guardian", "")
     assert headers.match("浪琴咨询相关参考资料：") == ("相关参考资料", "")
     assert headers.match("More than 200 people attended the hearing on Monday") is None
+
+
+def test_a_section_compared_with_the_rest_of_the_page_as_if_the_rest_were_built():
+    # _wanders compares every section of a digest with the rest of the page; building "the
+    # rest" per section made a page of many sections quadratic, so it is computed from totals.
+    from collections import Counter
+
+    from plugins._text_stats import cosine, cosine_to_rest, square_norm
+
+    sections = [Counter("火车 站 春运 旅客 火车".split()), Counter("股市 上涨 旅客".split()), Counter("春运 火车 票".split())]
+    total = sum(sections, Counter())
+    for section in sections:
+        assert cosine_to_rest(section, total, square_norm(total)) == pytest.approx(cosine(section, total - section))
+    assert cosine_to_rest(Counter({"孤": 2}), Counter({"孤": 2, "独": 1}), 5) == 0.0
