@@ -36,7 +36,7 @@ __all__ = ["plugins_stamp", "remember", "answer"]
 _PLANS = "plans"  # folder of the cache's format folder holding one plan per stamp and configuration
 #: Results are held until every file is known to be in the cache; past this many files the run
 #: goes the usual way, which reports as it goes (and the plugins' import matters less there).
-MAX_FILES = 10_000
+MAX_FILES = 1000
 
 
 def plugins_stamp(disabled: Iterable[str]) -> str | None:
