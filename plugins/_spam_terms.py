@@ -21,6 +21,7 @@ import ahocorasick_rs
 import regex
 
 from plugins import _spam_lexicon as lexicon
+from plugins._automata import occurrences
 from plugins._lazy import lazy_re, lazy_regex
 
 __all__ = ["Hit", "Lexicon", "get_lexicon", "glued_latin", "is_delimiter", "CLOSERS"]
@@ -143,12 +144,13 @@ class Lexicon:
         self._strong_roles = [strong.get(word) for word in self._words]
         self._trade_roles = [frozenset(trade[word]) if word in trade else None for word in self._words]
         self._triggers = [_TRIGGERS.get(word) for word in self._words]
+        self._longest = max(map(len, self._words))
         self._automaton: ahocorasick_rs.AhoCorasick | None = None
 
     def _find(self, folded: str) -> list[tuple[int, int, int]]:
         if self._automaton is None:  # built on the first page
             self._automaton = ahocorasick_rs.AhoCorasick(self._words, implementation=ahocorasick_rs.Implementation.DFA)
-        return self._automaton.find_matches_as_indexes(folded, overlapping=True)
+        return occurrences(self._automaton, folded, self._longest)
 
     def holds_words(self, folded: str) -> bool:
         """Whether any word of the lexicon (a brand, a trade word, a product) is in ``folded``:
