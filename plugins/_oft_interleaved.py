@@ -14,6 +14,7 @@ from collections import Counter
 from typing import Sequence
 
 from plugins._line_shapes import Line, Shape
+from plugins._oft_tally import Tally
 from plugins._text_stats import unrelated_line
 
 __all__ = ["interleaved_headlines"]
@@ -25,23 +26,23 @@ _PARAGRAPH_WORDS = 12.0
 _GENERATED = 2.0  # on a page shown to be generated, a lone headline may share this many times as much  # a paragraph, not a sentence on a line of its own
 
 
-def interleaved_headlines(lines: Sequence[Line], max_shared: float) -> list[int]:
+def interleaved_headlines(tally: Tally, max_shared: float) -> list[int]:
     """Positions of the unrelated lone headlines below the page's title, or none.
 
     The title is the first line of a headline's length: a shorter one above it is a site's
     name or a keyword.
 
-    ``max_shared`` is the list limit of shared terms (see ``unrelated_line``).
+    ``max_shared`` is the list limit of shared terms (see ``unrelated_line``); ``tally`` counts
+    the terms of the measured lines judged.
     """
+    lines = tally.lines
     title = next(
         (number for number, line in enumerate(lines) if line.shape is not Shape.NEUTRAL and line.words >= _MIN_WORDS), len(lines)
     )
     lone = _lone_headlines(lines, title)
     if len(lone) < _MIN_SPLICED:
         return []
-    page: Counter = Counter()
-    for line in lines:
-        page.update(line.terms)
+    page = tally.total()
     spliced = [
         number for number in lone if unrelated_line(lines[number].terms, _elsewhere(page, lines[number].terms), max_shared)
     ]

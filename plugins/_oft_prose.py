@@ -12,7 +12,7 @@ from collections import Counter
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from plugins._line_shapes import Line, Shape
-from plugins._oft_segments import terms_before
+from plugins._oft_tally import Tally, count_terms
 from plugins._text_stats import containment, cosine, cosine_to_rest, square_norm, suffix_cosines
 
 __all__ = ["Limit", "unrelated_prose", "unrelated_suffix", "headed_article"]
@@ -61,17 +61,18 @@ def unrelated_prose(found: Sequence[str], article: Counter, limit: Limit) -> str
     return f"unrelated article: shares {containment(found, article):.0%} of its terms with the article"
 
 
-def unrelated_suffix(lines: Sequence[Line], low: int, high: int, limit: Limit) -> tuple[int, str] | None:
-    """Where prose ending at ``high`` stops being the article: the cut least like what precedes it.
+def unrelated_suffix(tally: Tally, low: int, high: int, limit: Limit) -> tuple[int, str] | None:
+    """Where prose ending at line ``high`` stops being the article: the cut least like what precedes it.
 
     Returns ``(first appended line, reason)``, or ``None`` when every cut from ``low`` on is
     like enough, too short to judge, or the page is a digest.
     """
     if low > high:
         return None
+    lines = tally.lines
     units = [lines[number].terms for number in range(low, high + 1)]
     best: tuple[float, int] | None = None
-    for offset, similarity, size_before, size_after in suffix_cosines(terms_before(lines, low), units):
+    for offset, similarity, size_before, size_after in suffix_cosines(tally.before(low), units):
         size = min(size_before, size_after)
         if limit.judged(size):
             ratio = similarity / limit(size)
@@ -83,14 +84,15 @@ def unrelated_suffix(lines: Sequence[Line], low: int, high: int, limit: Limit) -
     prose = sum(len(line.terms) for line in lines[cut : high + 1] if line.items == 1)
     if not limit.judged(prose):
         return None  # what follows is a list of names, not an article
-    if _wanders(lines[:cut], limit) or _wanders(lines[cut : high + 1], limit):
+    article = tally.before(cut)
+    appended_counts = count_terms(lines[cut : high + 1])
+    if _wanders(lines[:cut], limit, article) or _wanders(lines[cut : high + 1], limit, appended_counts):
         return None  # a digest of unrelated items: no telling what was appended
-    article = terms_before(lines, cut)
     appended = [term for line in lines[cut : high + 1] for term in line.terms]
     if cut > low and lines[cut - 1].shape is Shape.ITEM:
         title = lines[cut - 1].terms
         without_title = article - Counter(title)
-        if containment(title, Counter(appended)) > containment(title, without_title):
+        if containment(title, appended_counts) > containment(title, without_title):
             cut -= 1  # the appended article's own title
             article = without_title
             appended = list(title) + appended
@@ -112,12 +114,12 @@ def headed_article(lines: Sequence[Line], start: int) -> bool:
     return containment(above.terms, Counter(lines[0].terms)) < 0.5
 
 
-def _wanders(lines: Sequence[Line], limit: Limit) -> bool:
+def _wanders(lines: Sequence[Line], limit: Limit, counts: Counter) -> bool:
     """True for a digest: sections under their own headlines that are mostly unrelated.
 
     A heading is a headline-shaped line followed by prose. A news digest is one headline and
     paragraph after another, each on its own subject; an appended article looks just like one
-    more item.
+    more item. ``counts`` are the terms of ``lines``, counted (left unchanged).
     """
     sections: list[list[str]] = []
     current: list[str] = []
@@ -128,12 +130,14 @@ def _wanders(lines: Sequence[Line], limit: Limit) -> bool:
             current = []
         current.extend(line.terms)
     sections.append(current)
+    short = [term for section in sections if len(section) < _MIN_SECTION_TERMS for term in section]
     sections = [section for section in sections if len(section) >= _MIN_SECTION_TERMS]
     if len(sections) < 2:
         return False
-    total: Counter = Counter()
-    for section in sections:
-        total.update(section)
+    total = counts
+    if short:  # the sections compared are the long ones
+        total = counts.copy()
+        total.subtract(Counter(short))
     norm = square_norm(total)
     similarities = sorted(cosine_to_rest(Counter(section), total, norm) for section in sections)
     return similarities[len(similarities) // 2] <= limit.base

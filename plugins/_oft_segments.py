@@ -7,12 +7,11 @@ make a list). The OFT rule then judges segments, not lines.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Sequence
 
 from plugins._line_shapes import Line, Shape
 
-__all__ = ["Segment", "cut_segments", "terms_before"]
+__all__ = ["Segment", "cut_segments"]
 
 _LISTED = (Shape.ITEM, Shape.NUMBER)
 
@@ -85,11 +84,3 @@ def _add_prose(segments: list[Segment], run: Segment) -> None:
         segments[-1].lines.extend(run.lines)
     else:
         segments.append(Segment(Shape.PROSE, run.first, list(run.lines)))
-
-
-def terms_before(lines: Sequence[Line], position: int) -> Counter:
-    """The terms of every measured line before ``position``, counted."""
-    counts: Counter = Counter()
-    for line in lines[:position]:
-        counts.update(line.terms)
-    return counts

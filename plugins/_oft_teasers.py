@@ -14,7 +14,7 @@ from typing import Sequence
 
 from plugins._lazy import lazy_regex
 from plugins._line_shapes import Line, Shape
-from plugins._oft_segments import terms_before
+from plugins._oft_tally import Tally
 from plugins._text_stats import unrelated_line
 
 __all__ = ["teaser_tail", "headlines_after_chrome", "cut_teasers"]
@@ -85,14 +85,16 @@ def cut_teasers(lines: Sequence[Line], start: int) -> int | None:
     return first
 
 
-def headlines_after_chrome(lines: Sequence[Line], start: int, max_shared: float) -> int | None:
+def headlines_after_chrome(tally: Tally, start: int, max_shared: float) -> int | None:
     """Position of the first of the headlines that close the page after the site's chrome
     (prev/next links, tags, a footer) below the article, or ``None``.
 
     Lists of three and more are judged by the walk; one or two headlines are too few to be a
     list but after the article's end they are still links to other pages. A lone line there
     may be the site's slogan or a source field, so it must also not talk about the article.
+    ``tally`` counts the terms of the page's measured lines.
     """
+    lines = tally.lines
     first = len(lines)
     while first > start + 1 and lines[first - 1].shape is Shape.ITEM and _headline(lines[first - 1]):
         first -= 1
@@ -106,7 +108,7 @@ def headlines_after_chrome(lines: Sequence[Line], start: int, max_shared: float)
     if lines[above].shape is not Shape.PROSE or above == first - 1 and not _closing(lines, above, first):
         return None
     lone = lines[first] if len(lines) - first == 1 else None
-    if lone is not None and (_FIELD().match(lone.text) or not unrelated_line(lone.terms, terms_before(lines, first), max_shared)):
+    if lone is not None and (_FIELD().match(lone.text) or not unrelated_line(lone.terms, tally.before(first), max_shared)):
         return None
     return first
 

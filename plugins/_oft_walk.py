@@ -15,7 +15,8 @@ from typing import Any, Mapping, NamedTuple, Sequence
 from plugins._line_shapes import Line, Shape, neighbour_link
 from plugins._oft_lists import dated_list, list_kind, own_list, site_list, unrelated_list
 from plugins._oft_prose import Limit, headed_article, unrelated_prose, unrelated_suffix
-from plugins._oft_segments import Segment, cut_segments, terms_before
+from plugins._oft_segments import Segment, cut_segments
+from plugins._oft_tally import Tally
 
 __all__ = ["Block", "appended_blocks", "headed_lists"]
 
@@ -30,8 +31,10 @@ class Block(NamedTuple):
     reason: str
 
 
-def appended_blocks(lines: Sequence[Line], start: int, options: Mapping[str, Any]) -> list[Block]:
-    """The appended blocks after the article that starts at ``lines[start]``, in page order."""
+def appended_blocks(tally: Tally, start: int, options: Mapping[str, Any]) -> list[Block]:
+    """The appended blocks after the article that starts at line ``start`` of the lines
+    ``tally`` counts, in page order."""
+    lines = tally.lines
     segments = cut_segments(lines, start, options["min-list-lines"], options["min-list-items"])
     limit = Limit.for_page(lines, options)
     blocks: list[Block] = []
@@ -43,7 +46,7 @@ def appended_blocks(lines: Sequence[Line], start: int, options: Mapping[str, Any
         if before is not None:
             before.subtract(segment.terms())  # zero counts stay: every measure treats them as absent
         elif segment.kind is Shape.ITEM or segment.kind is Shape.PROSE and in_tail:
-            before = terms_before(lines, segment.first)
+            before = tally.before(segment.first)
         if segment.kind is Shape.NEUTRAL:
             continue
         if segment.kind is Shape.HEADER:
@@ -64,13 +67,13 @@ def appended_blocks(lines: Sequence[Line], start: int, options: Mapping[str, Any
                 reason = (
                     unrelated_prose(segment.terms(), before, limit)
                     if in_tail
-                    else _after_appended_list(lines, segments, number, start, limit, options)
+                    else _after_appended_list(lines, segments, number, start, limit, options, tally)
                 )
             if reason is not None:
                 blocks.append(Block(segment.first, segment.last, reason))
                 in_tail = True
             else:
-                cut = None if headed_article(lines, start) else unrelated_suffix(lines, max(segment.first, start + 1), segment.last, limit)
+                cut = None if headed_article(lines, start) else unrelated_suffix(tally, max(segment.first, start + 1), segment.last, limit)
                 if cut is None:
                     break
                 blocks.append(Block(cut[0], segment.last, cut[1]))
@@ -115,7 +118,8 @@ def _appended_list(
 
 
 def _after_appended_list(
-    lines: Sequence[Line], segments: Sequence[Segment], number: int, start: int, limit: Limit, options: Mapping[str, Any]
+    lines: Sequence[Line], segments: Sequence[Segment], number: int, start: int, limit: Limit, options: Mapping[str, Any],
+    tally: Tally,
 ) -> str | None:
     """Prose that follows an appended list is judged as if already in the tail.
 
@@ -125,7 +129,7 @@ def _after_appended_list(
     previous = next((segment for segment in reversed(segments[:number]) if segment.kind is not Shape.NEUTRAL), None)
     if previous is None or previous.kind is Shape.PROSE:
         return None
-    article = terms_before(lines, previous.first)
+    article = tally.before(previous.first)
     if previous.kind is Shape.ITEM and _appended_list(lines, segments, segments.index(previous), start, article, options) is None:
         return None
     return unrelated_prose(segments[number].terms(), article, limit)

@@ -33,6 +33,7 @@ from plugins._oft_nav import navigation_blocks
 from plugins._oft_ranking import ranking_tail
 from plugins._oft_teasers import cut_teasers, headlines_after_chrome, teaser_tail
 from plugins._oft_segments import cut_segments
+from plugins._oft_tally import Tally
 from plugins._oft_walk import appended_blocks, headed_lists
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -68,14 +69,15 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
         return
     found = [(nav.first, nav.last, f"navigation before the article: {nav.entries} short link lines") for nav in
              navigation_blocks(lines, start, options["min-list-lines"], options["min-list-items"], options["min-article-terms"])]
+    tally = Tally(lines)  # the page's terms, counted once for all that follows
     tail, reason = teaser_tail(lines, start, options["min-article-terms"]), "headlines of other articles with their opening lines"
     if tail is None:
         tail, reason = ranking, _RANKING
     if tail is None:
         tail, reason = cut_teasers(lines, start), "openings of other articles cut short"
     if tail is None:
-        tail, reason = headlines_after_chrome(lines, start, options["max-list-shared"]), "headlines after the end of the article"
-    article = lines if tail is None else lines[:tail]
+        tail, reason = headlines_after_chrome(tally, start, options["max-list-shared"]), "headlines after the end of the article"
+    article = tally if tail is None else Tally(lines[:tail])
     found += [(block.first, block.last, block.reason) for block in appended_blocks(article, start, options)]
     if tail is not None:
         found.append((tail, len(lines) - 1, reason))

@@ -602,3 +602,21 @@ def test_a_section_compared_with_the_rest_of_the_page_as_if_the_rest_were_built(
     for section in sections:
         assert cosine_to_rest(section, total, square_norm(total)) == pytest.approx(cosine(section, total - section))
     assert cosine_to_rest(Counter({"孤": 2}), Counter({"孤": 2, "独": 1}), 5) == 0.0
+
+
+def test_the_terms_above_any_line_are_those_of_the_lines_above_it_however_they_are_counted():
+    # The walk, the digest test and a lone closing headline each need the terms above a line:
+    # the page is counted once, and above a line in its lower half is the total less what is below.
+    from collections import Counter
+
+    from plugins._line_shapes import header_matcher, read_lines
+    from plugins._oft_tally import Tally
+
+    text = "英伟达宣布投资千亿美元。\n推荐阅读\n广场舞比赛搭建风采展示平台\nMarkets closed higher on Friday.\n环卫工技能竞赛\n"
+    lines = read_lines(text.splitlines(), header_matcher(), 60.0)
+    tally = Tally(lines)
+    for position in (len(lines), 0, 1, len(lines) - 1, 2):
+        counted = Counter(term for line in lines[:position] for term in line.terms)
+        assert +tally.before(position) == counted
+        tally.before(position).clear()  # the caller's own: the shared total is left as it was
+    assert tally.total() == Counter(term for line in lines for term in line.terms)
