@@ -110,17 +110,18 @@ def cosine(one: Counter, other: Counter) -> float:
 def cosine_to_rest(part: Counter, total: Counter, total_square_norm: float) -> float:
     """:func:`cosine` of ``part`` and ``total - part`` (``part`` counted in ``total``), without
     building the difference: comparing each of many sections with the rest of a page stays
-    linear in the page."""
-    dot = 0
-    lost = 0  # how much the square norm of total - part falls short of total's
-    for term, count in part.items():
-        whole = total[term]
-        rest = whole - count
-        dot += count * rest
-        lost += whole * whole - rest * rest
+    linear in the page.
+
+    With ``shared`` = Σ part[t]·total[t] and ``own`` = |part|², ``dot(part, total - part)`` is
+    ``shared - own`` and ``|total - part|²`` is ``|total|² - (2 shared - own)``: two sums that
+    ``map`` does in C.
+    """
+    shared = sum(map(operator.mul, part.values(), map(total.__getitem__, part.keys())))
+    own = square_norm(part)
+    dot = shared - own
     if not dot:
         return 0.0
-    return dot / math.sqrt(square_norm(part) * (total_square_norm - lost))
+    return dot / math.sqrt(own * (total_square_norm - 2 * shared + own))
 
 
 def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[int, float, int, int]]:
