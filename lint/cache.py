@@ -172,25 +172,31 @@ class ResultCache:
         content = blake2b(data, digest_size=16).digest()
         return blake2b(content + context + variant.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
-    def _entry(self, key: str) -> Path:
-        return self._root / key[:2] / key[2:]
+    def _entry(self, key: str) -> str:
+        return f"{self._root}/{key[:2]}/{key[2:]}"  # a string: a warm re-run looks up thousands
 
     def load(self, key: str, display: str, path: Path | None = None) -> "FileResult | None":
         """The stored result for ``key`` shown under ``display``, or ``None`` (absent or unreadable)."""
+        entry = self.read(key)
+        return None if entry is None else decode_entry(entry, display, path)
+
+    def read(self, key: str) -> bytes | None:
+        """The stored entry for ``key`` as bytes whose checksum holds, or ``None``: what
+        :func:`decode_entry` turns into a result."""
         try:
-            blob = self._entry(key).read_bytes()
+            with open(self._entry(key), "rb") as handle:
+                blob = handle.read()
         except OSError:
             return None
-        try:
-            return _decode(blob, display, path)
-        except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, zlib.error):
+        if blob[:1] not in (_RAW, _ZLIB) or blake2b(blob[1 + _CHECK :], digest_size=_CHECK).digest() != blob[1 : 1 + _CHECK]:
             return None  # a damaged entry is a miss; the next store replaces it
+        return blob
 
     def store(self, key: str, result: "FileResult") -> None:
         """Remember a result; results with rule failures are not kept (they must be seen again)."""
         if not self._writable or result.failures or any(part.failures for part in result.parts or ()):
             return
-        entry = self._entry(key)
+        entry = Path(self._entry(key))
         try:
             if entry.parent.name not in self._made:
                 entry.parent.mkdir(parents=True, exist_ok=True)
@@ -251,13 +257,20 @@ def _encode(result: "FileResult") -> bytes:
     return kind + blake2b(payload, digest_size=_CHECK).digest() + payload
 
 
+def decode_entry(blob: bytes, display: str, path: Path | None) -> "FileResult | None":
+    """The result held by an entry :meth:`ResultCache.read` returned, or ``None`` if its
+    content is not what this version writes (a damaged entry is a miss, never an error)."""
+    try:
+        return _decode(blob, display, path)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError, EOFError, zlib.error):
+        return None
+
+
 def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
     from lint.runner import FileResult
 
-    kind, check, body = blob[:1], blob[1 : 1 + _CHECK], blob[1 + _CHECK :]
-    if kind not in (_RAW, _ZLIB) or blake2b(body, digest_size=_CHECK).digest() != check:
-        raise ValueError("damaged entry")
-    if kind == _ZLIB:
+    body = blob[1 + _CHECK :]
+    if blob[:1] == _ZLIB:
         body = zlib.decompress(body)
     rows, lines, notice, error, *shard = marshal.loads(body)
     result = FileResult(
@@ -282,11 +295,13 @@ def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
 
 def _findings(rows: list[Any], display: str) -> list[Finding]:
     """Findings from their rows; a warm re-run makes thousands, so enums come from dicts and
-    every field goes in by position (the row keeps the order of :class:`Finding`'s fields)."""
-    severities = _SEVERITIES
+    the named tuples are made straight from their fields (the row keeps :class:`Finding`'s order)."""
+    severities, applicabilities, make = _SEVERITIES, _APPLICABILITIES, tuple.__new__
     return [
-        Finding(display, line, column, end_line, end_column, code, name, message, severities[severity],
-                None if fix is None else _fix(fix), start, end, record_id, record_index)
+        make(Finding, (display, line, column, end_line, end_column, code, name, message, severities[severity],
+                       None if fix is None else make(Fix, (tuple([make(Edit, edit) for edit in fix[2]]),
+                                                           applicabilities[fix[0]], fix[1])),
+                       start, end, record_id, record_index))
         for (line, column, end_line, end_column, code, name, message, severity, start, end, fix,
              record_id, record_index) in rows
     ]
@@ -294,7 +309,3 @@ def _findings(rows: list[Any], display: str) -> list[Finding]:
 
 _SEVERITIES = {severity.value: severity for severity in Severity}
 _APPLICABILITIES = {applicability.value: applicability for applicability in Applicability}
-
-
-def _fix(row: list[Any]) -> Fix:
-    return Fix(tuple(Edit(s, e, c) for s, e, c in row[2]), _APPLICABILITIES[row[0]], row[1])

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple
 
 from lint.config import ConfigResolver, Settings
-from lint.globs import glob_matches
+from lint.globs import any_glob_matches
 
 __all__ = ["Candidate", "PathProblem", "discover", "display_path", "relative_to_root"]
 
@@ -67,10 +67,6 @@ def _below(path: str, folder: str) -> str | None:
     return path[len(prefix):] if path.startswith(prefix) else None
 
 
-def _matches(relative: str, patterns: tuple[str, ...]) -> bool:
-    return any(glob_matches(pattern, relative) for pattern in patterns)
-
-
 def _link_problem(path: Path) -> str | None:
     """Why a symbolic link cannot be followed (a loop, a missing target), or ``None``."""
     if not path.is_symlink():
@@ -99,7 +95,7 @@ def discover(paths: Iterable[Path], resolver: ConfigResolver, force_exclude: boo
             yield from _walk(path, resolver, seen_files, set())
             continue
         settings = resolver.for_path(path)
-        if force_exclude and _matches(relative_to_root(path, settings), settings.all_exclude()):
+        if force_exclude and any_glob_matches(settings.all_exclude(), relative_to_root(path, settings)):
             continue
         key = os.path.realpath(path)
         if key not in seen_files:
@@ -126,7 +122,7 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
     for entry in entries:
         absolute = os.path.join(folder, entry.name)
         relative = _relative(absolute, root)
-        if _matches(relative, exclude):
+        if any_glob_matches(exclude, relative):
             continue
         try:
             is_dir = entry.is_dir()
@@ -138,7 +134,7 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
         if is_dir:
             yield from _walk(Path(entry.path), resolver, seen_files, active_dirs)
         elif is_file:
-            if not _matches(relative, include):
+            if not any_glob_matches(include, relative):
                 continue
             # the folder is resolved already: only a linked file needs resolving itself
             key = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real, entry.name)
@@ -147,7 +143,7 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
             seen_files.add(key)
             yield Candidate(Path(entry.path), _shown(absolute, cwd), settings)
         elif entry.is_symlink():
-            if _matches(relative, include):
+            if any_glob_matches(include, relative):
                 child = Path(entry.path)
                 yield PathProblem(display_path(child), _link_problem(child) or "symbolic link to something that is not a file")
     active_dirs.discard(real)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["GlobError", "compile_glob", "glob_matches"]
+__all__ = ["GlobError", "compile_glob", "glob_matches", "any_glob_matches"]
 
 
 class GlobError(ValueError):
@@ -59,3 +59,14 @@ def compile_glob(pattern: str) -> re.Pattern[str]:
 def glob_matches(pattern: str, relative_path: str) -> bool:
     """Does ``pattern`` match this ``/``-separated path (or one of its parent folders)?"""
     return compile_glob(pattern).fullmatch(relative_path) is not None
+
+
+@lru_cache(maxsize=128)
+def _compile_any(patterns: tuple[str, ...]) -> re.Pattern[str]:
+    """One regex for a set of globs: a walk tests every entry against all its excludes."""
+    return re.compile("|".join(f"(?:{compile_glob(pattern).pattern})" for pattern in patterns))
+
+
+def any_glob_matches(patterns: tuple[str, ...], relative_path: str) -> bool:
+    """Does any of ``patterns`` match this path (as :func:`glob_matches` would)?"""
+    return bool(patterns) and _compile_any(patterns).fullmatch(relative_path) is not None

@@ -16,13 +16,12 @@ import marshal
 import os
 import sys
 import unicodedata
-from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from lint import __version__
-from lint.cache import FORMAT, ResultCache, blake2b, files_stamp, rule_rows, write_atomic
-from lint.discovery import PathProblem, discover, relative_to_root
+from lint.cache import FORMAT, ResultCache, blake2b, decode_entry, files_stamp, rule_rows, write_atomic
+from lint.discovery import Candidate, PathProblem, discover, relative_to_root
 from lint.runner import FileResult, expand_records, read_candidate
 from lint.selection import ignored_codes
 
@@ -34,9 +33,10 @@ if TYPE_CHECKING:
 __all__ = ["plugins_stamp", "remember", "answer"]
 
 _PLANS = "plans"  # folder of the cache's format folder holding one plan per stamp and configuration
-#: Results are held until every file is known to be in the cache; past this many files the run
-#: goes the usual way, which reports as it goes (and the plugins' import matters less there).
-MAX_FILES = 1000
+#: Entries are held until every file is known to be in the cache; past this many files, or this
+#: many bytes of entries, the run goes the usual way, which reports as it goes.
+MAX_FILES = 50_000
+MAX_HELD = 64 * 1024 * 1024
 
 
 def plugins_stamp(disabled: Iterable[str]) -> str | None:
@@ -151,8 +151,10 @@ class _Plan:
         return context
 
 
-def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclude: bool) -> list[FileResult] | None:
-    """Every result of a plain check from the cache, in order, or ``None`` as soon as one is not there."""
+def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclude: bool) -> Iterator[FileResult] | None:
+    """Every result of a plain check from the cache, in order, or ``None`` as soon as one is not
+    there. Every entry is found (and its checksum checked) before the first result is given, so a
+    run is answered whole or not at all; entries are decoded as the results are read."""
     stamp = plugins_stamp(linter.disabled_plugins)
     if stamp is None:
         return None
@@ -162,24 +164,34 @@ def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclu
     plan = _Plan.load(directory, stamp, home)
     if plan is None:
         return None
-    items = list(islice(discover(paths, linter.resolver, force_exclude), MAX_FILES + 1))
-    if len(items) > MAX_FILES:
-        return None
-    results: list[FileResult] = []
-    for item in items:
+    found: list[FileResult | tuple[Candidate, bytes]] = []
+    held = 0
+    for item in discover(paths, linter.resolver, force_exclude):
         if isinstance(item, PathProblem):
-            results.append(FileResult(item.display, error=item.message))
+            found.append(FileResult(item.display, error=item.message))
             continue
-        if item.settings is not home:
+        if item.settings is not home or len(found) == MAX_FILES:
             return None
         data = read_candidate(item)
         if isinstance(data, FileResult):
-            results.append(data)
+            found.append(data)
             continue
         context = plan.context(relative_to_root(item.path, item.settings))
-        hit = plan.cache.load(plan.cache.key_in_context(data, context, plan.cache.variant(item.path, item.settings)),
-                              item.display, item.path)
-        if hit is None:
+        entry = plan.cache.read(plan.cache.key_in_context(data, context, plan.cache.variant(item.path, item.settings)))
+        held += len(entry or b"")
+        if entry is None or held > MAX_HELD:
             return None
-        results.append(hit)
-    return list(expand_records(results))
+        found.append((item, entry))
+    return expand_records(_decoded(found))
+
+
+def _decoded(found: list["FileResult | tuple[Candidate, bytes]"]) -> Iterator[FileResult]:
+    for item in found:
+        if isinstance(item, FileResult):
+            yield item
+            continue
+        candidate, entry = item
+        result = decode_entry(entry, candidate.display, candidate.path)
+        # written by this very version, checksum checked: a failure here is a bug, still not a traceback
+        yield result or FileResult(candidate.display, path=candidate.path,
+                                   error="cache entry unreadable; run again with --no-cache")

@@ -321,6 +321,6 @@ def test_a_large_run_is_not_held_back_to_be_answered_from_the_cache(tmp_path: Pa
     linter.cache.plugins_stamp = lint.quick.plugins_stamp(())
     list(linter.check_paths([tmp_path / "p"]))
     fresh = Linter.create()
-    assert len(lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False)) == 3
+    assert len(list(lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False))) == 3
     monkeypatch.setattr(lint.quick, "MAX_FILES", 2)
     assert lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False) is None

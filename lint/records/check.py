@@ -8,7 +8,6 @@ result counts the records checked and carries one result per record with finding
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Iterable
 
 from lint.decode import Decoded
@@ -120,7 +119,7 @@ def fix_shard(candidate: Candidate, ruleset: RuleSet, options: "FixOptions") -> 
             result.fixed += outcome.fixed
             if outcome.changed:
                 texts[item.index] = outcome.text
-            remaining = [replace(f, record_id=item.id, record_index=item.index) for f in outcome.findings]
+            remaining = [f._replace(record_id=item.id, record_index=item.index) for f in outcome.findings]
             show_diff = options.diff and outcome.changed
             if remaining or outcome.failures or show_diff:
                 part = record_result(result, item, remaining, outcome.failures, outcome.text)
