@@ -35,8 +35,8 @@ __all__ = ["plugins_stamp", "remember", "answer"]
 _PLANS = "plans"  # folder of the cache's format folder holding one plan per stamp and configuration
 #: Entries are held until every file is known to be in the cache; past this many files, or this
 #: many bytes of entries, the run goes the usual way, which reports as it goes.
-MAX_FILES = 50_000
-MAX_HELD = 64 * 1024 * 1024
+MAX_FILES = 20_000
+MAX_HELD = 32 * 1024 * 1024
 
 
 def plugins_stamp(disabled: Iterable[str]) -> str | None:
