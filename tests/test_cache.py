@@ -324,3 +324,6 @@ def test_a_large_run_is_not_held_back_to_be_answered_from_the_cache(tmp_path: Pa
     assert len(list(lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False))) == 3
     monkeypatch.setattr(lint.quick, "MAX_FILES", 2)
     assert lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False) is None
+    monkeypatch.setattr(lint.quick, "MAX_FILES", 3)
+    monkeypatch.setattr(lint.quick, "MAX_HELD", 60)  # bytes of entries: fewer than three hold
+    assert lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False) is None
