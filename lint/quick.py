@@ -186,6 +186,7 @@ def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclu
 
 
 def _decoded(found: list["FileResult | tuple[Candidate, bytes]"]) -> Iterator[FileResult]:
+    """The results, each entry decoded only when the reporter asks for the next one."""
     for item in found:
         if isinstance(item, FileResult):
             yield item

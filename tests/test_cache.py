@@ -267,6 +267,21 @@ def test_a_warm_re_run_imports_no_plugin_and_says_the_same(run_cli, write_page, 
     assert loaded == f"LOADED [] {cold.returncode}"
 
 
+def test_an_entry_that_passes_its_checksum_but_cannot_be_read_is_named_not_a_traceback(run_cli, write_page,
+                                                                                      tmp_path: Path) -> None:
+    """A cache-only answer has begun reporting when it decodes an entry: it cannot go back to
+    checking the page, so it says which file and what to do."""
+    write_page("p/one.txt", "正文😀内容\n")
+    run_cli("check", "p")
+    shape = marshal.dumps([1])  # not the layout of an entry
+    for entry in (p for p in (tmp_path / ".scrapelint_cache" / FORMAT).rglob("*") if p.parent.name != "plans"):
+        if entry.is_file():
+            entry.write_bytes(b"M" + blake2b(shape, digest_size=16).digest() + shape)
+    again = run_cli("check", "p")
+    assert again.returncode == 2 and "Traceback" not in again.stderr
+    assert "p/one.txt" in again.stdout + again.stderr and "--no-cache" in again.stdout + again.stderr
+
+
 def test_a_re_run_with_other_rules_is_not_answered_from_the_first_runs_plan(run_cli, write_page) -> None:
     write_page("p/one.txt", "文 | 财华社 文 | 财华社 正文😀内容\n浏览次数:2055\n")
     run_cli("check", "--select", "EMJ", "p")
