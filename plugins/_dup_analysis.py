@@ -12,10 +12,10 @@ from __future__ import annotations
 import gc
 import heapq
 import weakref
-from collections import Counter
+from collections import defaultdict
 from contextlib import contextmanager
-from itertools import chain, compress
-from typing import Any, Callable, Iterator
+from itertools import chain
+from typing import Any, Callable, Iterable, Iterator
 
 from lint.page import Page
 from plugins._dup_units import View, clauses_of, lines_sharing, related_lines, shingles_of, unit_keys, unit_spans, view_of
@@ -25,8 +25,6 @@ from plugins._lazy import lazy_re
 HEAD_LINES = 2
 #: A shingle found on more lines than this is boilerplate (a slogan on every item), not a copy.
 MAX_OCCURRENCES = 8
-#: How many lines a shingle that may make a copy is on.
-_SHARED = range(2, MAX_OCCURRENCES + 1)
 #: A line this close to ``min_share`` may be a copy once lines that share only set phrases
 #: with it (not read at first) are read too.
 NEAR = 0.2
@@ -50,21 +48,17 @@ _SPACE = lazy_re(r"\s+")
 
 
 class Line:
-    """One line's units (normalised keys) and shingle hashes; unit spans are read when needed."""
+    """One line's units (normalised keys) and shingle hashes, in order and as a set (never
+    changed: lines of the same text share it); unit spans are read when needed."""
 
-    __slots__ = ("index", "keys", "shingles", "spans", "_set")
+    __slots__ = ("index", "keys", "shingles", "shingle_set", "spans")
 
-    def __init__(self, index: int, keys: tuple[str, ...]) -> None:
+    def __init__(self, index: int, keys: tuple[str, ...], shingles: tuple[int, ...], shingle_set: set[int]) -> None:
         self.index = index
         self.keys = keys
-        self.shingles: tuple[int, ...] = ()
+        self.shingles = shingles
+        self.shingle_set = shingle_set
         self.spans: list[tuple[int, int]] | None = None
-        self._set: set[int] | None = None
-
-    def shingle_set(self) -> set[int]:
-        if self._set is None:
-            self._set = set(self.shingles)
-        return self._set
 
 
 class Copy:
@@ -125,18 +119,19 @@ def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
     """Units and shingles of the lines that may repeat (see :func:`related_lines`); a line
     pasted again is cut into units once."""
     lines = {}
-    read: dict[str, tuple[tuple[str, ...], tuple[int, ...]]] = {}
+    read: dict[str, tuple[tuple[str, ...], tuple[int, ...], set[int]]] = {}
     for index in indices:
         text = view.lines[index]
         if text not in read:
             keys = tuple(unit_keys(text))  # a tuple of strings: the collector stops walking it
-            read[text] = (keys, shingles_of(keys))
-        line = Line(index, read[text][0])
-        line.shingles = read[text][1]
+            shingles = shingles_of(keys)
+            read[text] = (keys, shingles, set(shingles))
+        line = Line(index, *read[text])  # the same set for the same text (see _repeated_shingles)
         if _SUMMARY().match(page.lines[index]):
             line.spans = _spans_after_label(view, index)
-            line.keys = line.keys[len(line.keys) - len(line.spans) :]
-            line.shingles = shingles_of(line.keys)
+            keys = line.keys[len(line.keys) - len(line.spans) :]
+            shingles = shingles_of(keys)
+            line.keys, line.shingles, line.shingle_set = keys, shingles, set(shingles)
         lines[index] = line
     return lines
 
@@ -198,27 +193,30 @@ def analyse(
         for line in lines.values()
         if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
     ]
-    sets, counts = _counted(lines, title)
-    shares = _found_elsewhere(candidates, sets, counts)
+    sets = {index: line.shingle_set for index, line in lines.items() if index != title}
+    seen: set[int] = set()
+    repeated: set[int] = set()
+    _add_lines(sets.values(), seen, repeated)
+    shares = _found_elsewhere(candidates, repeated)
     near = {index for index, share in shares.items() if share >= min_share - NEAR}
     extra = lines_sharing(clauses, near).difference(lines) if near else set()
     if extra:  # set phrases shared with lines read for nothing else may complete a copy
         added = _read_lines(page, view, sorted(extra))
         analysis.lines = lines = dict(sorted({**lines, **added}.items()))
-        more = {index: line.shingle_set() for index, line in added.items()}
-        sets.update(more)
-        counts.update(chain.from_iterable(more.values()))
-        shares = _found_elsewhere(candidates, sets, counts)
+        sets = {index: line.shingle_set for index, line in lines.items() if index != title}
+        newly = _add_lines((line.shingle_set for line in added.values()), seen, repeated)
+        shares.update(_found_elsewhere([line for line in candidates if not line.shingle_set.isdisjoint(newly)], repeated))
     possible = {index for index, share in shares.items() if share >= min_share}
     if not possible:
         return analysis
     rank = _ranks(page)
     leading = {index for index in possible if rank[index] <= HEAD_LINES or _SUMMARY().match(page.lines[index])}
-    possible = leading | _found_before(sets, possible - leading, min_share)
+    found = _occurrences(sets, repeated.intersection(chain.from_iterable(sets[index] for index in possible)))
+    possible = leading | _found_before(sets, possible - leading, found, min_share)
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
         return analysis
-    occurrences = _occurrences(sets, counts, possible)
+    occurrences = {shingle: others for shingle, others in found.items() if len(others) <= MAX_OCCURRENCES}
 
     leads: dict[int, Copy] = {}
     for line in candidates:
@@ -228,7 +226,7 @@ def analyse(
         if not summary and rank[line.index] > HEAD_LINES:
             continue
         limit = rank[line.index] + lead_window
-        shingles = line.shingle_set()
+        shingles = line.shingle_set
         shared, covered = _shared(
             shingles, occurrences, lambda other: other > line.index and other not in leads and rank[other] <= limit
         )
@@ -236,7 +234,7 @@ def analyse(
         if share < min_share:
             continue
         sources = _main_sources(shared, covered)
-        held = sum(len(lines[other].shingle_set()) for other in sources)
+        held = sum(len(lines[other].shingle_set) for other in sources)
         if summary or held > 1.15 * len(shingles):
             leads[line.index] = Copy(line.index, sources, share, summary, False)
 
@@ -244,7 +242,7 @@ def analyse(
     for line in candidates:
         if line.index in leads:
             continue
-        shingles = line.shingle_set()
+        shingles = line.shingle_set
         shared, covered = _shared(shingles, occurrences, lambda other: other < line.index and other not in leads)
         share = covered / len(shingles)
         if share < min_share:
@@ -258,7 +256,7 @@ def analyse(
             and _SUMMARY().match(page.lines[source])
         ):
             # A labelled summary that holds this paragraph and more: the summary is the copy.
-            summary_shingles = lines[source].shingle_set()
+            summary_shingles = lines[source].shingle_set
             held = len(summary_shingles & shingles) / len(summary_shingles)
             copies[source] = Copy(source, (line.index,), held, True, False)
             leads[source] = copies[source]
@@ -279,47 +277,61 @@ def _ranks(page: Page) -> dict[int, int]:
     return {index: position for position, index in enumerate(nonblank)}
 
 
-def _counted(lines: dict[int, Line], title: int | None) -> tuple[dict[int, set[int]], Counter[int]]:
-    """Each line's shingles, and on how many lines each shingle is (the title left out)."""
-    sets = {index: line.shingle_set() for index, line in lines.items() if index != title}
-    return sets, Counter(chain.from_iterable(sets.values()))
+def _add_lines(sets: Iterable[set[int]], seen: set[int], repeated: set[int]) -> set[int]:
+    """Add lines' shingles to ``seen`` (those of the lines so far) and to ``repeated`` (those on
+    two lines or more), in C; the shingles newly repeated. A set met again is a line of the
+    same text (see :func:`_read_lines`): all its shingles repeat, and it is not looked up again."""
+    newly: set[int] = set()
+    met: dict[int, bool] = {}
+    for shingles in sets:
+        again = met.get(id(shingles))
+        if again is None:
+            newly |= shingles & seen
+            seen |= shingles
+            met[id(shingles)] = False
+        elif not again:
+            newly |= shingles
+            met[id(shingles)] = True
+    newly -= repeated
+    repeated |= newly
+    return newly
 
 
-def _found_elsewhere(candidates: list[Line], sets: dict[int, set[int]], counts: Counter[int]) -> dict[int, float]:
+def _found_elsewhere(candidates: list[Line], repeated: set[int]) -> dict[int, float]:
     """The share of each candidate's shingles found on another line, counted in C (at most
     what :func:`_shared` finds): most candidates share only a set phrase or two."""
     shares = {}
+    known: dict[int, float] = {}  # by set: lines of the same text share one
     for line in candidates:
-        seen = list(map(counts.get, sets[line.index]))
-        shares[line.index] = (len(seen) - seen.count(1)) / len(seen)
+        shingles = line.shingle_set
+        share = known.get(id(shingles))
+        if share is None:
+            share = known[id(shingles)] = (len(shingles) - len(shingles - repeated)) / len(shingles)
+        shares[line.index] = share
     return shares
 
 
-def _found_before(sets: dict[int, set[int]], lines: set[int], min_share: float) -> set[int]:
+def _found_before(
+    sets: dict[int, set[int]], lines: set[int], occurrences: dict[int, list[int]], min_share: float
+) -> set[int]:
     """Those of ``lines`` with ``min_share`` of their shingles on lines before them (the title
-    left out), counted in C: the first of two copies is not one, and a page that repeats much
-    holds many such pairs."""
+    left out; ``occurrences``: the lines, in order, of each of their shingles that repeats): the
+    first of two copies is not one, and a page that repeats much holds many such pairs."""
     found = set()
-    seen: set[int] = set()
-    for index in sorted(sets):
+    for index in lines:
         shingles = sets[index]
-        if index in lines and len(shingles & seen) >= min_share * len(shingles):
+        firsts = (occurrences[shingle][0] for shingle in filter(occurrences.__contains__, shingles))
+        if sum(map(index.__gt__, firsts)) >= min_share * len(shingles):
             found.add(index)
-        seen |= shingles
     return found
 
 
-def _occurrences(sets: dict[int, set[int]], counts: Counter[int], copies: set[int]) -> dict[int, list[int]]:
-    """The lines (in page order) each shingle of the possible ``copies`` occurs in.
-
-    A shingle found on more than :data:`MAX_OCCURRENCES` lines is boilerplate and counts nowhere.
-    """
-    shingles = set().union(*(sets[index] for index in copies))
-    wanted = set(compress(shingles, map(_SHARED.__contains__, map(counts.__getitem__, shingles))))
-    found: dict[int, list[int]] = {}
+def _occurrences(sets: dict[int, set[int]], shingles: set[int]) -> dict[int, list[int]]:
+    """The lines (in page order) each of ``shingles`` occurs in."""
+    found: defaultdict[int, list[int]] = defaultdict(list)
     for index in sorted(sets):
-        for shingle in sets[index] & wanted:
-            found.setdefault(shingle, []).append(index)
+        for shingle in sets[index] & shingles:
+            found[shingle].append(index)
     return found
 
 
