@@ -14,7 +14,8 @@ import heapq
 import weakref
 from collections import defaultdict
 from contextlib import contextmanager
-from itertools import chain
+from itertools import chain, repeat
+from operator import itemgetter
 from typing import Any, Callable, Iterable, Iterator
 
 from lint.page import Page
@@ -317,11 +318,11 @@ def _found_before(
     """Those of ``lines`` with ``min_share`` of their shingles on lines before them (the title
     left out; ``occurrences``: the lines, in order, of each of their shingles that repeats): the
     first of two copies is not one, and a page that repeats much holds many such pairs."""
+    firsts = dict(zip(occurrences, map(itemgetter(0), occurrences.values())))
     found = set()
     for index in lines:
         shingles = sets[index]
-        firsts = (occurrences[shingle][0] for shingle in filter(occurrences.__contains__, shingles))
-        if sum(map(index.__gt__, firsts)) >= min_share * len(shingles):
+        if sum(map(index.__gt__, map(firsts.get, shingles, repeat(index)))) >= min_share * len(shingles):
             found.add(index)
     return found
 
