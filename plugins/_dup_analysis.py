@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import heapq
 import weakref
-from collections import defaultdict
+from collections import Counter, defaultdict
 from contextlib import contextmanager
 from itertools import chain, repeat
 from operator import itemgetter
@@ -212,12 +212,13 @@ def analyse(
         return analysis
     rank = _ranks(page)
     leading = {index for index in possible if rank[index] <= HEAD_LINES or _SUMMARY().match(page.lines[index])}
-    found = _occurrences(sets, repeated.intersection(chain.from_iterable(sets[index] for index in possible)))
-    possible = leading | _found_before(sets, possible - leading, found, min_share)
+    occurrences = _occurrences(sets, repeated.intersection(chain.from_iterable(sets[index] for index in possible)))
+    possible = leading | _found_before(sets, possible - leading, occurrences, min_share)
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
         return analysis
-    occurrences = {shingle: others for shingle, others in found.items() if len(others) <= MAX_OCCURRENCES}
+    for shingle in [shingle for shingle, others in occurrences.items() if len(others) > MAX_OCCURRENCES]:
+        del occurrences[shingle]  # boilerplate
 
     leads: dict[int, Copy] = {}
     for line in candidates:
@@ -319,10 +320,17 @@ def _found_before(
     left out; ``occurrences``: the lines, in order, of each of their shingles that repeats): the
     first of two copies is not one, and a page that repeats much holds many such pairs."""
     firsts = dict(zip(occurrences, map(itemgetter(0), occurrences.values())))
+    first_with: dict[int, int] = {}  # the first line of each set: lines of the same text share one
+    for index in sorted(sets):
+        first_with.setdefault(id(sets[index]), index)
     found = set()
     for index in lines:
         shingles = sets[index]
-        if sum(map(index.__gt__, map(firsts.get, shingles, repeat(index)))) >= min_share * len(shingles):
+        if first_with[id(shingles)] < index:  # the same text before it: all of it was said
+            before = len(shingles)
+        else:
+            before = sum(map(index.__gt__, map(firsts.get, shingles, repeat(index))))
+        if before >= min_share * len(shingles):
             found.add(index)
     return found
 
@@ -339,17 +347,12 @@ def _occurrences(sets: dict[int, set[int]], shingles: set[int]) -> dict[int, lis
 def _shared(
     shingles: set[int], occurrences: dict[int, list[int]], counts: Callable[[int], bool]
 ) -> tuple[dict[int, int], int]:
-    """Shingles shared with each other line that ``counts``, and how many are shared at all."""
-    shared: dict[int, int] = {}
-    covered = 0
-    for shingle in shingles:
-        found = False
-        for other in occurrences.get(shingle, ()):
-            if counts(other):
-                shared[other] = shared.get(other, 0) + 1
-                found = True
-        covered += found
-    return shared, covered
+    """Shingles shared with each other line that ``counts``, and how many are shared at all
+    (counted in C: a copy's shingles are on the same few lines)."""
+    places = list(filter(None, map(occurrences.get, shingles)))
+    tally = Counter(chain.from_iterable(places))
+    shared = {other: tally[other] for other in tally if counts(other)}
+    return shared, len(places) - sum(map(shared.keys().isdisjoint, places))
 
 
 #: Analyses of the pages being checked, so DUP001 and DUP002 (same settings) read a page once.

@@ -101,6 +101,7 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
     whole = b"\x01" * max(1, math.ceil(needed))
     is_prose = {line.index for line in analysis.prose()}
     seen: set[int] = set()  # shingles of the prose lines before this one
+    in_seen: set[int] = set()  # which lines' sets they are (lines of the same text share one)
     in_runs: set[int] = set()  # those of such lines with a run
     found = []
     for line in analysis.lines.values():
@@ -113,25 +114,30 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
             and len(line.keys) >= min_units
             and _SENTENCE_END().search(analysis.view.page_lines[index])
         ):
-            said = _said_before(line.shingles, seen, prose)
-            said_in_runs = _said_before(line.shingles, in_runs, runs) if in_runs or runs else None
+            if id(line.shingle_set) in in_seen:  # the same text said in prose before
+                said = b"\x01" * len(line.shingles)
+            else:
+                said = _said_before(line, seen, prose)
+            said_in_runs = _said_before(line, in_runs, runs) if in_runs or runs else None
             if (
                 (whole in said if min_share >= 1 else said.count(1) >= needed)
                 or said_in_runs is not None
                 and said_in_runs.count(1) * _SLACK >= needed
             ):
                 found.append((line, _Said(said, said_in_runs, min_share)))
-        if prose:
-            seen.update(line.shingles)
+        if prose and id(line.shingle_set) not in in_seen:
+            seen |= line.shingle_set
+            in_seen.add(id(line.shingle_set))
         if runs:
-            in_runs.update(line.shingles)
+            in_runs |= line.shingle_set
     return found
 
 
-def _said_before(shingles: tuple[int, ...], seen: set[int], here: bool) -> bytes:
-    """Which ``shingles`` are in ``seen`` or, when ``here``, twice in the line."""
+def _said_before(line: Line, seen: set[int], here: bool) -> bytes:
+    """Which of the line's shingles are in ``seen`` or, when ``here``, twice in the line."""
+    shingles = line.shingles
     said = bytes(map(seen.__contains__, shingles))
-    if here and len(set(shingles)) < len(shingles):
+    if here and len(line.shingle_set) < len(shingles):
         twice = Counter(shingles)
         said = bytes(map(or_, said, map((2).__le__, map(twice.__getitem__, shingles))))
     return said
