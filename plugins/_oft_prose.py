@@ -13,7 +13,7 @@ from typing import Any, Mapping, NamedTuple, Sequence
 
 from plugins._line_shapes import Line, Shape
 from plugins._oft_tally import Tally, count_terms
-from plugins._text_stats import containment, cosine, cosine_to_rest, square_norm, suffix_cosines
+from plugins._text_stats import containment, cosine, cosine_to_rest, square_norm, subtract, suffix_cosines
 
 __all__ = ["Limit", "unrelated_prose", "unrelated_suffix", "headed_article"]
 
@@ -137,7 +137,7 @@ def _wanders(lines: Sequence[Line], limit: Limit, counts: Counter) -> bool:
     total = counts
     if short:  # the sections compared are the long ones
         total = counts.copy()
-        total.subtract(Counter(short))
+        subtract(total, Counter(short))
     norm = square_norm(total)
     similarities = sorted(cosine_to_rest(Counter(section), total, norm) for section in sections)
     return similarities[len(similarities) // 2] <= limit.base

@@ -14,6 +14,7 @@ from itertools import chain
 from typing import Sequence
 
 from plugins._line_shapes import Line
+from plugins._text_stats import subtract
 
 __all__ = ["Tally", "count_terms"]
 
@@ -47,5 +48,5 @@ class Tally:
         if position * 2 < len(self.lines):
             return count_terms(self.lines[:position])
         counts = self.total().copy()
-        counts.subtract(count_terms(self.lines[position:]))
+        subtract(counts, count_terms(self.lines[position:]))
         return counts

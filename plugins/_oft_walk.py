@@ -16,7 +16,8 @@ from plugins._line_shapes import Line, Shape, neighbour_link
 from plugins._oft_lists import dated_list, list_kind, own_list, site_list, unrelated_list
 from plugins._oft_prose import Limit, headed_article, unrelated_prose, unrelated_suffix
 from plugins._oft_segments import Segment, cut_segments
-from plugins._oft_tally import Tally
+from plugins._oft_tally import Tally, count_terms
+from plugins._text_stats import subtract
 
 __all__ = ["Block", "appended_blocks", "headed_lists"]
 
@@ -44,7 +45,7 @@ def appended_blocks(tally: Tally, start: int, options: Mapping[str, Any]) -> lis
     for number in range(len(segments) - 1, -1, -1):
         segment = segments[number]
         if before is not None:
-            before.subtract(segment.terms())  # zero counts stay: every measure treats them as absent
+            subtract(before, count_terms(segment.lines))  # zero counts stay: every measure treats them as absent
         elif segment.kind is Shape.ITEM or segment.kind is Shape.PROSE and in_tail:
             before = tally.before(segment.first)
         if segment.kind is Shape.NEUTRAL:

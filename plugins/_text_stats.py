@@ -17,7 +17,9 @@ from typing import Iterable, Mapping, Sequence
 
 import re
 
-__all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "cosine_to_rest", "suffix_cosines", "square_norm"]
+_ZEROS = repeat(0)  # the count of a term a text lacks, for ``map`` over ``dict.get``
+
+__all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "cosine_to_rest", "suffix_cosines", "square_norm", "subtract"]
 
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): their
 # characters pair up into bigrams. Explicit ranges, so the standard ``re`` (no script
@@ -82,10 +84,7 @@ def containment(part: Iterable[str], whole: Mapping[str, int]) -> float:
     distinct = set(part)
     if not distinct:
         return 0.0
-    return sum(1 for term in distinct if whole.get(term, 0) > 0) / len(distinct)
-
-
-_ZEROS = repeat(0)  # the count of a term a text lacks, for ``map`` over ``dict.get``
+    return sum(map(operator.gt, map(whole.get, distinct, _ZEROS), _ZEROS)) / len(distinct)
 
 #: A single line is short: it shares this fraction of a list's limit at most to be unrelated.
 _LINE_SHARE = 0.5
@@ -163,3 +162,10 @@ def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[
 def square_norm(counts: Counter) -> int:
     """The square of a term-count vector's length (a whole page's, computed once, serves many cosines)."""
     return sum(map(operator.mul, counts.values(), counts.values()))
+
+
+def subtract(counts: Counter, part: Mapping[str, int]) -> None:
+    """``counts.subtract(part)`` with every step done by ``map`` in C, not a Python loop per
+    term: a walk up a page takes each block it passes off the count of what precedes it.
+    Counts that reach 0 stay, as with ``Counter.subtract``."""
+    dict.update(counts, zip(part.keys(), map(operator.sub, map(counts.__getitem__, part.keys()), part.values())))
