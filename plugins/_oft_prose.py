@@ -9,6 +9,7 @@ left unjudged rather than guessed at.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from typing import Any, Mapping, NamedTuple, Sequence
 
 from plugins._line_shapes import Line, Shape
@@ -88,7 +89,7 @@ def unrelated_suffix(tally: Tally, low: int, high: int, limit: Limit) -> tuple[i
     appended_counts = count_terms(lines[cut : high + 1])
     if _wanders(lines[:cut], limit, article) or _wanders(lines[cut : high + 1], limit, appended_counts):
         return None  # a digest of unrelated items: no telling what was appended
-    appended = [term for line in lines[cut : high + 1] for term in line.terms]
+    appended = list(chain.from_iterable(line.terms for line in lines[cut : high + 1]))
     if cut > low and lines[cut - 1].shape is Shape.ITEM:
         title = lines[cut - 1].terms
         without_title = article - Counter(title)
@@ -130,7 +131,7 @@ def _wanders(lines: Sequence[Line], limit: Limit, counts: Counter) -> bool:
             current = []
         current.extend(line.terms)
     sections.append(current)
-    short = [term for section in sections if len(section) < _MIN_SECTION_TERMS for term in section]
+    short = list(chain.from_iterable(section for section in sections if len(section) < _MIN_SECTION_TERMS))
     sections = [section for section in sections if len(section) >= _MIN_SECTION_TERMS]
     if len(sections) < 2:
         return False

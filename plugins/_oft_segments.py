@@ -7,6 +7,7 @@ make a list). The OFT rule then judges segments, not lines.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Sequence
 
 from plugins._line_shapes import Line, Shape
@@ -31,7 +32,7 @@ class Segment:
         return self.first + len(self.lines) - 1
 
     def terms(self) -> list[str]:
-        return [term for line in self.lines for term in line.terms]
+        return list(chain.from_iterable(line.terms for line in self.lines))
 
     def entries(self) -> list[Line]:
         """The item lines of a list or header block (not its count lines)."""
