@@ -620,3 +620,15 @@ def test_the_terms_above_any_line_are_those_of_the_lines_above_it_however_they_a
         assert +tally.before(position) == counted
         tally.before(position).clear()  # the caller's own: the shared total is left as it was
     assert tally.total() == Counter(term for line in lines for term in line.terms)
+
+
+def test_taking_counts_off_leaves_what_counter_subtract_leaves_zero_counts_included():
+    from collections import Counter
+
+    from plugins._text_stats import subtract
+
+    counts, expected = Counter("火车 火车 春运 旅客".split()), Counter("火车 火车 春运 旅客".split())
+    subtract(counts, Counter("火车 春运 股市".split()))
+    expected.subtract(Counter("火车 春运 股市".split()))
+    assert counts == expected and list(counts.items()) == list(expected.items())
+    assert counts["春运"] == 0 and "春运" in counts  # a term taken off entirely is counted 0, as absent
