@@ -49,6 +49,8 @@ unit_pattern = lazy_regex(rf"(?V1)[{_CJK}]|[[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+"
 #: Runs of CJK characters (group 1) or one word of another script (group 2): a match per run
 #: of Han text, not per character, so it reads Chinese several times faster.
 _run_pattern = lazy_regex(rf"(?V1)([{_CJK}]+)|([[\p{{L}}\p{{N}}\p{{M}}]--[{_CJK}]]+)")
+#: A unit of a line that is all ASCII, once lowered.
+_ascii_word = lazy_re(r"[a-z0-9]+")
 _line_break = lazy_re(r"\r\n|\r|\n")  # as lint.page splits lines
 
 
@@ -63,6 +65,8 @@ def _fold(unit: str) -> str:
 
 def unit_keys(line: str) -> list[str]:
     """The folded units of a line, in order."""
+    if line.isascii():  # words of letters and digits, folded at once rather than word by word
+        return _ascii_word().findall(line.lower())
     keys: list[str] = []
     for cjk, word in _run_pattern().findall(line):
         if not cjk:

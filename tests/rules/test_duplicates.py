@@ -335,3 +335,14 @@ def test_the_garbage_collector_is_left_as_it_was_found(dup, enabled):
         assert gc.isenabled() is enabled
     finally:
         (gc.enable if was else gc.disable)()
+
+
+# -- units ---------------------------------------------------------------------------------------
+
+
+def test_an_ascii_line_is_cut_into_the_same_units_as_a_line_with_other_scripts():
+    from plugins._dup_units import unit_keys
+
+    words = "The U15 sensor's range: 20 N-50 kN (calibrated)."
+    assert unit_keys(words) == ["the", "u15", "sensor", "s", "range", "20", "n", "50", "kn", "calibrated"]
+    assert unit_keys(words + "中文") == [*unit_keys(words), "中", "文"]
