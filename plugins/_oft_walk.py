@@ -68,7 +68,7 @@ def appended_blocks(tally: Tally, start: int, options: Mapping[str, Any]) -> lis
                 reason = (
                     unrelated_prose(segment.terms(), before, limit)
                     if in_tail
-                    else _after_appended_list(lines, segments, number, start, limit, options, tally)
+                    else _after_appended_list(tally, segments, number, start, limit, options)
                 )
             if reason is not None:
                 blocks.append(Block(segment.first, segment.last, reason))
@@ -119,8 +119,7 @@ def _appended_list(
 
 
 def _after_appended_list(
-    lines: Sequence[Line], segments: Sequence[Segment], number: int, start: int, limit: Limit, options: Mapping[str, Any],
-    tally: Tally,
+    tally: Tally, segments: Sequence[Segment], number: int, start: int, limit: Limit, options: Mapping[str, Any]
 ) -> str | None:
     """Prose that follows an appended list is judged as if already in the tail.
 
@@ -131,7 +130,7 @@ def _after_appended_list(
     if previous is None or previous.kind is Shape.PROSE:
         return None
     article = tally.before(previous.first)
-    if previous.kind is Shape.ITEM and _appended_list(lines, segments, segments.index(previous), start, article, options) is None:
+    if previous.kind is Shape.ITEM and _appended_list(tally.lines, segments, segments.index(previous), start, article, options) is None:
         return None
     return unrelated_prose(segments[number].terms(), article, limit)
 
