@@ -150,10 +150,11 @@ def lines_sharing(clauses: list[bytes], lines: set[int]) -> set[int]:
     """Lines that share a shorter window (a shingle's worth of Han text) with one of ``lines``:
     the set phrases that, with what :func:`related_lines` found, may make a line a copy."""
     heads, tails = _windows(clauses, _SHORT_WINDOW)
+    owners = list(_line_of_clause(clauses))
+    of_lines = list(map(lines.__contains__, owners))
     found = set()
     for windows in (heads, tails):
-        owners = list(_line_of_clause(clauses))
-        theirs = set(compress(windows, map(lines.__contains__, owners)))
+        theirs = set(compress(windows, of_lines))
         found.update(compress(owners, map(theirs.__contains__, windows)))
     return found - lines
 
