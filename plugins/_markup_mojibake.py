@@ -24,6 +24,8 @@ import functools
 import re
 from typing import Iterator
 
+from plugins._lazy import lazy_re, lazy_regex
+
 __all__ = ["Mojibake", "mojibake"]
 
 #: ``(start, end, fixed, how)``; ``fixed`` is None when the text is lost.
@@ -39,40 +41,43 @@ _PRIVATE_USE = "\ue000-\uf8ff"
 _GBK_PAIR_MIN = 3
 
 
-def _ranges(chars: list[str]) -> str:
-    """A character class body for ``chars``, consecutive code points written as ranges."""
-    points = sorted({ord(char) for char in chars})
-    parts = []
-    start = previous = points[0]
-    for point in points[1:] + [-1]:
-        if point != previous + 1:
-            parts.append(re.escape(chr(start)) + ("" if previous == start else "-" + re.escape(chr(previous))))
-            start = point
-        previous = point
-    return "".join(parts)
+#: The characters of the GBK pair, as class bodies: the first has lead byte ``E4-E9`` and trail
+#: byte ``80-BF``, the second lead byte ``81-BF`` and trail byte ``E4-E9``. Written out, because
+#: working them out from the codec (and loading it) cost more than the rest of a clean page's
+#: scan; tests/rules/test_markup.py works them out and compares.
+_GBK_FIRST = (
+    "妗妞妤妫妯妲妾姊姒姗-姘姝姣姹娅-娆娈-娉娌娑娓娣娲娴娼婀婊婕婢婧婵宀宄宓宕宥宸寤寮寰搴杈杌杓杞杩棣棰椁椋椐椤椴椹楂"
+    "楗楝楠楣楦楫楱楸-楹榀榄榇-榉榘榛榧榫榭榻槌槎洄洇洌洎洙-洚洧洫洮洳洵洹浃浈浍浏浒浔浜浞浠浣浯浼涑涓-涔涞涠淇渚澧澶"
+    "澹濂濉濞濠-濡濮-濯瀚-瀛瀣瀵瀹灏灞琚-琛瑁瑕瑗瑙瑜瑭瑷瑾璀-璁璇璋璎璐璜璞璧-璩璺瓒甯纭纰纾绀-绂绉绋-绌绐绔绗绛"
+    "绠-绡绨绫绮-绯绱-绲绶绺-绻绾缁-缃缇-缈缍褰蹇鋩-錉鍊-鍩鍫鎬-鏉鏋-鏍鐎-鐮鑰-钄钑钖钘铇铏铓-铔铚铦铻锜锠"
+    "閫-闋韪-韬骞"
+)
+_GBK_SECOND = (
+    "¤т-ч′-″℃╀-╅や-らヤ-ラㄤ-ㄩ㈠-㈤介伴佃佷-佺佽侀借備-傞充典兼冧-冪冭-冮冲剁剧勪-勯卞叉变句告呬-呰"
+    "呴哄哥嗕嗗-嗛囦-囪囬圭块垫垮堕堜-堝堟堢-堣堥変-夌夎夐夸奸婁-婅婇婚嬩-嬮存宠寸屼-屾岀岃-岄峰崇嶄-嶉庝庡-庤"
+    "庨归忎忓-忕忚-忛惧惰愪愬-愰戒戜-戞戠戣戦扮抽拌挎捐掍掑掓-掕掗插搁撮撲-撴撶撹撻斾-旀旂旇-旈昏曚曞-曢朵村板查"
+    "栦-栨栫-栭椾楀-楁楃-楅樹-樼樿-橀欎-欓歌氫-氭氱氳氶洪涗-涚涜涢滀滃-滆滈濅-濈濊-濋炬炰炲炴-炶為烘烽煎"
+    "熶-熸熺-熼版犱-犳犵犺-犻瑰电甸界疯硅磋稿绘翠肩胯舵艰芥茬茶荤藉虫虹蜂规讳诲跨跺蹭轰辨-辩辫逛遍锋镐间靛颁风鸿鹃"
+    "︽-﹂＄ｄ-ｉ￠"
+)
+
+_SUSPECT = f"{_LATIN_SUSPECTS}{_LOST_SUSPECTS}{_PRIVATE_USE}"
+#: A character between the lowest and the highest first of a pair: without one (English pages)
+#: there is no pair, and the scan for suspects alone compiles in a third of the time of the one
+#: for both. ``regex`` compiles a range without listing its characters and finds it as fast.
+_MAY_PAIR = lazy_regex(f"[{_GBK_FIRST[0]}-{_GBK_FIRST[-1]}]")
+_SUSPECTS = lazy_re(f"[{_SUSPECT}]")
+#: A suspect, or the GBK pair (the class comes first so that the scan skips ordinary characters in C).
+_SUSPECTS_OR_PAIRS = lazy_re(f"[{_SUSPECT}{_GBK_FIRST}](?:(?<=[{_GBK_FIRST}])[{_GBK_SECOND}]|(?<![{_GBK_FIRST}]))")
 
 
-def _gbk_chars(leads: range, trails: range) -> str:
-    """The characters whose two GBK bytes fall in the given ranges, as a class body."""
-    chars = []
-    for lead in leads:
-        for trail in trails:
-            try:
-                char = bytes((lead, trail)).decode("gbk")
-            except UnicodeDecodeError:
-                continue
-            if len(char) == 1:
-                chars.append(char)
-    return _ranges(chars)
-
-
-@functools.cache
-def _suspects() -> re.Pattern[str]:
-    """One scan for everything: a Latin suspect, a lost or private character, or the GBK pair."""
-    first = _gbk_chars(range(0xE4, 0xEA), range(0x80, 0xC0))
-    second = _gbk_chars(range(0x81, 0xC0), range(0xE4, 0xEA))
-    # The class comes first so that the scan skips ordinary characters in C.
-    return re.compile(f"[{_LATIN_SUSPECTS}{_LOST_SUSPECTS}{_PRIVATE_USE}{first}](?:(?<=[{first}])[{second}]|(?<![{first}]))")
+def suspects_and_pairs(text: str) -> tuple[list[int], list[int]]:
+    """Where a Latin, lost or private-use suspect stands, and where the GBK pair does (both sorted)."""
+    suspects: list[int] = []
+    pairs: list[int] = []
+    for match in (_SUSPECTS_OR_PAIRS if _MAY_PAIR().search(text) else _SUSPECTS)().finditer(text):
+        (pairs if match.end() - match.start() == 2 else suspects).append(match.start())
+    return suspects, pairs
 
 
 @functools.cache
@@ -102,10 +107,7 @@ def mojibake(text: str, line_starts: tuple[int, ...], min_gbk_chars: int) -> Ite
     text, then private-use characters. ``line_starts`` are the page's line offsets."""
     if text.isascii():
         return
-    suspects: list[int] = []  # where a Latin, lost or private-use suspect stands
-    pairs: list[int] = []  # where the GBK pair stands
-    for match in _suspects().finditer(text):
-        (pairs if match.end() - match.start() == 2 else suspects).append(match.start())
+    suspects, pairs = suspects_and_pairs(text)
     if not suspects and not pairs and min_gbk_chars >= _GBK_PAIR_MIN:
         return
     patterns = _patterns()

@@ -225,17 +225,20 @@ def test_only_lines_with_the_characters_mojibake_is_made_of_are_checked_closely(
     """The page scan may skip a line only when neither ftfy nor the GBK check could flag it."""
     import ftfy.badness
 
-    from plugins._markup_mojibake import _gbk, _patterns, _suspects
+    from plugins._markup_mojibake import _gbk, _patterns, suspects_and_pairs
 
-    scan = _suspects()
+    def found(text):
+        suspects, pairs = suspects_and_pairs(text)
+        return suspects or pairs
+
     categories = "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values())
     alphabet = [chr(point) for point in range(0x80, 0x2600) if re.fullmatch(f"[{categories}]", chr(point))]
     alphabet += [*"ÂÃÎÐØÙà√≈‚Äв€ΒβГā", *"aA .,1"]
-    missed = [a + b for a in alphabet for b in alphabet if ftfy.badness.is_bad(a + b) and not scan.search(a + b)]
+    missed = [a + b for a in alphabet for b in alphabet if ftfy.badness.is_bad(a + b) and not found(a + b)]
     rng = random.Random(5)
     for _ in range(50_000):
         sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(3, 5)))
-        if ftfy.badness.is_bad(sample) and not scan.search(sample):
+        if ftfy.badness.is_bad(sample) and not found(sample):
             missed.append(sample)
     assert missed == []
     common = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处理府研质"
@@ -245,8 +248,43 @@ def test_only_lines_with_the_characters_mojibake_is_made_of_are_checked_closely(
         garbled = words.encode("utf-8").decode("gbk", errors="replace")
         if list(_gbk(_patterns(), garbled, 0, len(garbled), 3)):
             checked += 1
-            assert any(len(match.group()) == 2 for match in scan.finditer(garbled)), (words, garbled)
+            assert suspects_and_pairs(garbled)[1], (words, garbled)
     assert checked > 500
+
+
+def _gbk_class(leads: range, trails: range) -> str:
+    """The characters whose two GBK bytes fall in the given ranges, as a class body: consecutive
+    code points as ranges."""
+    points = []
+    for lead in leads:
+        for trail in trails:
+            try:
+                char = bytes((lead, trail)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+            if len(char) == 1:
+                points.append(ord(char))
+    runs: list[list[int]] = []
+    for point in sorted(set(points)):
+        if runs and runs[-1][1] == point - 1:
+            runs[-1][1] = point
+        else:
+            runs.append([point, point])
+    return "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in runs)
+
+
+def test_the_written_out_gbk_pair_is_what_the_codec_says():
+    from plugins._markup_mojibake import _GBK_FIRST, _GBK_SECOND
+
+    assert _GBK_FIRST == _gbk_class(range(0xE4, 0xEA), range(0x80, 0xC0))
+    assert _GBK_SECOND == _gbk_class(range(0x81, 0xC0), range(0xE4, 0xEA))
+
+
+def test_a_suspect_that_ends_a_gbk_pair_is_the_pair_s_and_a_page_without_han_has_suspects_only():
+    from plugins._markup_mojibake import suspects_and_pairs
+
+    assert suspects_and_pairs("妗¤ ¤") == ([3], [0])
+    assert suspects_and_pairs("Â£ ¤ “ok”") == ([0, 1, 3], [])
 
 
 # -- MKP006 serialized-data -------------------------------------------------------------------------------
