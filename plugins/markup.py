@@ -8,7 +8,7 @@ Each kind is its own rule, so a site that legitimately prints one of them can sw
 
 from __future__ import annotations
 
-from typing import Any, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, NamedTuple
 
 import regex
 
@@ -164,23 +164,46 @@ HTML_TAG = Rule(
 
 # --- MKP003: script and style fragments -------------------------------------------------------
 
-_SCRIPT = lazy_regex(
-    r"""
-    \bdocument\s*\.\s*(?:write(?:ln)?|getElementById|getElementsBy[A-Za-z]+|querySelector(?:All)?
-        |createElement|cookie|location)\b
-    | \bwindow\s*\.\s*(?:location|open|onload|onscroll|addEventListener|setTimeout|setInterval
-        |dataLayer|adsbygoogle)\b
-    | \(\s*adsbygoogle\b
-    | \bfunction\s*[A-Za-z_$][\w$]*\s*\([\w$,\s]{0,80}\)\s*\{
-    | \bfunction\s*\([\w$,\s]{0,80}\)\s*\{
-    | \b(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=\s*[^;\n]{1,200};
-    | (?:\bjQuery|\$)\s*\(\s*(?:document|window|this|["'][#.]?[A-Za-z][\w-]*["'])\s*\)
-    | \b(?:setTimeout|setInterval|console\s*\.\s*log|googletag\s*\.\s*cmd|_hmt\s*\.\s*push|_gaq\s*\.\s*push
-        |dataLayer\s*\.\s*push|gtag)\s*\(
-    | \bjavascript\s*:\s*[A-Za-z_$(]
-    | (?:[.#][A-Za-z][\w-]*|\b(?:body|html|div|span|img|p|a|ul|li|table|td))\s*\{\s*[a-z-]{2,30}\s*:\s*[^;{}\n]{1,100};?\s*\}
-    """,
-    regex.VERBOSE,
+class _Shape(NamedTuple):
+    """One shape of script or style code: the words it starts with, and its pattern, compiled the
+    first time a match is tried at one of them (all shapes as one pattern took 5 ms to compile,
+    most of a one-page run's MKP003, and a page with code mostly holds one or two shapes)."""
+
+    starts: tuple[str, ...]
+    pattern: Callable[[], "regex.Pattern[str]"]
+
+
+def _shape(pattern: str, *starts: str) -> _Shape:
+    return _Shape(starts, lazy_regex(pattern, regex.VERBOSE))
+
+
+#: The shapes of code, in the order they are tried at a start.
+_SHAPES = (
+    _shape(
+        r"""\bdocument\s*\.\s*(?:write(?:ln)?|getElementById|getElementsBy[A-Za-z]+|querySelector(?:All)?
+        |createElement|cookie|location)\b""",
+        "document",
+    ),
+    _shape(
+        r"""\bwindow\s*\.\s*(?:location|open|onload|onscroll|addEventListener|setTimeout|setInterval
+        |dataLayer|adsbygoogle)\b""",
+        "window",
+    ),
+    _shape(r"\(\s*adsbygoogle\b", "("),
+    _shape(r"\bfunction\s*[A-Za-z_$][\w$]*\s*\([\w$,\s]{0,80}\)\s*\{", "function"),
+    _shape(r"\bfunction\s*\([\w$,\s]{0,80}\)\s*\{", "function"),
+    _shape(r"\b(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=\s*[^;\n]{1,200};", "var", "let", "const"),
+    _shape(r"""(?:\bjQuery|\$)\s*\(\s*(?:document|window|this|["'][#.]?[A-Za-z][\w-]*["'])\s*\)""", "jQuery", "$"),
+    _shape(
+        r"""\b(?:setTimeout|setInterval|console\s*\.\s*log|googletag\s*\.\s*cmd|_hmt\s*\.\s*push|_gaq\s*\.\s*push
+        |dataLayer\s*\.\s*push|gtag)\s*\(""",
+        "setTimeout", "setInterval", "console", "googletag", "_hmt", "_gaq", "dataLayer", "gtag",
+    ),
+    _shape(r"\bjavascript\s*:\s*[A-Za-z_$(]", "javascript"),
+    _shape(
+        r"""(?:[.#][A-Za-z][\w-]*|\b(?:body|html|div|span|img|p|a|ul|li|table|td))\s*\{\s*[a-z-]{2,30}\s*:\s*[^;{}\n]{1,100};?\s*\}""",
+        ".", "#", "body", "html", "div", "span", "img", "p", "a", "ul", "li", "table", "td",
+    ),
 )
 _OPEN = {"(": ")", "{": "}", "[": "]"}
 #: Functions, declarations and CSS rules need a ``{`` or ``=``; DOM, window and link code
@@ -193,7 +216,7 @@ _DOLLAR_CALL = lazy_regex(r"\$\s*\(")
 
 
 def _may_hold_code(text: str) -> bool:
-    """Whether any shape of ``_SCRIPT`` can match (see ``_CODE_WORDS``)."""
+    """Whether any of ``_SHAPES`` can match (see ``_CODE_WORDS``)."""
     if any(word in text for word in (*_BLOCK_OR_ASSIGNMENT, *_CODE_WORDS)):
         return True
     if "(" not in text:
@@ -201,7 +224,7 @@ def _may_hold_code(text: str) -> bool:
     return any(name in text for name in _CALL_NAMES) or ("$" in text and _DOLLAR_CALL().search(text) is not None)
 
 
-#: Words a shape of ``_SCRIPT`` starts with (besides those above); a CSS rule starts before its
+#: Words a shape of code starts with (besides those above); a CSS rule starts before its
 #: ``{`` and the ``adsbygoogle`` push at the bracket before it (``_BEFORE_BRACE``, ``_BEFORE_ADS``).
 _START_WORDS = ("function", "var", "let", "const", "$")
 _BEFORE_BRACE = lazy_regex(r"[\w-]*\s*", regex.REVERSE)
@@ -209,9 +232,10 @@ _BEFORE_ADS = lazy_regex(r"\(\s*", regex.REVERSE)
 
 
 def _code_matches(text: str) -> Iterator[regex.Match[str]]:
-    """``_SCRIPT``'s matches, as ``finditer`` finds them (left to right, not overlapping), but
-    tried only where a match can start: at a word one of its shapes starts with, at the
-    selector before a ``{``, at the bracket before ``adsbygoogle``; not at every character.
+    """The matches of ``_SHAPES``, as ``finditer`` of their alternation finds them (left to
+    right, not overlapping), but tried only where a match can start: at a word one of its shapes
+    starts with, at the selector before a ``{``, at the bracket before ``adsbygoogle``; not at
+    every character.
     """
     starts = []
     for word in (*_CODE_WORDS, *_CALL_NAMES, *_START_WORDS):
@@ -233,10 +257,20 @@ def _code_matches(text: str) -> Iterator[regex.Match[str]]:
     scan = 0
     for start in sorted(set(starts)):
         if start >= scan and start >= 0:
-            match = _SCRIPT().match(text, start)
+            match = _shape_match(text, start)
             if match:
                 yield match
                 scan = match.end()
+
+
+def _shape_match(text: str, start: int) -> "regex.Match[str] | None":
+    """The match at ``start`` of the first shape that matches there, as their alternation's."""
+    for shape in _SHAPES:
+        if text.startswith(shape.starts, start):
+            match = shape.pattern().match(text, start)
+            if match:
+                return match
+    return None
 
 
 def _statement_end(text: str, start: int, limit: int) -> int:
