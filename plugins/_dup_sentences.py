@@ -134,9 +134,11 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
 
 
 def _said_before(line: Line, seen: set[int], here: bool) -> bytes:
-    """Which of the line's shingles are in ``seen`` or, when ``here``, twice in the line."""
+    """Which of the line's shingles are in ``seen`` or, when ``here``, twice in the line (the
+    few found are looked up one by one, not the big set: set-to-set steps read stored hashes)."""
     shingles = line.shingles
-    said = bytes(map(seen.__contains__, shingles))
+    found = line.shingle_set & seen
+    said = bytes(map(found.__contains__, shingles)) if found else bytes(len(shingles))
     if here and len(line.shingle_set) < len(shingles):
         twice = Counter(shingles)
         said = bytes(map(or_, said, map((2).__le__, map(twice.__getitem__, shingles))))
