@@ -25,6 +25,7 @@ from plugins._chrome_spans import SPACE, report, shown
 from plugins._chrome_spans import strip_span as _strip_span
 from plugins._chrome_spans import violation as _violation
 from plugins._lazy import lazy_re, lazy_regex
+from plugins._shapes import Shape, Shapes, shape
 
 if TYPE_CHECKING:
     import regex
@@ -89,28 +90,38 @@ _SENTENCE_BEFORE = lazy_regex(r"(?V1m)(?:^|[。！？!?.；;]|-{2,})[ \t]*$")
 
 # English: capitalised, after a line start, a sentence end, a separator or another UI phrase;
 # a short one ("Read more") also needs its line to end, or an arrow, colon or a new sentence
-# after it. "I want to read more books" and "users can click here" stay.
-_EN_LONG = (
-    r"(?:Continue|CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)(?:[ \t]+the[ \t]+(?:main[ \t]+|full[ \t]+)?(?:story|article))?"
-    r"|Read[ \t]+(?:the[ \t]+)?full[ \t]+(?:story|article|post)"
-    r"|Share[ \t]+this[ \t]+(?:article|story|post|page)"
-    r"|Share[ \t]+on[ \t]+(?:Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit)"
-    r"|Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}?(?=[.!?]|$|[ \t]+[A-Z\d]))?"
-    r"|Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)"
-    r"|Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)"
-    r"|(?:Sign[ \t]+up[ \t]+for|Subscribe[ \t]+to)[ \t]+(?:our|the)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?newsletters?"
-    r"|(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)"
+# after it. "I want to read more books" and "users can click here" stay. Each shape is compiled
+# on its first try (as one pattern they took 5 ms to compile): the long ones, then the short.
+def _en(pattern: str, *starts: str, name: str = "long") -> Shape:
+    return shape(rf"(?V1m){pattern}", *starts, name=name)
+
+
+_EN_PHRASES = Shapes(
+    _en(
+        r"(?:Continue|CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)(?:[ \t]+the[ \t]+(?:main[ \t]+|full[ \t]+)?(?:story|article))?",
+        "Continue", "CONTINUE", "Keep",
+    ),
+    _en(r"Read[ \t]+(?:the[ \t]+)?full[ \t]+(?:story|article|post)", "Read"),
+    _en(r"Share[ \t]+this[ \t]+(?:article|story|post|page)|Share[ \t]+on[ \t]+(?:Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit)", "Share"),
+    _en(r"Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}?(?=[.!?]|$|[ \t]+[A-Z\d]))?", "Click"),
+    _en(r"Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)", "Back", "Skip", "Print"),
+    _en(r"Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)", "Follow"),
+    _en(r"(?:Sign[ \t]+up[ \t]+for|Subscribe[ \t]+to)[ \t]+(?:our|the)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?newsletters?", "Sign", "Subscribe"),
+    _en(r"(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)", "Email", "Save"),
+    _en(
+        r"(?:(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue)(?![\p{L}])",
+        "Read", "READ", "See", "View", "Show", "Load", "Share", "Continue",
+        name="short",
+    ),
 )
-_EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
-# The first two words of every _EN_PHRASE (only "Continue" stands alone): where none stands,
-# no phrase does, and _EN_PHRASE (long to compile) is not needed. Cheap to compile with ``re``.
+# The first two words of every English phrase (only "Continue" stands alone): where none stands,
+# no phrase does, and no shape is needed. Cheap to compile with ``re``.
 _EN_OPENING = lazy_re(
     r"Continue|(?:CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)|(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)"
     r"|Read[ \t]+(?:the|full)|Share[ \t]+(?:this|on)|Click[ \t]+here|(?:Back|Skip|Subscribe)[ \t]+to"
     r"|(?:Print|Email|Save)[ \t]+this|Follow[ \t]+us|Sign[ \t]+up"
 )
 _EN_ARROWS = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*")
-_EN_PHRASE = lazy_regex(rf"(?V1m)(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])")
 _EN_BEFORE_OK = lazy_regex(r"(?V1m)(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$")
 _EN_AFTER_OK = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d")
 _EN_AFTER_SENTENCE = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}")
@@ -180,18 +191,18 @@ def _phrase_near(found: Scan, offset: int) -> bool:
 
 def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     text = found.text
-    windows = found.windows("en_phrase", *_EN_REACH)
-    if not any(_EN_OPENING().search(text, start, end) for start, end in windows):
-        return  # the keywords start sentences ("Read the report", "See how"): no phrase here
+    # a window without an opening holds no phrase: the keywords start sentences ("Read the
+    # report", "See how")
+    windows = [(start, end) for start, end in found.windows("en_phrase", *_EN_REACH) if _EN_OPENING().search(text, start, end)]
     last_end = -1
     for window_start, window_end in windows:
-        for match in _EN_PHRASE().finditer(text, window_start, window_end):
+        for found_shape, match in _EN_PHRASES.finditer(text, window_start, window_end):
             start, end = match.span()
             line_start, line_end = found.bounds(start)
             before_ok = _EN_BEFORE_OK().search(text, max(line_start, start - 8), start) is not None
             after_chrome = last_end >= 0 and not _NOT_SPACE().search(text, last_end, start)
             at_line_end = _EN_AFTER_OK().match(text, end, line_end) is not None
-            if match.group("long") is not None:
+            if found_shape.name == "long":
                 ok = after_chrome or before_ok or at_line_end
             else:
                 # a capitalised "Read more" ending a line is a link: a sentence would end with a stop

@@ -8,7 +8,7 @@ Each kind is its own rule, so a site that legitimately prints one of them can sw
 
 from __future__ import annotations
 
-from typing import Any, Callable, Iterator, Mapping, NamedTuple
+from typing import Any, Iterator, Mapping
 
 import regex
 
@@ -17,6 +17,7 @@ from lint.model import Applicability, Edit, Family, Fix, Rule, RuleOption, Sever
 from lint.page import Page
 from plugins._lazy import lazy_regex
 from plugins._markup_mojibake import mojibake
+from plugins._shapes import Shape, Shapes, shape
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -164,43 +165,35 @@ HTML_TAG = Rule(
 
 # --- MKP003: script and style fragments -------------------------------------------------------
 
-class _Shape(NamedTuple):
-    """One shape of script or style code: the words it starts with, and its pattern, compiled the
-    first time a match is tried at one of them (all shapes as one pattern took 5 ms to compile,
-    most of a one-page run's MKP003, and a page with code mostly holds one or two shapes)."""
-
-    starts: tuple[str, ...]
-    pattern: Callable[[], "regex.Pattern[str]"]
+def _code(pattern: str, *starts: str) -> Shape:
+    return shape(pattern, *starts, flags=regex.VERBOSE)
 
 
-def _shape(pattern: str, *starts: str) -> _Shape:
-    return _Shape(starts, lazy_regex(pattern, regex.VERBOSE))
-
-
-#: The shapes of code, in the order they are tried at a start.
-_SHAPES = (
-    _shape(
+#: The shapes of code, in the order they are tried at a start (all as one pattern took 5 ms to
+#: compile, most of a one-page run's MKP003; a page with code mostly holds one or two shapes).
+_SHAPES = Shapes(
+    _code(
         r"""\bdocument\s*\.\s*(?:write(?:ln)?|getElementById|getElementsBy[A-Za-z]+|querySelector(?:All)?
         |createElement|cookie|location)\b""",
         "document",
     ),
-    _shape(
+    _code(
         r"""\bwindow\s*\.\s*(?:location|open|onload|onscroll|addEventListener|setTimeout|setInterval
         |dataLayer|adsbygoogle)\b""",
         "window",
     ),
-    _shape(r"\(\s*adsbygoogle\b", "("),
-    _shape(r"\bfunction\s*[A-Za-z_$][\w$]*\s*\([\w$,\s]{0,80}\)\s*\{", "function"),
-    _shape(r"\bfunction\s*\([\w$,\s]{0,80}\)\s*\{", "function"),
-    _shape(r"\b(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=\s*[^;\n]{1,200};", "var", "let", "const"),
-    _shape(r"""(?:\bjQuery|\$)\s*\(\s*(?:document|window|this|["'][#.]?[A-Za-z][\w-]*["'])\s*\)""", "jQuery", "$"),
-    _shape(
+    _code(r"\(\s*adsbygoogle\b", "("),
+    _code(r"\bfunction\s*[A-Za-z_$][\w$]*\s*\([\w$,\s]{0,80}\)\s*\{", "function"),
+    _code(r"\bfunction\s*\([\w$,\s]{0,80}\)\s*\{", "function"),
+    _code(r"\b(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=\s*[^;\n]{1,200};", "var", "let", "const"),
+    _code(r"""(?:\bjQuery|\$)\s*\(\s*(?:document|window|this|["'][#.]?[A-Za-z][\w-]*["'])\s*\)""", "jQuery", "$"),
+    _code(
         r"""\b(?:setTimeout|setInterval|console\s*\.\s*log|googletag\s*\.\s*cmd|_hmt\s*\.\s*push|_gaq\s*\.\s*push
         |dataLayer\s*\.\s*push|gtag)\s*\(""",
         "setTimeout", "setInterval", "console", "googletag", "_hmt", "_gaq", "dataLayer", "gtag",
     ),
-    _shape(r"\bjavascript\s*:\s*[A-Za-z_$(]", "javascript"),
-    _shape(
+    _code(r"\bjavascript\s*:\s*[A-Za-z_$(]", "javascript"),
+    _code(
         r"""(?:[.#][A-Za-z][\w-]*|\b(?:body|html|div|span|img|p|a|ul|li|table|td))\s*\{\s*[a-z-]{2,30}\s*:\s*[^;{}\n]{1,100};?\s*\}""",
         ".", "#", "body", "html", "div", "span", "img", "p", "a", "ul", "li", "table", "td",
     ),
@@ -257,20 +250,10 @@ def _code_matches(text: str) -> Iterator[regex.Match[str]]:
     scan = 0
     for start in sorted(set(starts)):
         if start >= scan and start >= 0:
-            match = _shape_match(text, start)
-            if match:
-                yield match
-                scan = match.end()
-
-
-def _shape_match(text: str, start: int) -> "regex.Match[str] | None":
-    """The match at ``start`` of the first shape that matches there, as their alternation's."""
-    for shape in _SHAPES:
-        if text.startswith(shape.starts, start):
-            match = shape.pattern().match(text, start)
-            if match:
-                return match
-    return None
+            found = _SHAPES.match_at(text, start)
+            if found:
+                yield found[1]
+                scan = found[1].end()
 
 
 def _statement_end(text: str, start: int, limit: int) -> int:
