@@ -17,9 +17,9 @@ from typing import Iterable, Mapping, Sequence
 
 import re
 
-_ZEROS = repeat(0)  # the count of a term a text lacks, for ``map`` over ``dict.get``
-
 __all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "cosine_to_rest", "suffix_cosines", "square_norm", "subtract"]
+
+_ZEROS = repeat(0)  # the count of a term a text lacks, for ``map`` over ``dict.get``
 
 # Scripts written without spaces between words (Thai, Lao, Myanmar, Khmer, kana, Han): their
 # characters pair up into bigrams. Explicit ranges, so the standard ``re`` (no script
@@ -85,6 +85,7 @@ def containment(part: Iterable[str], whole: Mapping[str, int]) -> float:
     if not distinct:
         return 0.0
     return sum(map(operator.gt, map(whole.get, distinct, _ZEROS), _ZEROS)) / len(distinct)
+
 
 #: A single line is short: it shares this fraction of a list's limit at most to be unrelated.
 _LINE_SHARE = 0.5
