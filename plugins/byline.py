@@ -21,6 +21,7 @@ from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._automata import occurrences
 from plugins._lazy import lazy_regex
+from plugins._shapes import Shapes, shape
 from plugins._title_copies import run_in_copies, truncated_copies
 from plugins._titles import LINE_BREAK
 from plugins._titles import Candidate as _Candidate
@@ -59,16 +60,30 @@ _ZH_BYLINE = (
 _EN_NAME_WORD = r"(?!(?:By|BY|and)\b)\p{Lu}[\p{L}'’.\-]*"
 _EN_BYLINE = rf"(?:{_EN_LABELS})[ \t]*(?<=[ \t:])[ \t]*{_EN_NAME_WORD}(?:[ \t]+(?:and[ \t]+)?{_EN_NAME_WORD}){{0,3}}"
 
-#: One byline token: a label and a short name after it.
-_BYLINE = lazy_regex(rf"(?V1)(?<![\p{{L}}\p{{N}}])(?:{_ZH_BYLINE}|{_EN_BYLINE})")
+# Each pattern below is two shapes, Chinese and English, compiled apart: a label starts with a
+# Han or a Latin letter, so only one of them can match where it stands, and a page mostly needs one.
+_ZH_STARTS = (*_ZH_LABEL_WORDS, *_ZH_SHORT_LABEL_WORDS)
 
-#: A byline string repeated right after itself, whatever its name looks like (names with
-#: spaces or a comma: "By Jane Doe, BBC News By Jane Doe, BBC News").
-_REPEATED_BYLINE = lazy_regex(
-    rf"(?V1m)(?<![\p{{L}}\p{{N}}])(?P<byline>(?:(?:{_ZH_LABELS})(?:{_ZH_SEP}|[ \t\u3000]+)|(?:{_ZH_SHORT_LABELS}){_ZH_SEP}"
-    rf"|(?:{_EN_LABELS})\s+)[^\r\n。！？!?]{{1,40}}?)"
-    rf"(?P<between>[ \t\u3000|｜丨·•,，;；]*)(?P=byline)"
-    rf"(?=$|[\s\p{{P}}\p{{S}}])"
+#: One byline token: a label and a short name after it.
+_BYLINE = Shapes(
+    shape(rf"(?V1)(?<![\p{{L}}\p{{N}}]){_ZH_BYLINE}", *_ZH_STARTS),
+    shape(rf"(?V1)(?<![\p{{L}}\p{{N}}]){_EN_BYLINE}", *_EN_LABEL_WORDS),
+)
+
+
+def _repeated_byline(label: str) -> str:
+    """A byline string (from ``label``) repeated right after itself, whatever its name looks like
+    (names with spaces or a comma: "By Jane Doe, BBC News By Jane Doe, BBC News")."""
+    return (
+        rf"(?V1m)(?<![\p{{L}}\p{{N}}])(?P<byline>{label}[^\r\n。！？!?]{{1,40}}?)"
+        rf"(?P<between>[ \t\u3000|｜丨·•,，;；]*)(?P=byline)"
+        rf"(?=$|[\s\p{{P}}\p{{S}}])"
+    )
+
+
+_REPEATED_BYLINE = Shapes(
+    shape(_repeated_byline(rf"(?:(?:{_ZH_LABELS})(?:{_ZH_SEP}|[ \t\u3000]+)|(?:{_ZH_SHORT_LABELS}){_ZH_SEP})"), *_ZH_STARTS),
+    shape(_repeated_byline(rf"(?:{_EN_LABELS})\s+"), *_EN_LABEL_WORDS),
 )
 
 _KEY_JUNK = lazy_regex(r"[\s|｜丨/:：]+")
@@ -129,7 +144,7 @@ def _check_duplicated_byline(page: Page, options: Mapping[str, Any]) -> Iterator
     lines = _view_lines(page)
 
     # 1. A byline immediately followed by itself, however its name is spelled.
-    for match in _matches(_REPEATED_BYLINE(), text, _repeated(lines, labels)):
+    for match in _matches(_REPEATED_BYLINE, text, _repeated(lines, labels)):
         second = match.end("between")
         if second in reported:
             continue
@@ -139,7 +154,7 @@ def _check_duplicated_byline(page: Page, options: Mapping[str, Any]) -> Iterator
     # 2. The same byline token again on the same line (dates or separators between), or at the
     #    start of the next non-blank line after a short header line.
     starts = sorted({start for start, _ in labels})
-    tokens = [_Token(m.start(), m.end(), _key(m.group()), m.group()) for m in _matches(_BYLINE(), text, starts)]
+    tokens = [_Token(m.start(), m.end(), _key(m.group()), m.group()) for m in _matches(_BYLINE, text, starts)]
     for previous, current in zip(tokens, tokens[1:]):
         if current.key != previous.key or current.start in reported:
             continue
@@ -194,16 +209,17 @@ def _repeated(lines: ViewLines, labels: list[tuple[int, str]]) -> list[int]:
     return sorted(set(starts))
 
 
-def _matches(pattern: Any, text: str, starts: list[int]) -> Iterator[Any]:
-    """What ``pattern.finditer(text)`` finds, when every match starts at one of ``starts`` (sorted)."""
+def _matches(shapes: Shapes, text: str, starts: list[int]) -> Iterator[Any]:
+    """What ``finditer`` of the alternation of ``shapes`` finds, when every match starts at one
+    of ``starts`` (sorted)."""
     end = 0
     for start in starts:
         if start < end:
             continue
-        match = pattern.match(text, start)
-        if match:
-            end = match.end()
-            yield match
+        found = shapes.match_at(text, start)
+        if found:
+            end = found[1].end()
+            yield found[1]
 
 
 def _removal_span(page: Page, start: int, end: int) -> tuple[int, int]:
@@ -466,7 +482,7 @@ def _check_repeated_title(page: Page, options: Mapping[str, Any]) -> Iterator[Vi
             # (what makes the heading itself count is asked only now: most lines have no copy)
             if head.letters < min_chars:
                 break
-            if text.startswith(_ALL_LABELS) and _BYLINE().match(text):
+            if _BYLINE.match_at(text, 0):
                 break  # a repeated byline line is BYL001's
             if position > 0 and counts[text] > 2:
                 continue  # a line said again and again down the page is a label, not a title
