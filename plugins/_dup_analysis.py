@@ -49,14 +49,15 @@ _SPACE = lazy_re(r"\s+")
 
 
 class Line:
-    """One line's units (normalised keys) and shingle hashes, in order and as a set (never
-    changed: lines of the same text share it); unit spans are read when needed."""
+    """How many units a line has, and its shingle hashes, in order and as a set (never changed:
+    lines of the same text share it); unit spans are read when needed. The units themselves are
+    not kept: a big page's millions of them would be walked by the garbage collector."""
 
-    __slots__ = ("index", "keys", "shingles", "shingle_set", "spans")
+    __slots__ = ("index", "units", "shingles", "shingle_set", "spans")
 
-    def __init__(self, index: int, keys: tuple[str, ...], shingles: tuple[int, ...], shingle_set: set[int]) -> None:
+    def __init__(self, index: int, units: int, shingles: tuple[int, ...], shingle_set: set[int]) -> None:
         self.index = index
-        self.keys = keys
+        self.units = units
         self.shingles = shingles
         self.shingle_set = shingle_set
         self.spans: list[tuple[int, int]] | None = None
@@ -120,19 +121,22 @@ def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
     """Units and shingles of the lines that may repeat (see :func:`related_lines`); a line
     pasted again is cut into units once."""
     lines = {}
-    read: dict[str, tuple[tuple[str, ...], tuple[int, ...], set[int]]] = {}
+    read: dict[str, tuple[list[str], tuple[int, ...], set[int]]] = {}
     for index in indices:
         text = view.lines[index]
         if text not in read:
-            keys = tuple(unit_keys(text))  # a tuple of strings: the collector stops walking it
+            keys = unit_keys(text)
             shingles = shingles_of(keys)
             read[text] = (keys, shingles, set(shingles))
-        line = Line(index, *read[text])  # the same set for the same text (see _repeated_shingles)
+        keys, shingles, shingle_set = read[text]
         if _SUMMARY().match(page.lines[index]):
-            line.spans = _spans_after_label(view, index)
-            keys = line.keys[len(line.keys) - len(line.spans) :]
+            spans = _spans_after_label(view, index)
+            keys = keys[len(keys) - len(spans) :]
             shingles = shingles_of(keys)
-            line.keys, line.shingles, line.shingle_set = keys, shingles, set(shingles)
+            line = Line(index, len(keys), shingles, set(shingles))
+            line.spans = spans
+        else:
+            line = Line(index, len(keys), shingles, shingle_set)  # one set per text (see _add_lines)
         lines[index] = line
     return lines
 
@@ -144,7 +148,7 @@ def _is_paragraph(page: Page, line: Line, min_units: int) -> bool:
     any sentence mark. Headlines ("齐鲁德比又来，山东男篮最该提升的是血性！") repeat in lists
     and teasers as a matter of course: that is OFT's or BYL's business.
     """
-    units = len(line.keys)
+    units = line.units
     if units < min_units:
         return False
     text = page.lines[line.index].rstrip()

@@ -35,7 +35,7 @@ def repeated_sentences(
             (start, end, first, last)
             for start, end, complete, first, last in _sentence_units(analysis, page, line)
             if complete
-            and min_units <= last - first < 0.8 * len(line.keys)  # a whole-line repeat is DUP001's
+            and min_units <= last - first < 0.8 * line.units  # a whole-line repeat is DUP001's
             and said.enough(first, last - SHINGLE + 1)
         ]
         if sentences:
@@ -111,7 +111,7 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
         if (
             index not in analysis.copies
             and index not in analysis.leads
-            and len(line.keys) >= min_units
+            and line.units >= min_units
             and _SENTENCE_END().search(analysis.view.page_lines[index])
         ):
             if id(line.shingle_set) in in_seen:  # the same text said in prose before
@@ -163,7 +163,7 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
         else:
             pieces = (text[start - line_start : end - line_start] for start, end, _ in sentences)
             counts = [len(findall(_without_noise(piece)[0])) for piece in pieces]
-        if sum(counts) == len(line.keys):
+        if sum(counts) == line.units:
             lasts = list(accumulate(counts))
             return [(*sentence, last - units, last) for sentence, units, last in zip(sentences, counts, lasts)]
     unit_starts = [span[0] for span in analysis.spans(line)]
