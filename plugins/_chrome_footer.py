@@ -45,13 +45,19 @@ _LINK_GAP = lazy_regex(r"(?V1)[ \t\u3000|｜/·•,，、\-–]*")
 
 # --- contact lines --------------------------------------------------------------------------------
 
-_CONTACT_LABEL = (
-    r"(?:销售部|市场部|客服部|业务部|本站|本公司|公司|全国|24小时)?"
-    r"(?:联系电话|咨询电话|咨询热线|服务热线|服务电话|销售热线|客服热线|客服电话|订购热线|招商热线|热线电话|联系方式|联系人|"
-    r"联系地址|公司地址|电话|手机|手机号码|传真|邮箱|电子邮箱|邮编|QQ|QQ号|微信|微信号|网址|官网|官方网站|"
-    r"(?i:tel|phone|fax|e-?mail|website|mobile))"
-)
+_CONTACT_OWNERS = ("销售部", "市场部", "客服部", "业务部", "本站", "本公司", "公司", "全国", "24小时")
+_CONTACT_LABELS = (
+    "联系电话", "咨询电话", "咨询热线", "服务热线", "服务电话", "销售热线", "客服热线", "客服电话", "订购热线", "招商热线",
+    "热线电话", "联系方式", "联系人", "联系地址", "公司地址", "电话", "手机", "手机号码", "传真", "邮箱", "电子邮箱", "邮编",
+    "QQ", "QQ号", "微信", "微信号", "网址", "官网", "官方网站",
+)  # fmt: skip
+_CONTACT_LABELS_ANY_CASE = ("tel", "phone", "fax", "e-?mail", "website", "mobile")
+_CONTACT_LABEL = rf"(?:{'|'.join(_CONTACT_OWNERS)})?(?:{'|'.join(_CONTACT_LABELS)}|(?i:{'|'.join(_CONTACT_LABELS_ANY_CASE)}))"
 _CONTACT_LINE = lazy_regex(rf"(?V1m)^[ \t\u3000]*{_CONTACT_LABEL}[ \t]*[:：]")
+# What a contact line starts with, spaces aside (the case-blind labels case-folded): a line that
+# starts otherwise needs no _CONTACT_LINE, most lines with a colon.
+_CONTACT_FIRST = frozenset(word[0] for word in (*_CONTACT_OWNERS, *_CONTACT_LABELS))
+_CONTACT_FIRST_ANY_CASE = frozenset(word[0] for word in _CONTACT_LABELS_ANY_CASE)
 # A contact clause closing a line: "……欢迎新老客户前来咨询,咨询电话:13720639525".
 _PHONE = r"(?:\+?86[- ]?)?(?:1[3-9]\d{9}|0\d{2,3}-?\d{7,8}|400-?\d{3}-?\d{4}|800-?\d{3}-?\d{4})"
 _TRAILING_CONTACT = lazy_regex(rf"(?V1){_CONTACT_LABEL}[ \t]*[:：][ \t]*{_PHONE}(?:[ \t]*[、,，/][ \t]*{_PHONE})*[ \t\u3000]*$")
@@ -79,6 +85,8 @@ _TRAILING_CONTACT_REACH = 160  # the contact clause that closes the line starts 
 _NAME_LINE = lazy_regex(
     r"(?V1m)^[ \t\u3000]*[\p{Han}A-Za-z0-9()（）·]{2,18}?(?:网|官网|有限公司|有限责任公司|公司|集团|俱乐部|工作室|商城)[ \t\u3000]*$",
 )
+#: What a name line ends with (spaces aside): a page's last line without it needs no _NAME_LINE.
+_NAME_ENDS = ("网", "公司", "集团", "俱乐部", "工作室", "商城")
 # A signature under an announcement is the announcement's: "特此公告。" then the company's name.
 _SIGNED = lazy_regex(r"(?V1)特此(?:公告|通知|声明|说明|函告|证明)|此致|敬礼|董事会$")
 
@@ -150,7 +158,15 @@ def _spans(found: Scan) -> Iterator[tuple[int, int, str]]:
 
 
 def _contact_line(text: str, start: int, end: int) -> bool:
-    return end - start <= _CONTACT_LINE_MAX and _CONTACT_LINE().match(text, start, end) is not None
+    return end - start <= _CONTACT_LINE_MAX and _contact_label(text, start, end)
+
+
+def _contact_label(text: str, start: int, end: int) -> bool:
+    """The line from ``start`` to ``end`` starts with a contact label and its colon."""
+    first = text[start:end].lstrip(" \t\u3000")[:1]
+    if first not in _CONTACT_FIRST and first.casefold()[:1] not in _CONTACT_FIRST_ANY_CASE:
+        return False
+    return _CONTACT_LINE().match(text, start, end) is not None
 
 
 def _announced(found: Scan, index: int) -> bool:
@@ -158,7 +174,7 @@ def _announced(found: Scan, index: int) -> bool:
     text = found.text
     for _, before in zip(range(_ANNOUNCED_WITHIN), found.nonblank(index, -1)):
         start, end = found.line(before)
-        if not _CONTACT_LINE().match(text, start, end) and _ANNOUNCED().search(text, start, end):
+        if not _contact_label(text, start, end) and _ANNOUNCED().search(text, start, end):
             return True
     return False
 
@@ -169,7 +185,7 @@ def _tail_names(found: Scan) -> set[int]:
     names: list[int] = []
     for index in found.nonblank(len(found), -1):
         start, end = found.line(index)
-        if not _NAME_LINE().match(text, start, end):
+        if not text[start:end].rstrip(" \t\u3000").endswith(_NAME_ENDS) or not _NAME_LINE().match(text, start, end):
             before = found.line(index)
             if names and not _SIGNED().search(text, *before):
                 return set(names)
