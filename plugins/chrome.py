@@ -450,6 +450,14 @@ _BREADCRUMB = lazy_regex(
 # "首页基金理财" + the page's title: a breadcrumb whose separators the scraper dropped.
 _HOME_RUN_IN = lazy_regex(r"(?V1)^[ \t\u3000]*(?:网站首页|首页|主页)(?=\p{Han})")
 _HOME_RUN_IN_MAX = 12  # the section names between the home link and the title
+# What a line (its spaces stripped) starts or ends with for each pattern above to match it, the
+# case-blind English words case-folded: the patterns are compiled only for a line that has it,
+# not for every line with "next" or "Page" in a sentence.
+_HOME_WORDS = ("网站首页", "首页", "主页")
+_BREADCRUMB_STARTS = ("当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置", *_HOME_WORDS, "Home")
+_NAV_FIRST, _NAV_FIRST_ANY_CASE = frozenset("上下前后"), frozenset("pno")  # Previous, Prev, Next, Older, Newer
+_NAV_LAST, _NAV_LAST_ANY_CASE = frozenset("篇条页"), frozenset("te")  # Post, Article
+_PAGE_LINE_FIRST = frozenset("PFN«‹第共")  # or a digit: not a letter
 
 
 _NAV_END_REACH = 64  # a label that ends its line starts this near the line's end
@@ -467,11 +475,13 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
     for index in _nav_lines(found):
         line_start, line_end = found.line(index)
         line = text[line_start:line_end]
-        if _BREADCRUMB().match(line) or _home_run_in(line, found, index):
+        bare = line.strip(" \t\u3000")
+        first, last = bare[:1], bare[-1:]
+        if (bare.startswith(_BREADCRUMB_STARTS) and _BREADCRUMB().match(line)) or _home_run_in(line, found, index):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"breadcrumb {line.strip()[:30]!r}", "remove the breadcrumb")
             continue
-        start_match = _NAV_START().match(line)
+        start_match = _NAV_START().match(line) if first in _NAV_FIRST or first.casefold()[:1] in _NAV_FIRST_ANY_CASE else None
         if start_match:
             rest = line[start_match.end() :]
             # "上一篇：标题", "下一篇 标题", or a short line straight into the title; not a sentence
@@ -490,12 +500,14 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
                 start, end = _strip_span(text, line_start, line_end)
                 yield _violation(page, view, start, end, f"previous/next link {label!r}", "remove the navigation line")
                 continue
-        end_match = _NAV_END().search(text, max(line_start, line_end - _NAV_END_REACH), line_end)
+        end_match = None
+        if last in _NAV_LAST or last.casefold()[-1:] in _NAV_LAST_ANY_CASE:
+            end_match = _NAV_END().search(text, max(line_start, line_end - _NAV_END_REACH), line_end)
         if end_match:
             start, end = _strip_span(text, end_match.start(), line_end)
             yield _violation(page, view, start, end, f"previous/next link {end_match.group().strip()!r}", "remove the navigation link")
             continue
-        if _PAGE_LINE().match(line):
+        if (first in _PAGE_LINE_FIRST or not first.isalpha()) and _PAGE_LINE().match(line):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
             continue
@@ -522,7 +534,7 @@ def _nav_lines(found: Scan) -> list[int]:
 
 def _home_run_in(line: str, found: Scan, index: int) -> bool:
     """``首页`` + a section + the title of a neighbouring line, all run together."""
-    home = _HOME_RUN_IN().match(line)
+    home = _HOME_RUN_IN().match(line) if line.lstrip(" \t\u3000").startswith(_HOME_WORDS) else None
     if not home:
         return False
     rest = line[home.end() :].strip()
