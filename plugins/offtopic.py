@@ -27,6 +27,7 @@ import re
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._dup_analysis import collector_paused  # the same big-page cost as DUP's analysis
 from plugins._line_shapes import Line, Shape, header_matcher, read_lines
 from plugins._oft_interleaved import interleaved_headlines
 from plugins._oft_nav import navigation_blocks
@@ -56,17 +57,22 @@ OPTIONS = (
 
 
 def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    lines = read_lines(_denoised_lines(page), header_matcher(tuple(options["headers"])), options["max-item-words"])
+    with collector_paused():
+        lines = read_lines(_denoised_lines(page), header_matcher(tuple(options["headers"])), options["max-item-words"])
+        found = _offtopic_blocks(lines, options)
+    for first, last, reason in found:
+        yield _violation(page, lines, first, last, reason)
+
+
+def _offtopic_blocks(lines: list[Line], options: Mapping[str, Any]) -> list[tuple[int, int, str]]:
+    """``(first, last, reason)`` of each off-topic block, by positions of measured lines."""
     start = next((number for number, line in enumerate(lines) if line.shape is Shape.PROSE and not line.announces), None)
     if start is None:  # no article on the page (a product sheet): only boxes of other pages' headlines
-        for segment in headed_lists(cut_segments(lines, 0, options["min-list-lines"], options["min-list-items"])):
-            yield _violation(page, lines, segment.first, segment.last, segment.reason)
-        return
+        segments = cut_segments(lines, 0, options["min-list-lines"], options["min-list-items"])
+        return [(segment.first, segment.last, segment.reason) for segment in headed_lists(segments)]
     ranking = ranking_tail(lines, start)
     if _listing(lines, start):  # teasers are the listing's content, not an article others could be appended to
-        if ranking is not None:
-            yield _violation(page, lines, ranking, len(lines) - 1, _RANKING)
-        return
+        return [] if ranking is None else [(ranking, len(lines) - 1, _RANKING)]
     found = [(nav.first, nav.last, f"navigation before the article: {nav.entries} short link lines") for nav in
              navigation_blocks(lines, start, options["min-list-lines"], options["min-list-items"], options["min-article-terms"])]
     tally = Tally(lines)  # the page's terms, counted once for all that follows
@@ -84,8 +90,7 @@ def _check_offtopic(page: Page, options: Mapping[str, Any]) -> Iterator[Violatio
     covered = {number for first, last, _ in found for number in range(first, last + 1)}
     found += [(number, number, "headline of another article spliced into the text") for number in
               interleaved_headlines(article, options["max-list-shared"]) if number not in covered]
-    for first, last, reason in found:
-        yield _violation(page, lines, first, last, reason)
+    return found
 
 
 def _violation(page: Page, lines: list[Line], first: int, last: int, reason: str) -> Violation:
