@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import heapq
 import weakref
+from array import array
 from collections import Counter, defaultdict
 from contextlib import contextmanager
 from itertools import chain, repeat
@@ -55,7 +56,7 @@ class Line:
 
     __slots__ = ("index", "units", "shingles", "shingle_set", "spans")
 
-    def __init__(self, index: int, units: int, shingles: tuple[int, ...], shingle_set: set[int]) -> None:
+    def __init__(self, index: int, units: int, shingles: array[int], shingle_set: set[int]) -> None:
         self.index = index
         self.units = units
         self.shingles = shingles
@@ -121,7 +122,7 @@ def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
     """Units and shingles of the lines that may repeat (see :func:`related_lines`); a line
     pasted again is cut into units once."""
     lines = {}
-    read: dict[str, tuple[list[str], tuple[int, ...], set[int]]] = {}
+    read: dict[str, tuple[list[str], array[int], set[int]]] = {}
     for index in indices:
         text = view.lines[index]
         if text not in read:

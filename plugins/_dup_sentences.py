@@ -227,7 +227,7 @@ def _places(analysis: Analysis, shingles: set[int]) -> dict[int, list[tuple[int,
     places: dict[int, list[tuple[int, int]]] = {}
     missing = set(shingles)
     for line in analysis.prose():
-        if missing.isdisjoint(line.shingles):
+        if missing.isdisjoint(line.shingle_set):
             continue
         row = line.index
         for position in compress(count(), map(missing.__contains__, line.shingles)):

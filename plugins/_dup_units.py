@@ -11,6 +11,7 @@ it was reshuffled, and a near-copy keeps at least one end of most clauses.
 from __future__ import annotations
 
 import unicodedata
+from array import array
 from collections import Counter
 from itertools import accumulate, compress, count, repeat
 from operator import add, or_, sub
@@ -78,10 +79,10 @@ def unit_keys(line: str) -> list[str]:
     return keys
 
 
-def shingles_of(keys: Sequence[str]) -> tuple[int, ...]:
-    """Hashes of every run of :data:`SHINGLE` consecutive units (a tuple: the garbage collector
-    stops walking a tuple of numbers, and a long page holds millions)."""
-    return tuple(map(hash, zip(*(keys[start:] for start in range(SHINGLE)))))
+def shingles_of(keys: Sequence[str]) -> array[int]:
+    """Hashes of every run of :data:`SHINGLE` consecutive units (an array of machine integers,
+    which the garbage collector never walks: a big page holds millions)."""
+    return array("q", map(hash, zip(*(keys[start:] for start in range(SHINGLE)))))
 
 
 class View:
