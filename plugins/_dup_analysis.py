@@ -408,4 +408,4 @@ def _main_sources(shared: dict[int, int], covered: int) -> tuple[int, ...]:
 
 def _same_text(a: str, b: str) -> bool:
     """Whether two lines are the same text, spaces aside."""
-    return _SPACE().sub("", a) == _SPACE().sub("", b)
+    return a == b or _SPACE().sub("", a) == _SPACE().sub("", b)
