@@ -10,9 +10,12 @@ the shapes whose words it holds.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
-from plugins._lazy import lazy_regex
+from plugins._lazy import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
     import regex
@@ -32,18 +35,31 @@ def shape(pattern: str, *starts: str, flags: int = 0, name: str = "") -> Shape:
     return Shape(starts, lazy_regex(pattern, flags), name)
 
 
+def _class_of(letters: set[str]) -> Callable[[], "re.Pattern[str]"]:
+    """One of ``letters``, found in C (a small class: cheap to compile with ``re``)."""
+    return lazy_re("[" + "".join(map(re.escape, sorted(letters))) + "]")
+
+
 class Shapes:
     """The alternation of ``shapes``, in their order."""
 
     def __init__(self, *shapes: Shape) -> None:
         self.shapes = shapes
-        self._words = tuple({word: None for each in shapes for word in each.starts})
+        #: the shapes that may start with each first letter, in their order
+        self._by_first: dict[str, tuple[Shape, ...]] = {}
+        for each in shapes:
+            for first in sorted({word[0] for word in each.starts}):
+                self._by_first[first] = (*self._by_first.get(first, ()), each)
+        self._first = _class_of(set(self._by_first))
+        firsts = [_class_of({word[0] for word in each.starts}) for each in shapes]
+        #: each shape's first letters, all compiled on first use
+        self._firsts = functools.cache(lambda: [first() for first in firsts])
 
     def match_at(self, text: str, start: int, end: int | None = None) -> tuple[Shape, "regex.Match[str]"] | None:
         """The first shape that matches at ``start`` (up to ``end``), with its match: what the
         alternation would match there."""
         stop = len(text) if end is None else end
-        for each in self.shapes:
+        for each in self._by_first.get(text[start : start + 1], ()):
             if text.startswith(each.starts, start):
                 match = each.pattern().match(text, start, stop)
                 if match:
@@ -53,14 +69,22 @@ class Shapes:
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[Shape, "regex.Match[str]"]]:
         """The alternation's matches between ``start`` and ``end``, as its ``finditer`` finds
         them (left to right, not overlapping; no shape matches empty)."""
-        places = set()
-        for word in self._words:
-            at = text.find(word, start, end)
-            while at >= 0:
-                places.add(at)
-                at = text.find(word, at + 1, end)
+        present = None
+        for each, first in zip(self.shapes, self._firsts()):
+            if first.search(text, start, end):
+                if present is not None:
+                    return self._each_place(text, start, end)  # two or more may match here
+                present = each
+        if present is None:
+            return iter(())
+        # the others cannot match here: the one's own scan, in C
+        return zip(itertools.repeat(present), present.pattern().finditer(text, start, end))
+
+    def _each_place(self, text: str, start: int, end: int) -> Iterator[tuple[Shape, "regex.Match[str]"]]:
+        """:meth:`finditer` by trying the shapes at each place where one may start."""
         resume = start
-        for place in sorted(places):
+        for first in self._first().finditer(text, start, end):
+            place = first.start()
             if place >= resume:
                 found = self.match_at(text, place, end)
                 if found is not None:
