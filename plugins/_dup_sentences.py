@@ -158,7 +158,7 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
     sentences = list(_sentences(text, line_start))
     if line.spans is None:
         findall = unit_pattern().findall
-        if analysis.view.denoised is None:
+        if analysis.view.denoised is None or analysis.view.lines[index] == text:  # no noise here
             counts = [len(findall(text, start - line_start, end - line_start)) for start, end, _ in sentences]
         else:
             pieces = (text[start - line_start : end - line_start] for start, end, _ in sentences)

@@ -223,6 +223,15 @@ def test_emoji_injected_into_a_repeated_sentence_do_not_hide_it(dup):
     assert where(findings) == [(2, start, 2, start + len(noisy), "DUP002")]
 
 
+def test_a_sentence_repeated_on_a_clean_line_of_a_page_with_emoji_elsewhere_is_found(dup):
+    sentence = "这款传感器精度很高，适合实验室和工厂的标定使用。"
+    first = f"产品介绍：{sentence}它的外壳非常结实。"
+    later = f"量程从二十牛到五十千牛。{sentence}欢迎选购。"
+    findings = dup(f"力传感器\n{first}\n读者留言：好用😀😀，支持国产。\n{later}\n")
+    start = later.index(sentence) + 1
+    assert where(findings) == [(4, start, 4, start + len(sentence), "DUP002")]
+
+
 def test_an_english_sentence_pasted_into_a_later_paragraph_names_that_line(dup):
     sentence = "The council said the new bus lanes would open in March, after a long consultation."
     pasted = sentence.replace("lanes", "la😀nes")  # the emoji splits a word only on screen
