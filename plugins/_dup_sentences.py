@@ -107,7 +107,11 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
     for line in analysis.lines.values():
         index = line.index
         prose = index in is_prose
-        runs = prose and any(map(eq, line.shingles, islice(line.shingles, 1, None)))
+        runs = (
+            prose
+            and len(line.shingle_set) < len(line.shingles)  # a run repeats a shingle
+            and any(map(eq, line.shingles, islice(line.shingles, 1, None)))
+        )
         if (
             index not in analysis.copies
             and index not in analysis.leads
