@@ -10,8 +10,6 @@ the shapes whose words it holds.
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 from typing import TYPE_CHECKING, Callable, Iterator, NamedTuple
 
@@ -35,11 +33,6 @@ def shape(pattern: str, *starts: str, flags: int = 0, name: str = "") -> Shape:
     return Shape(starts, lazy_regex(pattern, flags), name)
 
 
-def _class_of(letters: set[str]) -> Callable[[], "re.Pattern[str]"]:
-    """One of ``letters``, found in C (a small class: cheap to compile with ``re``)."""
-    return lazy_re("[" + "".join(map(re.escape, sorted(letters))) + "]")
-
-
 class Shapes:
     """The alternation of ``shapes``, in their order."""
 
@@ -50,10 +43,8 @@ class Shapes:
         for each in shapes:
             for first in sorted({word[0] for word in each.starts}):
                 self._by_first[first] = (*self._by_first.get(first, ()), each)
-        self._first = _class_of(set(self._by_first))
-        firsts = [_class_of({word[0] for word in each.starts}) for each in shapes]
-        #: each shape's first letters, all compiled on first use
-        self._firsts = functools.cache(lambda: [first() for first in firsts])
+        # where a match may start: one of the first letters, found in C (cheap to compile with ``re``)
+        self._first = lazy_re("[" + "".join(map(re.escape, sorted(self._by_first))) + "]")
 
     def match_at(self, text: str, start: int, end: int | None = None) -> tuple[Shape, "regex.Match[str]"] | None:
         """The first shape that matches at ``start`` (up to ``end``), with its match: what the
@@ -69,19 +60,6 @@ class Shapes:
     def finditer(self, text: str, start: int, end: int) -> Iterator[tuple[Shape, "regex.Match[str]"]]:
         """The alternation's matches between ``start`` and ``end``, as its ``finditer`` finds
         them (left to right, not overlapping; no shape matches empty)."""
-        present = None
-        for each, first in zip(self.shapes, self._firsts()):
-            if first.search(text, start, end):
-                if present is not None:
-                    return self._each_place(text, start, end)  # two or more may match here
-                present = each
-        if present is None:
-            return iter(())
-        # the others cannot match here: the one's own scan, in C
-        return zip(itertools.repeat(present), present.pattern().finditer(text, start, end))
-
-    def _each_place(self, text: str, start: int, end: int) -> Iterator[tuple[Shape, "regex.Match[str]"]]:
-        """:meth:`finditer` by trying the shapes at each place where one may start."""
         resume = start
         for first in self._first().finditer(text, start, end):
             place = first.start()

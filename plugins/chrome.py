@@ -263,14 +263,9 @@ _ZH_FIELD = (
 )
 _ZH_BARE_FIELD = r"时间|日期|阅读|浏览|点击"  # empty only when something else follows
 _EN_FIELD = r"Posted|Published|Updated|Last updated|Source|Author|By|Date|Tags|Filed under|Views|Category"
-# A label and its colon: a Chinese shape and an English one, compiled apart (a page mostly needs one).
-_FIELD = Shapes(
-    shape(
-        rf"(?V1m)(?<![\p{{L}}\p{{N}}])(?P<field>(?P<zh>{_ZH_FIELD})[ \t]*[:：]|(?P<bare>{_ZH_BARE_FIELD})[ \t]*[:：])",
-        *f"{_ZH_FIELD}|{_ZH_BARE_FIELD}".split("|"),
-        name="zh",
-    ),
-    shape(rf"(?V1m)(?<=^|[ \t|｜·•])(?P<field>(?P<en>{_EN_FIELD})[ \t]*:)", *_EN_FIELD.split("|"), name="en"),
+_FIELD = lazy_regex(
+    rf"(?V1m)(?<![\p{{L}}\p{{N}}])(?P<field>(?P<zh>{_ZH_FIELD})[ \t]*[:：]|(?P<bare>{_ZH_BARE_FIELD})[ \t]*[:：])"
+    rf"|(?<=^|[ \t|｜·•])(?P<field>(?P<en>{_EN_FIELD})[ \t]*:)",
 )
 # What may follow a label that leaves it without a value.
 _NEXT_FIELD = lazy_regex(rf"(?V1)(?:{_ZH_FIELD}|{_ZH_BARE_FIELD})[ \t]*[:：]|(?:{_EN_FIELD})[ \t]*:")
@@ -299,17 +294,12 @@ _REST_EMPTY = lazy_regex(r"(?V1)[ \t\u3000]*(?:$|[\r\n])")
 _NEXT_LINE_VALUE = lazy_regex(r"(?V1)[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]{0,200})")
 
 
-def _field_label(found: Shape, match: regex.Match) -> str:
-    """The label of a ``_FIELD`` match of the shape ``found``."""
-    return match.group("en") if found.name == "en" else match.group("zh") or match.group("bare")
-
-
-def _empty_reason(text: str, found: Shape, match: regex.Match) -> str | None:
+def _empty_reason(text: str, match: regex.Match) -> str | None:
     """Why the field ``match`` has no value, or ``None`` when it has one (matched in place)."""
     rest = _UNIT_ONLY().match(text, match.end()).end()
-    label = _field_label(found, match)
+    label = match.group("zh") or match.group("bare") or match.group("en")
     if _REST_EMPTY().match(text, rest):
-        return None if found.name == "zh" and match.group("bare") else "end"
+        return None if match.group("bare") else "end"
     if text[rest : rest + 1] not in _NEXT_FIRST and not text[rest : rest + 1].isdigit():
         return None
     if _NEXT_FIELD().match(text, rest) or _COUNTER_NEXT().match(text, rest) or _LABEL_AGAIN().match(text, rest):
@@ -380,14 +370,14 @@ def _check_empty_field(page: Page, options: Mapping[str, Any]) -> Iterator[Viola
         form_lines.add(page.line_index(view.to_original(start)))
         yield _violation(page, view, start, end, f"form field {label!r} with its prompt", "remove the form's prompt and label")
     for window_start, window_end in found.windows_at(_label_colons(text, found.hits("colon")), _FIELD_REACH, 1):
-        for found_shape, match in _FIELD.finditer(text, window_start, window_end):
-            reason = _empty_reason(text, found_shape, match)
+        for match in _FIELD().finditer(text, window_start, window_end):
+            reason = _empty_reason(text, match)
             if reason is None:
                 continue
             start, end = match.span("field")
             if reason == "end" and _value_on_next_line(text, _UNIT_ONLY().match(text, end).end(), max_value):
                 continue
-            label = _field_label(found_shape, match)
+            label = match.group("zh") or match.group("bare") or match.group("en")
             if page.line_index(view.to_original(start)) in form_lines:
                 continue  # already reported with its form line
             yield _violation(page, view, start, end, f"empty metadata field {label!r}", "remove the empty field label")
