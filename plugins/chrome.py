@@ -455,9 +455,9 @@ _HOME_RUN_IN_MAX = 12  # the section names between the home link and the title
 # not for every line with "next" or "Page" in a sentence.
 _HOME_WORDS = ("网站首页", "首页", "主页")
 _BREADCRUMB_STARTS = ("当前位置", "您的位置", "你的位置", "您现在的位置", "所在位置", *_HOME_WORDS, "Home")
-_NAV_FIRST, _NAV_FIRST_ANY_CASE = frozenset("上下前后"), frozenset("pno")  # Previous, Prev, Next, Older, Newer
+_NAV_FIRST, _NAV_WORDS_ANY_CASE = frozenset("上下前后"), ("prev", "next", "older", "newer")  # "previous" starts "prev"
 _NAV_LAST, _NAV_LAST_ANY_CASE = frozenset("篇条页"), frozenset("te")  # Post, Article
-_PAGE_LINE_FIRST = frozenset("PFN«‹第共")  # or a digit: not a letter
+_PAGE_LINE_STARTS = ("Page", "«", "‹", "Prev", "First", "Newer", "第", "共")  # or a digit
 
 
 _NAV_END_REACH = 64  # a label that ends its line starts this near the line's end
@@ -481,7 +481,8 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"breadcrumb {line.strip()[:30]!r}", "remove the breadcrumb")
             continue
-        start_match = _NAV_START().match(line) if first in _NAV_FIRST or first.casefold()[:1] in _NAV_FIRST_ANY_CASE else None
+        may_start = first in _NAV_FIRST or bare[:5].casefold().startswith(_NAV_WORDS_ANY_CASE)
+        start_match = _NAV_START().match(line) if may_start else None
         if start_match:
             rest = line[start_match.end() :]
             # "上一篇：标题", "下一篇 标题", or a short line straight into the title; not a sentence
@@ -507,7 +508,7 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
             start, end = _strip_span(text, end_match.start(), line_end)
             yield _violation(page, view, start, end, f"previous/next link {end_match.group().strip()!r}", "remove the navigation link")
             continue
-        if (first in _PAGE_LINE_FIRST or not first.isalpha()) and _PAGE_LINE().match(line):
+        if (bare.startswith(_PAGE_LINE_STARTS) or _may_be_digit(first)) and _PAGE_LINE().match(line):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
             continue
@@ -517,6 +518,12 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
                 if len(words) >= 2 or (words and len(_NUMBERS().findall(match.group())) >= 2):
                     start, end = _strip_span(text, *match.span())
                     yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
+
+
+def _may_be_digit(char: str) -> bool:
+    """``char`` may be what ``\\d`` matches: an ASCII digit, or a character outside ASCII that
+    is not a letter (the digits of other scripts, in whichever Unicode version)."""
+    return char in "0123456789" if char.isascii() else not char.isalpha()
 
 
 def _nav_lines(found: Scan) -> list[int]:
