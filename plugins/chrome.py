@@ -329,16 +329,17 @@ _LINE_CLOSE = ("", "\r", "\n", *SPACE)  # what may follow a line's last colon
 
 
 _FIELD_REACH = 30  # from a colon back to its label's start: "Last updated", spaces
-_LABEL_ENDS = frozenset(label[-1] for label in f"{_ZH_FIELD}|{_ZH_BARE_FIELD}|{_EN_FIELD}".split("|"))
+_LABELS = tuple(f"{_ZH_FIELD}|{_ZH_BARE_FIELD}|{_EN_FIELD}".split("|"))
 
 
 def _label_colons(text: str, colons: list[int]) -> Iterator[int]:
-    """The colons that may close a field's label: a label's last letter before them, spaces aside."""
+    """The colons that may close a field's label: a label right before them, spaces aside (most
+    colons of a page have none, and then _FIELD is not even compiled)."""
     for colon in colons:
-        before = colon - 1
-        while before >= 0 and text[before] in " \t":
+        before = colon
+        while before > 0 and text[before - 1] in " \t":
             before -= 1
-        if before >= 0 and text[before] in _LABEL_ENDS:
+        if text.endswith(_LABELS, 0, before):
             yield colon
 
 
