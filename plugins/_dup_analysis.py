@@ -225,6 +225,7 @@ def analyse(
     for shingle in [shingle for shingle, others in occurrences.items() if len(others) > MAX_OCCURRENCES]:
         del occurrences[shingle]  # boilerplate
 
+    tallies: dict[int, _Tally] = {}
     leads: dict[int, Copy] = {}
     for line in candidates:
         summary = bool(_SUMMARY().match(page.lines[line.index]))
@@ -235,7 +236,8 @@ def analyse(
         limit = rank[line.index] + lead_window
         shingles = line.shingle_set
         shared, covered = _shared(
-            shingles, occurrences, lambda other: other > line.index and other not in leads and rank[other] <= limit
+            _tallied(shingles, occurrences, tallies),
+            lambda other: other > line.index and other not in leads and rank[other] <= limit,
         )
         share = covered / len(shingles)
         if share < min_share:
@@ -250,7 +252,9 @@ def analyse(
         if line.index in leads:
             continue
         shingles = line.shingle_set
-        shared, covered = _shared(shingles, occurrences, lambda other: other < line.index and other not in leads)
+        shared, covered = _shared(
+            _tallied(shingles, occurrences, tallies), lambda other: other < line.index and other not in leads
+        )
         share = covered / len(shingles)
         if share < min_share:
             continue
@@ -349,14 +353,23 @@ def _occurrences(sets: dict[int, set[int]], shingles: set[int]) -> dict[int, lis
     return found
 
 
-def _shared(
-    shingles: set[int], occurrences: dict[int, list[int]], counts: Callable[[int], bool]
-) -> tuple[dict[int, int], int]:
-    """Shingles shared with each other line that ``counts``, and how many are shared at all
-    (counted in C: a copy's shingles are on the same few lines)."""
-    places = list(filter(None, map(occurrences.get, shingles)))
-    tally = Counter(chain.from_iterable(places))
-    shared = {other: tally[other] for other in tally if counts(other)}
+#: The lines each (non-boilerplate) shingle of a line is on, and how many it shares with each.
+_Tally = tuple[list[list[int]], Counter[int]]
+
+
+def _tallied(shingles: set[int], occurrences: dict[int, list[int]], known: dict[int, _Tally]) -> _Tally:
+    """The lines ``shingles`` are on, counted in C once per set (lines of one text share a set)."""
+    tally = known.get(id(shingles))
+    if tally is None:
+        places = list(filter(None, map(occurrences.get, shingles)))
+        tally = known[id(shingles)] = (places, Counter(chain.from_iterable(places)))
+    return tally
+
+
+def _shared(tally: _Tally, counts: Callable[[int], bool]) -> tuple[dict[int, int], int]:
+    """Shingles shared with each other line that ``counts``, and how many are shared at all."""
+    places, lines = tally
+    shared = {other: lines[other] for other in lines if counts(other)}
     return shared, len(places) - sum(map(shared.keys().isdisjoint, places))
 
 
