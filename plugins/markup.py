@@ -220,6 +220,16 @@ def _may_hold_code(text: str) -> bool:
 #: Words a shape of code starts with (besides those above); a CSS rule starts before its
 #: ``{`` and the ``adsbygoogle`` push at the bracket before it (``_BEFORE_BRACE``, ``_BEFORE_ADS``).
 _START_WORDS = ("function", "var", "let", "const", "$")
+#: What the shapes starting with a word cannot match without: a page that lacks it is not
+#: searched for the word (a "let" inside "completely" then compiles no shape).
+_WORD_NEEDS = {
+    **dict.fromkeys(_CALL_NAMES, "("),
+    "$": "()",
+    "function": "(){",
+    **dict.fromkeys(("var", "let", "const"), "=;"),
+    **dict.fromkeys(("document", "window"), "."),
+    "javascript": ":",
+}
 _BEFORE_BRACE = lazy_regex(r"[\w-]*\s*", regex.REVERSE)
 _BEFORE_ADS = lazy_regex(r"\(\s*", regex.REVERSE)
 
@@ -232,6 +242,8 @@ def _code_matches(text: str) -> Iterator[regex.Match[str]]:
     """
     starts = []
     for word in (*_CODE_WORDS, *_CALL_NAMES, *_START_WORDS):
+        if not all(char in text for char in _WORD_NEEDS[word]):
+            continue
         at = text.find(word)
         while at >= 0:
             starts.append(at)
