@@ -217,7 +217,7 @@ def analyse(
         return analysis
     rank = _ranks(page)
     leading = {index for index in possible if rank[index] <= HEAD_LINES or _SUMMARY().match(page.lines[index])}
-    occurrences = _occurrences(sets, repeated.intersection(chain.from_iterable(sets[index] for index in possible)))
+    occurrences = _occurrences(sets, set().union(*(sets[index] for index in possible)) & repeated)
     possible = leading | _found_before(sets, possible - leading, occurrences, min_share)
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
