@@ -222,8 +222,6 @@ def analyse(
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
         return analysis
-    for shingle in [shingle for shingle, others in occurrences.items() if len(others) > MAX_OCCURRENCES]:
-        del occurrences[shingle]  # boilerplate
 
     tallies: dict[int, _Tally] = {}
     leads: dict[int, Copy] = {}
@@ -358,10 +356,11 @@ _Tally = tuple[list[list[int]], Counter[int]]
 
 
 def _tallied(shingles: set[int], occurrences: dict[int, list[int]], known: dict[int, _Tally]) -> _Tally:
-    """The lines ``shingles`` are on, counted in C once per set (lines of one text share a set)."""
+    """The lines ``shingles`` are on (boilerplate left out), counted once per set (lines of one
+    text share a set)."""
     tally = known.get(id(shingles))
     if tally is None:
-        places = list(filter(None, map(occurrences.get, shingles)))
+        places = [lines for lines in map(occurrences.get, shingles) if lines and len(lines) <= MAX_OCCURRENCES]
         tally = known[id(shingles)] = (places, Counter(chain.from_iterable(places)))
     return tally
 
