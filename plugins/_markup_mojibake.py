@@ -73,9 +73,11 @@ _SUSPECTS_OR_PAIRS = lazy_re(f"[{_SUSPECT}{_GBK_FIRST}](?:(?<=[{_GBK_FIRST}])[{_
 
 def suspects_and_pairs(text: str) -> tuple[list[int], list[int]]:
     """Where a Latin, lost or private-use suspect stands, and where the GBK pair does (both sorted)."""
+    if not _MAY_PAIR().search(text):
+        return [match.start() for match in _SUSPECTS().finditer(text)], []
     suspects: list[int] = []
     pairs: list[int] = []
-    for match in (_SUSPECTS_OR_PAIRS if _MAY_PAIR().search(text) else _SUSPECTS)().finditer(text):
+    for match in _SUSPECTS_OR_PAIRS().finditer(text):
         (pairs if match.end() - match.start() == 2 else suspects).append(match.start())
     return suspects, pairs
 
