@@ -15,8 +15,7 @@ import weakref
 from array import array
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from itertools import chain, repeat
-from operator import itemgetter
+from itertools import chain
 from typing import Any, Callable, Iterable, Iterator
 
 from lint.page import Page
@@ -200,28 +199,28 @@ def analyse(
         if line.index != title and line.shingles and _is_paragraph(page, line, min_units)
     ]
     sets = {index: line.shingle_set for index, line in lines.items() if index != title}
-    seen: set[int] = set()
-    repeated: set[int] = set()
-    _add_lines(sets.values(), seen, repeated)
-    shares = _found_elsewhere(candidates, repeated)
+    met = _Met()
+    met.add(sets.items())
+    shares = _found_elsewhere(candidates, met.repeated)
     near = {index for index, share in shares.items() if share >= min_share - NEAR}
     extra = lines_sharing(clauses, near).difference(lines) if near else set()
     if extra:  # set phrases shared with lines read for nothing else may complete a copy
         added = _read_lines(page, view, sorted(extra))
         analysis.lines = lines = dict(sorted({**lines, **added}.items()))
         sets = {index: line.shingle_set for index, line in lines.items() if index != title}
-        newly = _add_lines((line.shingle_set for line in added.values()), seen, repeated)
-        shares.update(_found_elsewhere([line for line in candidates if not line.shingle_set.isdisjoint(newly)], repeated))
+        newly = met.add((index, sets[index]) for index in added if index in sets)
+        changed = [line for line in candidates if not line.shingle_set.isdisjoint(newly)]
+        shares.update(_found_elsewhere(changed, met.repeated))
     possible = {index for index, share in shares.items() if share >= min_share}
     if not possible:
         return analysis
     rank = _ranks(page)
     leading = {index for index in possible if rank[index] <= HEAD_LINES or _SUMMARY().match(page.lines[index])}
-    occurrences = _occurrences(sets, set().union(*(sets[index] for index in possible)) & repeated)
-    possible = leading | _found_before(sets, possible - leading, occurrences, min_share)
+    possible = leading | _found_before(sets, possible - leading, met.before, extra, min_share)
     candidates = [line for line in candidates if line.index in possible]
     if not candidates:
         return analysis
+    occurrences = _occurrences(sets, set().union(*(sets[index] for index in possible)) & met.repeated)
 
     tallies: dict[int, _Tally] = {}
     leads: dict[int, Copy] = {}
@@ -286,24 +285,38 @@ def _ranks(page: Page) -> dict[int, int]:
     return {index: position for position, index in enumerate(nonblank)}
 
 
-def _add_lines(sets: Iterable[set[int]], seen: set[int], repeated: set[int]) -> set[int]:
-    """Add lines' shingles to ``seen`` (those of the lines so far) and to ``repeated`` (those on
-    two lines or more), in C; the shingles newly repeated. A set met again is a line of the
-    same text (see :func:`_read_lines`): all its shingles repeat, and it is not looked up again."""
-    newly: set[int] = set()
-    met: dict[int, bool] = {}
-    for shingles in sets:
-        again = met.get(id(shingles))
-        if again is None:
-            newly |= shingles & seen
-            seen |= shingles
-            met[id(shingles)] = False
-        elif not again:
-            newly |= shingles
-            met[id(shingles)] = True
-    newly -= repeated
-    repeated |= newly
-    return newly
+class _Met:
+    """The shingles of the lines met so far, those on two lines or more, and, for each line met
+    in the first pass (in page order), those it shares with the lines before it. Added in C,
+    set to set; a set met again is a line of the same text (see :func:`_read_lines`): all its
+    shingles repeat, and it is not looked up again."""
+
+    __slots__ = ("seen", "repeated", "before", "_again")
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.repeated: set[int] = set()
+        self.before: dict[int, set[int] | None] = {}  # None: the same text was met before
+        self._again: dict[int, bool] = {}  # by set: met twice already
+
+    def add(self, lines: Iterable[tuple[int, set[int]]]) -> set[int]:
+        """Add lines (index, shingles); the shingles newly repeated."""
+        newly: set[int] = set()
+        for index, shingles in lines:
+            again = self._again.get(id(shingles))
+            if again is None:
+                self.before[index] = shared = shingles & self.seen
+                newly |= shared
+                self.seen |= shingles
+                self._again[id(shingles)] = False
+            else:
+                self.before[index] = None
+                if not again:
+                    newly |= shingles
+                    self._again[id(shingles)] = True
+        newly -= self.repeated
+        self.repeated |= newly
+        return newly
 
 
 def _found_elsewhere(candidates: list[Line], repeated: set[int]) -> dict[int, float]:
@@ -321,23 +334,33 @@ def _found_elsewhere(candidates: list[Line], repeated: set[int]) -> dict[int, fl
 
 
 def _found_before(
-    sets: dict[int, set[int]], lines: set[int], occurrences: dict[int, list[int]], min_share: float
+    sets: dict[int, set[int]],
+    lines: set[int],
+    before: dict[int, set[int] | None],
+    late: set[int],
+    min_share: float,
 ) -> set[int]:
     """Those of ``lines`` with ``min_share`` of their shingles on lines before them (the title
-    left out; ``occurrences``: the lines, in order, of each of their shingles that repeats): the
-    first of two copies is not one, and a page that repeats much holds many such pairs."""
-    firsts = dict(zip(occurrences, map(itemgetter(0), occurrences.values())))
-    first_with: dict[int, int] = {}  # the first line of each set: lines of the same text share one
-    for index in sorted(sets):
-        first_with.setdefault(id(sets[index]), index)
+    left out): the first of two copies is not one, and a page that repeats much holds many such
+    pairs. ``before``: what each line shares with the lines before it that were read first;
+    ``late``: the lines read later (see :func:`lines_sharing`), few if any."""
     found = set()
-    for index in lines:
+    late_lines = sorted(index for index in late if index in sets)
+    late_before: set[int] = set()  # the shingles of the late lines before this one
+    passed = 0
+    for index in sorted(lines):
+        while passed < len(late_lines) and late_lines[passed] < index:
+            late_before |= sets[late_lines[passed]]
+            passed += 1
         shingles = sets[index]
-        if first_with[id(shingles)] < index:  # the same text before it: all of it was said
-            before = len(shingles)
+        shared = before[index]
+        if shared is None:  # the same text before it: all of it was said
+            count = len(shingles)
+        elif late_before:
+            count = len(shared | (shingles & late_before))
         else:
-            before = sum(map(index.__gt__, map(firsts.get, shingles, repeat(index))))
-        if before >= min_share * len(shingles):
+            count = len(shared)
+        if count >= min_share * len(shingles):
             found.add(index)
     return found
 
