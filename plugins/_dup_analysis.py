@@ -201,7 +201,7 @@ def analyse(
     sets = {index: line.shingle_set for index, line in lines.items() if index != title}
     met = _Met()
     met.add(sets.items())
-    shares = _found_elsewhere(candidates, met.repeated)
+    shares = _found_elsewhere(candidates, met)
     near = {index for index, share in shares.items() if share >= min_share - NEAR}
     extra = lines_sharing(clauses, near).difference(lines) if near else set()
     if extra:  # set phrases shared with lines read for nothing else may complete a copy
@@ -210,7 +210,7 @@ def analyse(
         sets = {index: line.shingle_set for index, line in lines.items() if index != title}
         newly = met.add((index, sets[index]) for index in added if index in sets)
         changed = [line for line in candidates if not line.shingle_set.isdisjoint(newly)]
-        shares.update(_found_elsewhere(changed, met.repeated))
+        shares.update(_found_elsewhere(changed, met))
     possible = {index for index, share in shares.items() if share >= min_share}
     if not possible:
         return analysis
@@ -318,8 +318,12 @@ class _Met:
         self.repeated |= newly
         return newly
 
+    def on_two_lines(self, shingles: set[int]) -> bool:
+        """Whether this set (not only its shingles) was met on two lines: all of it repeats."""
+        return self._again.get(id(shingles), False)
 
-def _found_elsewhere(candidates: list[Line], repeated: set[int]) -> dict[int, float]:
+
+def _found_elsewhere(candidates: list[Line], met: _Met) -> dict[int, float]:
     """The share of each candidate's shingles found on another line, counted in C (at most
     what :func:`_shared` finds): most candidates share only a set phrase or two."""
     shares = {}
@@ -328,7 +332,11 @@ def _found_elsewhere(candidates: list[Line], repeated: set[int]) -> dict[int, fl
         shingles = line.shingle_set
         share = known.get(id(shingles))
         if share is None:
-            share = known[id(shingles)] = (len(shingles) - len(shingles - repeated)) / len(shingles)
+            if met.on_two_lines(shingles):
+                share = 1.0
+            else:
+                share = (len(shingles) - len(shingles - met.repeated)) / len(shingles)
+            known[id(shingles)] = share
         shares[line.index] = share
     return shares
 
