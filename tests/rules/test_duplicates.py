@@ -355,3 +355,30 @@ def test_an_ascii_line_is_cut_into_the_same_units_as_a_line_with_other_scripts()
     words = "The U15 sensor's range: 20 N-50 kN (calibrated)."
     assert unit_keys(words) == ["the", "u15", "sensor", "s", "range", "20", "n", "50", "kn", "calibrated"]
     assert unit_keys(words + "中文") == [*unit_keys(words), "中", "文"]
+
+
+# -- the first of two copies --------------------------------------------------------------------
+
+
+def test_what_a_line_read_late_said_counts_as_said_before_the_lines_after_it():
+    from plugins._dup_analysis import _found_before, _Met
+
+    first, late, copy = {1, 2}, {3, 4}, {1, 2, 3, 4}
+    sets = {0: first, 1: late, 2: copy}
+    met = _Met()
+    met.add([(0, first), (2, copy)])  # the lines read first, in page order
+    met.add([(1, late)])
+    assert _found_before(sets, {2}, met.before, set(), 0.8) == set()  # half of it without line 1
+    assert _found_before(sets, {2}, met.before, {1}, 0.8) == {2}
+    assert _found_before(sets, {0}, met.before, {1}, 0.8) == set()  # nothing came before line 0
+
+
+def test_a_line_of_the_same_text_as_an_earlier_one_said_all_of_it_before():
+    from plugins._dup_analysis import _found_before, _Met
+
+    text, other = {1, 2, 3}, {7, 8}
+    sets = {0: text, 1: other, 2: text}  # lines of the same text share one set
+    met = _Met()
+    assert met.add(sets.items()) == {1, 2, 3}
+    assert met.on_two_lines(text) and not met.on_two_lines(other)
+    assert _found_before(sets, {0, 2}, met.before, set(), 1.0) == {2}
