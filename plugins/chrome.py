@@ -24,6 +24,7 @@ from plugins._chrome_scan import Scan, scan
 from plugins._chrome_spans import SPACE, report, shown
 from plugins._chrome_spans import strip_span as _strip_span
 from plugins._chrome_spans import violation as _violation
+from plugins._digits import may_be_digit
 from plugins._lazy import lazy_re, lazy_regex
 from plugins._shapes import Shape, Shapes, shape
 
@@ -509,7 +510,7 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
             start, end = _strip_span(text, end_match.start(), line_end)
             yield _violation(page, view, start, end, f"previous/next link {end_match.group().strip()!r}", "remove the navigation link")
             continue
-        if (bare.startswith(_PAGE_LINE_STARTS) or _may_be_digit(first)) and _PAGE_LINE().match(line):
+        if (bare.startswith(_PAGE_LINE_STARTS) or may_be_digit(first)) and _PAGE_LINE().match(line):
             start, end = _strip_span(text, line_start, line_end)
             yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
             continue
@@ -519,12 +520,6 @@ def _check_navigation(page: Page, options: Mapping[str, Any]) -> Iterator[Violat
                 if len(words) >= 2 or (words and len(_NUMBERS().findall(match.group())) >= 2):
                     start, end = _strip_span(text, *match.span())
                     yield _violation(page, view, start, end, f"page navigation {text[start:end]!r}", "remove the page navigation")
-
-
-def _may_be_digit(char: str) -> bool:
-    """``char`` may be what ``\\d`` matches: an ASCII digit, or a character outside ASCII that
-    is not a letter (the digits of other scripts, in whichever Unicode version)."""
-    return char in "0123456789" if char.isascii() else not char.isalpha()
 
 
 def _nav_lines(found: Scan) -> list[int]:

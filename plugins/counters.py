@@ -20,6 +20,7 @@ from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._automata import occurrences
+from plugins._digits import may_be_digit
 from plugins._lazy import lazy_regex
 
 # --- inline counters -------------------------------------------------------------------------
@@ -52,24 +53,57 @@ _COUNT_WITH_UNIT = (
 _COUNT_UNITS = tuple("万千亿kKwW次")
 
 
-class _Shape(NamedTuple):
-    """One shape of counter, compiled on first use, and the strings one of which its match holds.
+class _Touching(NamedTuple):
+    """One of ``words`` with, right before it (``side`` -1) or right after it (1), one of
+    ``chars`` or (``digit``) what may be a digit, both inside the sentence."""
 
-    A sentence with none of them cannot match: most pages then never compile the shape (each
-    costs a few ms, most of a single-file run's counter work).
+    words: tuple[str, ...]
+    side: int
+    chars: str
+    digit: bool = False
+
+    def found(self, text: str, first: int, last: int) -> bool:
+        for word in self.words:
+            at = text.find(word, first, last)
+            while at >= 0:
+                index = at - 1 if self.side < 0 else at + len(word)
+                if first <= index < last and (text[index] in self.chars or (self.digit and may_be_digit(text[index]))):
+                    return True
+                at = text.find(word, at + 1, last)
+        return False
+
+
+class _Shape(NamedTuple):
+    """One shape of counter, compiled on first use, the strings one of which its match holds, and
+    what its words must touch.
+
+    A sentence without them cannot match: most pages then never compile the shape (each costs a
+    few ms, most of a single-file run's counter work).
     """
 
     pattern: Callable[[], Any]  # -> regex.Pattern[str]
     needs: tuple[str, ...]  # empty: any sentence may match
+    touching: _Touching | None = None
 
     def finditer(self, text: str, first: int, last: int) -> Iterator[Any]:
         if self.needs and all(text.find(need, first, last) < 0 for need in self.needs):
             return iter(())
+        if self.touching is not None and not self.touching.found(text, first, last):
+            return iter(())
         return self.pattern().finditer(text, first, last)
 
 
-def _shape(source: str, *needs: str) -> _Shape:
-    return _Shape(lazy_regex("(?V1m)" + source), needs)
+def _shape(source: str, *needs: str, touching: _Touching | None = None) -> _Shape:
+    return _Shape(lazy_regex("(?V1m)" + source), needs, touching)
+
+
+# What a count with its unit (_COUNT_WITH_UNIT) ends with right before the word it counts: a
+# space, a magnitude, its + or the unit.
+_COUNT_END = " \t万千亿kKwW+次人"
+#: A label with its number right after it; a counted word with its count right before it. (The
+#: shapes that have no strings to need would test these on every sentence: they do not.)
+_LABEL_THEN_DIGIT = _Touching(tuple(_ZH_LABEL_LONG.split("|")), 1, "", digit=True)
+_COUNTED = _Touching(tuple(_ZH_AFTER.split("|")), -1, _COUNT_END)
 
 
 #: The shapes of an inline counter. Each is its own pattern: ``regex`` scans a text fast for one
@@ -82,11 +116,11 @@ _ZH_SHAPES = (
     _shape(rf"(?<![\p{{N}}.,])(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT}|赞)[ \t]*[(（\[【][ \t]*{_NUM}{_MAG}{_ZH_UNIT}[ \t]*[)）\]】]", *"(（[【"),
     # 阅读 3.4k / 浏览量 16305 / 阅读量2055: a bare label only where no letter touches it
     _shape(rf"{_START}(?:{_ZH_LABEL_LONG}|{_ZH_LABEL_SHORT})[ \t\u3000]+{_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}", *" \t\u3000"),
-    _shape(rf"{_START}(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}", "量", "数", "评价"),
+    _shape(rf"{_START}(?:{_ZH_LABEL_LONG}){_NUM}{_MAG}{_ZH_UNIT}{_NOT_A_QUANTITY}", "量", "数", "评价", touching=_LABEL_THEN_DIGIT),
     # 52242次浏览 / 75.3万阅读: a count with its unit may run into the next sentence
-    _shape(rf"{_START}{_COUNT_WITH_UNIT}", *_COUNT_UNITS),
+    _shape(rf"{_START}{_COUNT_WITH_UNIT}", *_COUNT_UNITS, touching=_COUNTED),
     # "……进口禁令88.6万阅读": a headline with its count glued on, at the end of the line
-    _shape(rf"(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)", *_COUNT_UNITS),
+    _shape(rf"(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)", *_COUNT_UNITS, touching=_COUNTED),
     # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
     _shape(rf"{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}"),
     # 阅读10万+ / 赞 12: a label run into its count, or the one-character 赞, only standing alone
