@@ -287,10 +287,11 @@ _WHO_LABELS = frozenset({"来源", "文章来源", "本文来源", "信息来源
 _DATE_NEXT = lazy_regex(r"(?V1)\d{4}[-/.年]\d{1,2}|\d{1,2}[ \t]+(?:January|February|March|April|May|June|July|August|September|October|November|December)\b")
 
 
-# What the four patterns above can start with, digits aside: a value that starts otherwise is one.
-_NEXT_FIRST = frozenset(
-    word[0] for word in f"{_ZH_FIELD}|{_ZH_BARE_FIELD}|{_EN_FIELD}|{_COUNTER_WORD}|{_TIMES_WORD}|{_AGAIN_LABEL}".split("|")
-)
+# What each pattern above can start with, digits aside: it is tried (and compiled) only where
+# that stands, and a value that starts with none of them is one.
+_FIELD_STARTS = tuple(f"{_ZH_FIELD}|{_ZH_BARE_FIELD}|{_EN_FIELD}".split("|"))  # and every field's label
+_COUNTER_STARTS = tuple(f"{_COUNTER_WORD}|{_TIMES_WORD}".split("|"))
+_AGAIN_STARTS = (*_AGAIN_LABEL.split("|"), "更新时间", "发布时间", "发表时间")
 _REST_EMPTY = lazy_regex(r"(?V1)[ \t\u3000]*(?:$|[\r\n])")
 _NEXT_LINE_VALUE = lazy_regex(r"(?V1)[ \t\u3000]*(?:\r\n|\r|\n)[ \t\u3000\r\n]*([^\r\n]{0,200})")
 
@@ -301,11 +302,14 @@ def _empty_reason(text: str, match: regex.Match) -> str | None:
     label = match.group("zh") or match.group("bare") or match.group("en")
     if _REST_EMPTY().match(text, rest):
         return None if match.group("bare") else "end"
-    if text[rest : rest + 1] not in _NEXT_FIRST and not text[rest : rest + 1].isdigit():
-        return None
-    if _NEXT_FIELD().match(text, rest) or _COUNTER_NEXT().match(text, rest) or _LABEL_AGAIN().match(text, rest):
+    digit = text[rest : rest + 1].isdigit()
+    if (
+        (text.startswith(_FIELD_STARTS, rest) and _NEXT_FIELD().match(text, rest))
+        or ((digit or text.startswith(_COUNTER_STARTS, rest)) and _COUNTER_NEXT().match(text, rest))
+        or (text.startswith(_AGAIN_STARTS, rest) and _LABEL_AGAIN().match(text, rest))
+    ):
         return "next"
-    if label in _WHO_LABELS and _DATE_NEXT().match(text, rest):
+    if label in _WHO_LABELS and digit and _DATE_NEXT().match(text, rest):
         return "next"
     return None
 
@@ -330,7 +334,6 @@ _LINE_CLOSE = ("", "\r", "\n", *SPACE)  # what may follow a line's last colon
 
 
 _FIELD_REACH = 30  # from a colon back to its label's start: "Last updated", spaces
-_LABELS = tuple(f"{_ZH_FIELD}|{_ZH_BARE_FIELD}|{_EN_FIELD}".split("|"))
 
 
 def _label_colons(text: str, colons: list[int]) -> Iterator[int]:
@@ -340,7 +343,7 @@ def _label_colons(text: str, colons: list[int]) -> Iterator[int]:
         before = colon
         while before > 0 and text[before - 1] in " \t":
             before -= 1
-        if text.endswith(_LABELS, 0, before):
+        if text.endswith(_FIELD_STARTS, 0, before):
             yield colon
 
 
