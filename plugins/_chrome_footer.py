@@ -39,6 +39,10 @@ _FOOTER_ALONE = lazy_regex(
     r"(?i:contact[ \t]+us|about[ \t]+us|privacy[ \t]+policy|terms[ \t]+of[ \t]+(?:use|service)|cookie[ \t]+policy|site[ \t]?map))"
     r"[ \t\u3000]*$",
 )
+#: What such a line starts with, spaces aside (the case-blind words case-folded): only then is
+#: _FOOTER_ALONE compiled and tried, not on every line with "about" or "site" in a sentence.
+_ALONE_STARTS = ("关于我们", "联系我们", "网站地图", "隐私政策", "友情链接", "使用")
+_ALONE_STARTS_ANY_CASE = ("contact", "about", "privacy", "terms", "cookie", "site")
 _SENTENCE = lazy_regex(r"[。！？!?]|(?<=[a-z]{2})\.(?:[ \t]|$)")  # "Co. INC." is a name
 _FOOTER_LINE_MAX = 100
 _LINK_GAP = lazy_regex(r"(?V1)[ \t\u3000|｜/·•,，、\-–]*")
@@ -106,9 +110,11 @@ _TRUNCATED = lazy_regex(r"(?V1m)(?:\.{3,}|…+)[ \t\u3000]*$")
 
 
 def _footer_links(text: str, start: int, end: int) -> bool:
-    if _FOOTER_ALONE().match(text, start, end):
-        return True
     line = text[start:end]
+    bare = line.lstrip(" \t\u3000")
+    may_be_alone = bare.startswith(_ALONE_STARTS) or bare[:8].casefold().startswith(_ALONE_STARTS_ANY_CASE)
+    if may_be_alone and _FOOTER_ALONE().match(text, start, end):
+        return True
     if len(line.strip()) > _FOOTER_LINE_MAX:
         return False
     matches = list(_FOOTER_WORDS().finditer(line))
