@@ -43,8 +43,9 @@ class Shapes:
         for each in shapes:
             for first in sorted({word[0] for word in each.starts}):
                 self._by_first[first] = (*self._by_first.get(first, ()), each)
-        # where a match may start: one of the first letters, found in C (cheap to compile with ``re``)
-        self._first = lazy_re("[" + "".join(map(re.escape, sorted(self._by_first))) + "]")
+        # where a match may start: where one of the words starts, found in C (cheap to compile with ``re``)
+        words = sorted({word for each in shapes for word in each.starts}, key=len, reverse=True)
+        self._first = lazy_re("(?=" + "|".join(map(re.escape, words)) + ")")
 
     def match_at(self, text: str, start: int, end: int | None = None) -> tuple[Shape, "regex.Match[str]"] | None:
         """The first shape that matches at ``start`` (up to ``end``), with its match: what the
