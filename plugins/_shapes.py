@@ -43,9 +43,10 @@ class Shapes:
         for each in shapes:
             for first in sorted({word[0] for word in each.starts}):
                 self._by_first[first] = (*self._by_first.get(first, ()), each)
-        # where a match may start: where one of the words starts, found in C (cheap to compile with ``re``)
+        # where a match may start: where one of the words starts, found in C (cheap to compile
+        # with ``re``)
         words = sorted({word for each in shapes for word in each.starts}, key=len, reverse=True)
-        self._first = lazy_re("(?=" + "|".join(map(re.escape, words)) + ")")
+        self._places = lazy_re("(?=" + "|".join(map(re.escape, words)) + ")")
 
     def match_at(self, text: str, start: int, end: int | None = None) -> tuple[Shape, "regex.Match[str]"] | None:
         """The first shape that matches at ``start`` (up to ``end``), with its match: what the
@@ -62,7 +63,7 @@ class Shapes:
         """The alternation's matches between ``start`` and ``end``, as its ``finditer`` finds
         them (left to right, not overlapping; no shape matches empty)."""
         resume = start
-        for first in self._first().finditer(text, start, end):
+        for first in self._places().finditer(text, start, end):
             place = first.start()
             if place >= resume:
                 found = self.match_at(text, place, end)
