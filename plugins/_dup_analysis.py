@@ -391,7 +391,9 @@ def _tallied(shingles: set[int], occurrences: dict[int, list[int]], known: dict[
     text share a set)."""
     tally = known.get(id(shingles))
     if tally is None:
-        places = [lines for lines in map(occurrences.get, shingles) if lines and len(lines) <= MAX_OCCURRENCES]
+        places = list(filter(None, map(occurrences.get, shingles)))
+        if places and max(map(len, places)) > MAX_OCCURRENCES:  # in C: most copies hold no boilerplate
+            places = [lines for lines in places if len(lines) <= MAX_OCCURRENCES]
         tally = known[id(shingles)] = (places, Counter(chain.from_iterable(places)))
     return tally
 
