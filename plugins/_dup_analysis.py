@@ -136,7 +136,7 @@ def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
             line = Line(index, len(keys), shingles, set(shingles))
             line.spans = spans
         else:
-            line = Line(index, len(keys), shingles, shingle_set)  # one set per text (see _add_lines)
+            line = Line(index, len(keys), shingles, shingle_set)  # one set per text (see _Met)
         lines[index] = line
     return lines
 
