@@ -17,7 +17,7 @@ from typing import Any, Iterator, Mapping
 from lint.model import Rule, Severity, Violation
 from lint.page import Page
 from plugins._chrome_scan import Scan, scan
-from plugins._chrome_spans import report, shown
+from plugins._chrome_spans import report, shown, strip_span
 from plugins._lazy import lazy_regex
 
 __all__ = ["SITE_FOOTER"]
@@ -110,11 +110,12 @@ _TRUNCATED = lazy_regex(r"(?V1m)(?:\.{3,}|…+)[ \t\u3000]*$")
 
 
 def _footer_links(text: str, start: int, end: int) -> bool:
-    line = text[start:end]
-    bare = line.lstrip(" \t\u3000")
-    may_be_alone = bare.startswith(_ALONE_STARTS) or bare[:8].casefold().startswith(_ALONE_STARTS_ANY_CASE)
+    first, last = strip_span(text, start, end)
+    opening = text[first : min(first + 8, last)]  # the longest of the words has 7 letters
+    may_be_alone = opening.startswith(_ALONE_STARTS) or opening.casefold().startswith(_ALONE_STARTS_ANY_CASE)
     if may_be_alone and _FOOTER_ALONE().match(text, start, end):
         return True
+    line = text[start:end]
     if len(line.strip()) > _FOOTER_LINE_MAX:
         return False
     matches = list(_FOOTER_WORDS().finditer(line))
@@ -169,7 +170,8 @@ def _contact_line(text: str, start: int, end: int) -> bool:
 
 def _contact_label(text: str, start: int, end: int) -> bool:
     """The line from ``start`` to ``end`` starts with a contact label and its colon."""
-    first = text[start:end].lstrip(" \t\u3000")[:1]
+    at, stop = strip_span(text, start, end)
+    first = text[at : at + 1] if at < stop else ""
     if first not in _CONTACT_FIRST and first.casefold()[:1] not in _CONTACT_FIRST_ANY_CASE:
         return False
     return _CONTACT_LINE().match(text, start, end) is not None
@@ -191,7 +193,7 @@ def _tail_names(found: Scan) -> set[int]:
     names: list[int] = []
     for index in found.nonblank(len(found), -1):
         start, end = found.line(index)
-        if not text[start:end].rstrip(" \t\u3000").endswith(_NAME_ENDS) or not _NAME_LINE().match(text, start, end):
+        if not text.endswith(_NAME_ENDS, *strip_span(text, start, end)) or not _NAME_LINE().match(text, start, end):
             before = found.line(index)
             if names and not _SIGNED().search(text, *before):
                 return set(names)
