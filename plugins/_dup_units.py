@@ -70,8 +70,8 @@ def unit_keys(line: str) -> list[str]:
         return _ascii_word().findall(line.lower())
     keys: list[str] = []
     for cjk, word in _run_pattern().findall(line):
-        if not cjk:
-            keys.append(_fold(word))
+        if not cjk:  # most words in Chinese text are ASCII (numbers, names): lowered without a call
+            keys.append(word.lower() if word.isascii() else _fold(word))
         elif unicodedata.is_normalized("NFKC", cjk):
             keys.extend(cjk)  # one key per character; casefolding leaves CJK alone
         else:
