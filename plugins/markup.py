@@ -17,7 +17,6 @@ from lint.model import Applicability, Edit, Family, Fix, Rule, RuleOption, Sever
 from lint.page import Page
 from plugins._lazy import lazy_regex
 from plugins._markup_mojibake import mojibake
-from plugins._shapes import Shape, Shapes, shape
 
 
 def _shown(text: str, limit: int = 40) -> str:
@@ -165,38 +164,23 @@ HTML_TAG = Rule(
 
 # --- MKP003: script and style fragments -------------------------------------------------------
 
-def _code(pattern: str, *starts: str) -> Shape:
-    return shape(pattern, *starts, flags=regex.VERBOSE)
-
-
-#: The shapes of code, in the order they are tried at a start (all as one pattern took 5 ms to
-#: compile, most of a one-page run's MKP003; a page with code mostly holds one or two shapes).
-_SHAPES = Shapes(
-    _code(
-        r"""\bdocument\s*\.\s*(?:write(?:ln)?|getElementById|getElementsBy[A-Za-z]+|querySelector(?:All)?
-        |createElement|cookie|location)\b""",
-        "document",
-    ),
-    _code(
-        r"""\bwindow\s*\.\s*(?:location|open|onload|onscroll|addEventListener|setTimeout|setInterval
-        |dataLayer|adsbygoogle)\b""",
-        "window",
-    ),
-    _code(r"\(\s*adsbygoogle\b", "("),
-    _code(r"\bfunction\s*[A-Za-z_$][\w$]*\s*\([\w$,\s]{0,80}\)\s*\{", "function"),
-    _code(r"\bfunction\s*\([\w$,\s]{0,80}\)\s*\{", "function"),
-    _code(r"\b(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=\s*[^;\n]{1,200};", "var", "let", "const"),
-    _code(r"""(?:\bjQuery|\$)\s*\(\s*(?:document|window|this|["'][#.]?[A-Za-z][\w-]*["'])\s*\)""", "jQuery", "$"),
-    _code(
-        r"""\b(?:setTimeout|setInterval|console\s*\.\s*log|googletag\s*\.\s*cmd|_hmt\s*\.\s*push|_gaq\s*\.\s*push
-        |dataLayer\s*\.\s*push|gtag)\s*\(""",
-        "setTimeout", "setInterval", "console", "googletag", "_hmt", "_gaq", "dataLayer", "gtag",
-    ),
-    _code(r"\bjavascript\s*:\s*[A-Za-z_$(]", "javascript"),
-    _code(
-        r"""(?:[.#][A-Za-z][\w-]*|\b(?:body|html|div|span|img|p|a|ul|li|table|td))\s*\{\s*[a-z-]{2,30}\s*:\s*[^;{}\n]{1,100};?\s*\}""",
-        ".", "#", "body", "html", "div", "span", "img", "p", "a", "ul", "li", "table", "td",
-    ),
+_SCRIPT = lazy_regex(
+    r"""
+    \bdocument\s*\.\s*(?:write(?:ln)?|getElementById|getElementsBy[A-Za-z]+|querySelector(?:All)?
+        |createElement|cookie|location)\b
+    | \bwindow\s*\.\s*(?:location|open|onload|onscroll|addEventListener|setTimeout|setInterval
+        |dataLayer|adsbygoogle)\b
+    | \(\s*adsbygoogle\b
+    | \bfunction\s*[A-Za-z_$][\w$]*\s*\([\w$,\s]{0,80}\)\s*\{
+    | \bfunction\s*\([\w$,\s]{0,80}\)\s*\{
+    | \b(?:var|let|const)\s+[A-Za-z_$][\w$]*\s*=\s*[^;\n]{1,200};
+    | (?:\bjQuery|\$)\s*\(\s*(?:document|window|this|["'][#.]?[A-Za-z][\w-]*["'])\s*\)
+    | \b(?:setTimeout|setInterval|console\s*\.\s*log|googletag\s*\.\s*cmd|_hmt\s*\.\s*push|_gaq\s*\.\s*push
+        |dataLayer\s*\.\s*push|gtag)\s*\(
+    | \bjavascript\s*:\s*[A-Za-z_$(]
+    | (?:[.#][A-Za-z][\w-]*|\b(?:body|html|div|span|img|p|a|ul|li|table|td))\s*\{\s*[a-z-]{2,30}\s*:\s*[^;{}\n]{1,100};?\s*\}
+    """,
+    regex.VERBOSE,
 )
 _OPEN = {"(": ")", "{": "}", "[": "]"}
 #: Functions, declarations and CSS rules need a ``{`` or ``=``; DOM, window and link code
@@ -209,7 +193,7 @@ _DOLLAR_CALL = lazy_regex(r"\$\s*\(")
 
 
 def _may_hold_code(text: str) -> bool:
-    """Whether any of ``_SHAPES`` can match (see ``_CODE_WORDS``)."""
+    """Whether any shape of ``_SCRIPT`` can match (see ``_CODE_WORDS``)."""
     if any(word in text for word in (*_BLOCK_OR_ASSIGNMENT, *_CODE_WORDS)):
         return True
     if "(" not in text:
@@ -217,11 +201,11 @@ def _may_hold_code(text: str) -> bool:
     return any(name in text for name in _CALL_NAMES) or ("$" in text and _DOLLAR_CALL().search(text) is not None)
 
 
-#: Words a shape of code starts with (besides those above); a CSS rule starts before its
+#: Words a shape of ``_SCRIPT`` starts with (besides those above); a CSS rule starts before its
 #: ``{`` and the ``adsbygoogle`` push at the bracket before it (``_BEFORE_BRACE``, ``_BEFORE_ADS``).
 _START_WORDS = ("function", "var", "let", "const", "$")
 #: What the shapes starting with a word cannot match without: a page that lacks it is not
-#: searched for the word (a "let" inside "completely" then compiles no shape).
+#: searched for the word, and a page with no place left to try compiles no ``_SCRIPT``.
 _WORD_NEEDS = {
     **dict.fromkeys(_CALL_NAMES, "("),
     "$": "()",
@@ -230,23 +214,27 @@ _WORD_NEEDS = {
     **dict.fromkeys(("document", "window"), "."),
     "javascript": ":",
 }
+#: At a word that starts with a word character every shape needs ``\b`` first: after an ASCII
+#: letter, digit or ``_`` (a "let" inside "completely") none can match.
+_ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 _BEFORE_BRACE = lazy_regex(r"[\w-]*\s*", regex.REVERSE)
 _BEFORE_ADS = lazy_regex(r"\(\s*", regex.REVERSE)
 
 
 def _code_matches(text: str) -> Iterator[regex.Match[str]]:
-    """The matches of ``_SHAPES``, as ``finditer`` of their alternation finds them (left to
-    right, not overlapping), but tried only where a match can start: at a word one of its shapes
-    starts with, at the selector before a ``{``, at the bracket before ``adsbygoogle``; not at
-    every character.
+    """``_SCRIPT``'s matches, as ``finditer`` finds them (left to right, not overlapping), but
+    tried only where a match can start: at a word one of its shapes starts with, at the
+    selector before a ``{``, at the bracket before ``adsbygoogle``; not at every character.
     """
     starts = []
+    absent = {char for char in "".join(_WORD_NEEDS.values()) if char not in text}
     for word in (*_CODE_WORDS, *_CALL_NAMES, *_START_WORDS):
-        if not all(char in text for char in _WORD_NEEDS[word]):
+        if absent.intersection(_WORD_NEEDS[word]):
             continue
         at = text.find(word)
         while at >= 0:
-            starts.append(at)
+            if word == "$" or at == 0 or text[at - 1] not in _ASCII_WORD:
+                starts.append(at)
             if word == "adsbygoogle":
                 bracket = _BEFORE_ADS().match(text, 0, at)
                 if bracket:
@@ -262,10 +250,10 @@ def _code_matches(text: str) -> Iterator[regex.Match[str]]:
     scan = 0
     for start in sorted(set(starts)):
         if start >= scan and start >= 0:
-            found = _SHAPES.match_at(text, start)
-            if found:
-                yield found[1]
-                scan = found[1].end()
+            match = _SCRIPT().match(text, start)
+            if match:
+                yield match
+                scan = match.end()
 
 
 def _statement_end(text: str, start: int, limit: int) -> int:
