@@ -26,7 +26,6 @@ from plugins._chrome_spans import strip_span as _strip_span
 from plugins._chrome_spans import violation as _violation
 from plugins._digits import may_be_digit
 from plugins._lazy import lazy_re, lazy_regex
-from plugins._shapes import Shape, Shapes, shape
 
 if TYPE_CHECKING:
     import regex
@@ -74,23 +73,11 @@ _ZH_BUTTONS = r"(?:【(?:打印|关闭|收藏|返回顶部|关闭窗口|打印�
 _ZH_CLICK_BRACKET = r"[（(][ \t]*(?:点击|点此)[^（()）\n]{1,20}[）)]"
 
 # The first phrase of a run; _phrase_run adds the phrases that follow it ("打印本页 关闭窗口 >>").
-# Written as one pattern with the run in it, it took 13 ms to compile instead of 5; as one
-# pattern for all its kinds, 5 ms, where a page mostly needs one or two of its shapes. A strong
-# phrase that leads a run ("lead"), the other strong ones, a bounded one, a click label.
-_ZH_PHRASE = Shapes(
-    shape(
-        rf"(?V1)(?:{_ZH_STRONG}){_ARROWS}",
-        "返回", "点击", "展开", "详情", "点此", "扫一扫", "分享到", "分享至", "字号", "下列", "以下", "快捷留言",
-        name="lead",
-    ),
-    shape(rf"(?V1){_ZH_BUTTONS}", "【", name="strong"),
-    shape(rf"(?V1){_ZH_CLICK_BRACKET}", "（", "(", name="strong"),
-    shape(
-        rf"(?V1){_ZH_BOUNDED}",
-        "查看", "阅读", "加载", "打印本页", "关闭窗口", "打印文章", "收藏本文", "收藏本页", "文章导航", "返回", "分享到", "分享至",
-        name="bounded",
-    ),
-    shape(rf"(?V1){_HAN_EDGE_LEFT}(?:{_ZH_CLICK}){_ARROWS}", "点击", "点此", name="click"),
+# Written as one pattern with the run in it, it took 13 ms to compile instead of 5.
+_ZH_PHRASE = lazy_regex(
+    rf"(?V1)(?P<strong>(?P<lead>(?:{_ZH_STRONG}){_ARROWS})|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET})"
+    rf"|(?P<bounded>{_ZH_BOUNDED})"
+    rf"|{_HAN_EDGE_LEFT}(?P<click>(?:{_ZH_CLICK}){_ARROWS})",
 )
 _ZH_NEXT_BOUNDED = lazy_regex(rf"(?V1)[ \t]*(?:{_ZH_BOUNDED})")
 _ZH_NEXT = lazy_regex(rf"(?V1)[ \t]*(?:{_ZH_BOUNDED}|{_ZH_STRONG})")
@@ -103,38 +90,28 @@ _SENTENCE_BEFORE = lazy_regex(r"(?V1m)(?:^|[。！？!?.；;]|-{2,})[ \t]*$")
 
 # English: capitalised, after a line start, a sentence end, a separator or another UI phrase;
 # a short one ("Read more") also needs its line to end, or an arrow, colon or a new sentence
-# after it. "I want to read more books" and "users can click here" stay. Each shape is compiled
-# on its first try (as one pattern they took 5 ms to compile): the long ones, then the short.
-def _en(pattern: str, *starts: str, name: str = "long") -> Shape:
-    return shape(rf"(?V1m){pattern}", *starts, name=name)
-
-
-_EN_PHRASES = Shapes(
-    _en(
-        r"(?:Continue|CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)(?:[ \t]+the[ \t]+(?:main[ \t]+|full[ \t]+)?(?:story|article))?",
-        "Continue", "CONTINUE", "Keep",
-    ),
-    _en(r"Read[ \t]+(?:the[ \t]+)?full[ \t]+(?:story|article|post)", "Read"),
-    _en(r"Share[ \t]+this[ \t]+(?:article|story|post|page)|Share[ \t]+on[ \t]+(?:Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit)", "Share"),
-    _en(r"Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}?(?=[.!?]|$|[ \t]+[A-Z\d]))?", "Click"),
-    _en(r"Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)", "Back", "Skip", "Print"),
-    _en(r"Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)", "Follow"),
-    _en(r"(?:Sign[ \t]+up[ \t]+for|Subscribe[ \t]+to)[ \t]+(?:our|the)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?newsletters?", "Sign", "Subscribe"),
-    _en(r"(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)", "Email", "Save"),
-    _en(
-        r"(?:(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue)(?![\p{L}])",
-        "Read", "READ", "See", "View", "Show", "Load", "Share", "Continue",
-        name="short",
-    ),
+# after it. "I want to read more books" and "users can click here" stay.
+_EN_LONG = (
+    r"(?:Continue|CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)(?:[ \t]+the[ \t]+(?:main[ \t]+|full[ \t]+)?(?:story|article))?"
+    r"|Read[ \t]+(?:the[ \t]+)?full[ \t]+(?:story|article|post)"
+    r"|Share[ \t]+this[ \t]+(?:article|story|post|page)"
+    r"|Share[ \t]+on[ \t]+(?:Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit)"
+    r"|Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}?(?=[.!?]|$|[ \t]+[A-Z\d]))?"
+    r"|Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)"
+    r"|Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)"
+    r"|(?:Sign[ \t]+up[ \t]+for|Subscribe[ \t]+to)[ \t]+(?:our|the)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?newsletters?"
+    r"|(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)"
 )
-# The first two words of every English phrase (only "Continue" stands alone): where none stands,
-# no phrase does, and no shape is needed. Cheap to compile with ``re``.
+_EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
+# The first two words of every _EN_PHRASE (only "Continue" stands alone): where none stands,
+# no phrase does, and _EN_PHRASE (long to compile) is not needed. Cheap to compile with ``re``.
 _EN_OPENING = lazy_re(
     r"Continue|(?:CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)|(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)"
     r"|Read[ \t]+(?:the|full)|Share[ \t]+(?:this|on)|Click[ \t]+here|(?:Back|Skip|Subscribe)[ \t]+to"
     r"|(?:Print|Email|Save)[ \t]+this|Follow[ \t]+us|Sign[ \t]+up"
 )
 _EN_ARROWS = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*")
+_EN_PHRASE = lazy_regex(rf"(?V1m)(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])")
 _EN_BEFORE_OK = lazy_regex(r"(?V1m)(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$")
 _EN_AFTER_OK = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d")
 _EN_AFTER_SENTENCE = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}")
@@ -160,13 +137,12 @@ def _zh_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     text = found.text
     for window_start, window_end in found.windows("zh_phrase", *_ZH_REACH):
         position = window_start
-        while (found_phrase := next(_ZH_PHRASE.finditer(text, position, window_end), None)) is not None:
-            kind, match = found_phrase[0].name, found_phrase[1]
+        while (match := _ZH_PHRASE().search(text, position, window_end)) is not None:
             start, end = match.span()
-            if kind in ("lead", "bounded"):
-                end = _phrase_run(found, end, window_end, after_strong=kind == "lead")
+            if match.group("lead") is not None or match.group("bounded") is not None:
+                end = _phrase_run(found, end, window_end, after_strong=match.group("lead") is not None)
             position = end
-            if kind == "bounded":
+            if match.group("bounded") is not None:
                 # "请查看更多信息" and "……查看原文，在Wi-Fi环境下观看" are sentences; "……试点查看更多"
                 # ending a line and "……问题。阅读全文生态环境部门……" after a full stop are links.
                 if start > 0 and _HAN_AFTER().match(text, start - 1):
@@ -176,7 +152,7 @@ def _zh_phrases(found: Scan) -> Iterator[tuple[int, int]]:
                     line_start = found.bounds(start)[0]
                     if not _SENTENCE_BEFORE().search(text, max(line_start, start - 8), start):
                         continue
-            elif kind == "click" and not _CLICK_TAIL_OK().match(text, end):
+            elif match.group("click") is not None and not _CLICK_TAIL_OK().match(text, end):
                 continue
             yield start, end
 
@@ -210,13 +186,13 @@ def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     windows = [(start, end) for start, end in found.windows("en_phrase", *_EN_REACH) if _EN_OPENING().search(text, start, end)]
     last_end = -1
     for window_start, window_end in windows:
-        for found_shape, match in _EN_PHRASES.finditer(text, window_start, window_end):
+        for match in _EN_PHRASE().finditer(text, window_start, window_end):
             start, end = match.span()
             line_start, line_end = found.bounds(start)
             before_ok = _EN_BEFORE_OK().search(text, max(line_start, start - 8), start) is not None
             after_chrome = last_end >= 0 and not _NOT_SPACE().search(text, last_end, start)
             at_line_end = _EN_AFTER_OK().match(text, end, line_end) is not None
-            if found_shape.name == "long":
+            if match.group("long") is not None:
                 ok = after_chrome or before_ok or at_line_end
             else:
                 # a capitalised "Read more" ending a line is a link: a sentence would end with a stop
