@@ -9,16 +9,15 @@ elsewhere is a copy; which copy to report is the one whose removal leaves the ar
 
 from __future__ import annotations
 
-import gc
 import heapq
 import weakref
 from array import array
 from collections import Counter, defaultdict
-from contextlib import contextmanager
 from itertools import chain
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from lint.page import Page
+from plugins._collector import collector_paused
 from plugins._dup_units import View, clauses_of, lines_sharing, related_lines, shingles_of, unit_keys, unit_spans, view_of
 from plugins._lazy import lazy_re
 
@@ -422,20 +421,6 @@ def analysed(page: Page, **settings: Any) -> Analysis:
         with collector_paused():
             memo[key] = analyse(page, **settings)
     return memo[key]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector paused: on a big page the analysis makes hundreds of
-    thousands of small lists and sets (none in a cycle), and each collection they set off walks
-    every object the page holds: on a 10 MB page, half the time of the steps that make them."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _main_sources(shared: dict[int, int], covered: int) -> tuple[int, ...]:

@@ -15,7 +15,8 @@ from typing import Any, Iterator, Mapping
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
-from plugins._dup_analysis import analysed, collector_paused
+from plugins._collector import collector_paused
+from plugins._dup_analysis import analysed
 from plugins._dup_sentences import repeated_sentences
 
 

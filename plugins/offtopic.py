@@ -27,7 +27,7 @@ import re
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
-from plugins._dup_analysis import collector_paused  # the same big-page cost as DUP's analysis
+from plugins._collector import collector_paused
 from plugins._line_shapes import Line, Shape, header_matcher, read_lines
 from plugins._oft_interleaved import interleaved_headlines
 from plugins._oft_nav import navigation_blocks
