@@ -25,6 +25,7 @@ from plugins._chrome_spans import SPACE, report, shown
 from plugins._chrome_spans import strip_span as _strip_span
 from plugins._chrome_spans import violation as _violation
 from plugins._digits import may_be_digit
+from plugins._first_needs import FirstNeeds
 from plugins._lazy import lazy_re, lazy_regex
 
 if TYPE_CHECKING:
@@ -91,27 +92,72 @@ _SENTENCE_BEFORE = lazy_regex(r"(?V1m)(?:^|[。！？!?.；;]|-{2,})[ \t]*$")
 # English: capitalised, after a line start, a sentence end, a separator or another UI phrase;
 # a short one ("Read more") also needs its line to end, or an arrow, colon or a new sentence
 # after it. "I want to read more books" and "users can click here" stay.
-_EN_LONG = (
-    r"(?:Continue|CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)(?:[ \t]+the[ \t]+(?:main[ \t]+|full[ \t]+)?(?:story|article))?"
-    r"|Read[ \t]+(?:the[ \t]+)?full[ \t]+(?:story|article|post)"
-    r"|Share[ \t]+this[ \t]+(?:article|story|post|page)"
-    r"|Share[ \t]+on[ \t]+(?:Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit)"
-    r"|Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}?(?=[.!?]|$|[ \t]+[A-Z\d]))?"
-    r"|Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)"
-    r"|Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)"
-    r"|(?:Sign[ \t]+up[ \t]+for|Subscribe[ \t]+to)[ \t]+(?:our|the)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?newsletters?"
-    r"|(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)"
+#: The phrases in the order they are tried: pattern, the words it starts with, its kind.
+_EN_ALTERNATIVES = (
+    (
+        r"(?:Continue|CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)(?:[ \t]+the[ \t]+(?:main[ \t]+|full[ \t]+)?(?:story|article))?",
+        ("Continue", "CONTINUE", "Keep"),
+        "long",
+    ),
+    (r"Read[ \t]+(?:the[ \t]+)?full[ \t]+(?:story|article|post)", ("Read",), "long"),
+    (r"Share[ \t]+this[ \t]+(?:article|story|post|page)", ("Share",), "long"),
+    (r"Share[ \t]+on[ \t]+(?:Facebook|Twitter|X|LinkedIn|WhatsApp|Email|Pinterest|Reddit)", ("Share",), "long"),
+    (r"Click[ \t]+here(?:[ \t]+to[ \t]+[^.!?\n]{1,60}?(?=[.!?]|$|[ \t]+[A-Z\d]))?", ("Click",), "long"),
+    (
+        r"Back[ \t]+to[ \t]+top|Skip[ \t]+to[ \t]+(?:main[ \t]+)?content|Print[ \t]+this[ \t]+(?:page|article|story)",
+        ("Back", "Skip", "Print"),
+        "long",
+    ),
+    (r"Follow[ \t]+us[ \t]+on[ \t]+(?:Facebook|Twitter|Instagram|X|LinkedIn)", ("Follow",), "long"),
+    (
+        r"(?:Sign[ \t]+up[ \t]+for|Subscribe[ \t]+to)[ \t]+(?:our|the)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?newsletters?",
+        ("Sign", "Subscribe"),
+        "long",
+    ),
+    (r"(?:Email|Save)[ \t]+this[ \t]+(?:article|story|page|post)", ("Email", "Save"), "long"),
+    (
+        r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue",
+        ("Read", "READ", "See", "View", "Show", "Load", "Share", "Continue"),
+        "short",
+    ),
 )
-_EN_SHORT = r"(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)|Share[ \t]+this|Continue"
-# The first two words of every _EN_PHRASE (only "Continue" stands alone): where none stands,
-# no phrase does, and _EN_PHRASE (long to compile) is not needed. Cheap to compile with ``re``.
+
+
+def _en_phrase_source(needed: frozenset[int]) -> str:
+    """The alternation of the ``needed`` phrases, each kind in its group (a short one must not
+    run into a letter)."""
+    kinds = []
+    for kind, after in (("long", ""), ("short", r"(?![\p{L}])")):
+        chosen = [pattern for index, (pattern, _, of_kind) in enumerate(_EN_ALTERNATIVES) if of_kind == kind and index in needed]
+        if chosen:
+            kinds.append(f"(?P<{kind}>{'|'.join(chosen)}){after}")
+    return "(?V1m)" + "|".join(kinds)
+
+
+# The first two words of every phrase (only "Continue" stands alone): where none stands, no
+# phrase does, and _EN_PHRASE (long to compile) is not needed. Cheap to compile with ``re``.
 _EN_OPENING = lazy_re(
     r"Continue|(?:CONTINUE|Keep)[ \t]+(?:reading|Reading|READING)|(?:Read|READ|See|View|Show|Load)[ \t]+(?:more|More|MORE)"
     r"|Read[ \t]+(?:the|full)|Share[ \t]+(?:this|on)|Click[ \t]+here|(?:Back|Skip|Subscribe)[ \t]+to"
     r"|(?:Print|Email|Save)[ \t]+this|Follow[ \t]+us|Sign[ \t]+up"
 )
 _EN_ARROWS = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*")
-_EN_PHRASE = lazy_regex(rf"(?V1m)(?P<long>{_EN_LONG})|(?P<short>{_EN_SHORT})(?![\p{{L}}])")
+# All phrases took 5 ms to compile: a page compiles those whose words its windows hold, found
+# wherever they start (none is the start of another).
+_EN_PHRASE = FirstNeeds(_en_phrase_source, len(_EN_ALTERNATIVES))
+
+
+def _starting(alternatives: tuple[tuple[str, tuple[str, ...], str], ...]) -> dict[str, tuple[int, ...]]:
+    """Each word a phrase starts with, and the numbers of the phrases that start with it."""
+    starting: dict[str, tuple[int, ...]] = {}
+    for index, (_, starts, _) in enumerate(alternatives):
+        for word in starts:
+            starting[word] = (*starting.get(word, ()), index)
+    return starting
+
+
+_EN_STARTING = _starting(_EN_ALTERNATIVES)
+_EN_WORDS = lazy_re("(?=(" + "|".join(sorted(_EN_STARTING)) + "))")
 _EN_BEFORE_OK = lazy_regex(r"(?V1m)(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$")
 _EN_AFTER_OK = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d")
 _EN_AFTER_SENTENCE = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}")
@@ -184,15 +230,21 @@ def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     # a window without an opening holds no phrase: the keywords start sentences ("Read the
     # report", "See how")
     windows = [(start, end) for start, end in found.windows("en_phrase", *_EN_REACH) if _EN_OPENING().search(text, start, end)]
+    if not windows:
+        return
+    words = {word for start, end in windows for word in _EN_WORDS().findall(text, start, end)}
+    if not words:  # (an opening starts with one of them)
+        return
+    phrase = _EN_PHRASE.pattern(index for word in words for index in _EN_STARTING[word])
     last_end = -1
     for window_start, window_end in windows:
-        for match in _EN_PHRASE().finditer(text, window_start, window_end):
+        for match in phrase.finditer(text, window_start, window_end):
             start, end = match.span()
             line_start, line_end = found.bounds(start)
             before_ok = _EN_BEFORE_OK().search(text, max(line_start, start - 8), start) is not None
             after_chrome = last_end >= 0 and not _NOT_SPACE().search(text, last_end, start)
             at_line_end = _EN_AFTER_OK().match(text, end, line_end) is not None
-            if match.group("long") is not None:
+            if match.lastgroup == "long":
                 ok = after_chrome or before_ok or at_line_end
             else:
                 # a capitalised "Read more" ending a line is a link: a sentence would end with a stop

@@ -1,0 +1,31 @@
+"""plugins._first_needs: the first text compiles only the alternatives it needs; a text that
+needs others gets the whole alternation, compiled once; the matches are the alternation's."""
+
+from __future__ import annotations
+
+import regex
+
+from plugins._first_needs import FirstNeeds
+
+_ALTERNATIVES = ("Read[ ]+more", "See[ ]+more", "Click[ ]+here")
+
+
+def _source(needed: frozenset[int]) -> str:
+    return "|".join(pattern for index, pattern in enumerate(_ALTERNATIVES) if index in needed)
+
+
+def test_the_first_need_is_compiled_alone_then_the_whole_alternation_once():
+    alternation = FirstNeeds(_source, len(_ALTERNATIVES))
+    first = alternation.pattern([1])
+    assert first.pattern == "See[ ]+more"
+    assert alternation.pattern([1]) is first
+    whole = alternation.pattern([0, 2])
+    assert whole.pattern == "Read[ ]+more|See[ ]+more|Click[ ]+here"
+    assert alternation.pattern([2]) is whole and alternation.pattern([1, 2]) is whole
+
+
+def test_leaving_out_what_cannot_match_in_the_text_changes_no_match():
+    text = "See more, See  more or Click here, Read-more"  # nothing here for "Read[ ]+more"
+    whole = regex.compile(_source(frozenset(range(len(_ALTERNATIVES)))))
+    needed = FirstNeeds(_source, len(_ALTERNATIVES)).pattern([1, 2])
+    assert [match.span() for match in needed.finditer(text)] == [match.span() for match in whole.finditer(text)]
