@@ -15,7 +15,11 @@ from typing import TYPE_CHECKING, Callable, Iterable
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["FirstNeeds"]
+__all__ = ["FirstNeeds", "SMALL"]
+
+#: Texts up to this many characters ask what they need. A longer one gets the whole alternation:
+#: its compiling is little beside the text's own scan, and finding what it needs is not.
+SMALL = 100_000
 
 
 class FirstNeeds:
@@ -27,16 +31,17 @@ class FirstNeeds:
         self._first: tuple[frozenset[int], "regex.Pattern[str]"] | None = None
         self._whole: "regex.Pattern[str] | None" = None
 
-    def pattern(self, needed: Iterable[int]) -> "regex.Pattern[str]":
-        """A pattern that holds (in their order) the alternatives ``needed``, and others only
-        where they cannot match."""
+    def pattern(self, needed: Callable[[], Iterable[int]], size: int) -> "regex.Pattern[str]":
+        """A pattern that holds (in their order) the alternatives ``needed()`` names, and others
+        only where they cannot match; ``needed`` is asked only until the whole is compiled, and
+        not for a text of ``size`` above :data:`SMALL`."""
         import regex
 
-        wanted = frozenset(needed)
-        if self._first is None:
-            self._first = (wanted, regex.compile(self._build(wanted)))
-        if wanted <= self._first[0]:
-            return self._first[1]
         if self._whole is None:
+            wanted = frozenset(needed()) if size <= SMALL else frozenset()
+            if wanted and self._first is None:
+                self._first = (wanted, regex.compile(self._build(wanted)))
+            if wanted and self._first is not None and wanted <= self._first[0]:
+                return self._first[1]
             self._whole = regex.compile(self._build(frozenset(range(self._count))))
         return self._whole

@@ -13,7 +13,8 @@ between separators, never in the middle of a clause.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Any, Iterator, Mapping
+import re
+from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 
 from lint import hookimpl
 from lint.model import Family, Rule, RuleOption, Severity, Violation
@@ -74,11 +75,22 @@ _ZH_BUTTONS = r"(?:【(?:打印|关闭|收藏|返回顶部|关闭窗口|打印�
 _ZH_CLICK_BRACKET = r"[（(][ \t]*(?:点击|点此)[^（()）\n]{1,20}[）)]"
 
 # The first phrase of a run; _phrase_run adds the phrases that follow it ("打印本页 关闭窗口 >>").
-# Written as one pattern with the run in it, it took 13 ms to compile instead of 5.
-_ZH_PHRASE = lazy_regex(
-    rf"(?V1)(?P<strong>(?P<lead>(?:{_ZH_STRONG}){_ARROWS})|{_ZH_BUTTONS}|{_ZH_CLICK_BRACKET})"
-    rf"|(?P<bounded>{_ZH_BOUNDED})"
-    rf"|{_HAN_EDGE_LEFT}(?P<click>(?:{_ZH_CLICK}){_ARROWS})",
+# Written as one pattern with the run in it, it took 13 ms to compile instead of 5: in the order
+# they are tried, each pattern, the words it starts with, and its group.
+_ZH_ALTERNATIVES = (
+    (
+        rf"(?P<lead>(?:{_ZH_STRONG}){_ARROWS})",
+        ("返回", "点击", "展开", "详情", "点此", "扫一扫", "分享到", "分享至", "字号", "下列", "以下", "快捷留言"),
+        "strong",
+    ),
+    (_ZH_BUTTONS, ("【",), "strong"),
+    (_ZH_CLICK_BRACKET, ("（", "("), "strong"),
+    (
+        _ZH_BOUNDED,
+        ("查看", "阅读", "加载", "打印本页", "关闭窗口", "打印文章", "收藏本文", "收藏本页", "文章导航", "返回", "分享到", "分享至"),
+        "bounded",
+    ),
+    (rf"{_HAN_EDGE_LEFT}(?P<click>(?:{_ZH_CLICK}){_ARROWS})", ("点击", "点此"), ""),
 )
 _ZH_NEXT_BOUNDED = lazy_regex(rf"(?V1)[ \t]*(?:{_ZH_BOUNDED})")
 _ZH_NEXT = lazy_regex(rf"(?V1)[ \t]*(?:{_ZH_BOUNDED}|{_ZH_STRONG})")
@@ -123,15 +135,36 @@ _EN_ALTERNATIVES = (
 )
 
 
-def _en_phrase_source(needed: frozenset[int]) -> str:
-    """The alternation of the ``needed`` phrases, each kind in its group (a short one must not
-    run into a letter)."""
-    kinds = []
-    for kind, after in (("long", ""), ("short", r"(?![\p{L}])")):
-        chosen = [pattern for index, (pattern, _, of_kind) in enumerate(_EN_ALTERNATIVES) if of_kind == kind and index in needed]
-        if chosen:
-            kinds.append(f"(?P<{kind}>{'|'.join(chosen)}){after}")
-    return "(?V1m)" + "|".join(kinds)
+_Alternatives = tuple[tuple[str, tuple[str, ...], str], ...]  # pattern, start words, group
+
+
+def _grouped(flags: str, alternatives: _Alternatives, needed: frozenset[int], after: Mapping[str, str]) -> str:
+    """The alternation of the ``needed`` alternatives, in their order; those of a group in that
+    named group, then what must come ``after`` it."""
+    groups: dict[str, list[str]] = {}
+    for index, (pattern, _, group) in enumerate(alternatives):
+        if index in needed:
+            groups.setdefault(group, []).append(pattern)
+    return flags + "|".join(
+        f"(?P<{group}>{'|'.join(patterns)}){after.get(group, '')}" if group else "|".join(patterns) for group, patterns in groups.items()
+    )
+
+
+def _starting(alternatives: _Alternatives) -> dict[str, tuple[int, ...]]:
+    """Each word an alternative starts with, and the numbers of the alternatives that do."""
+    starting: dict[str, tuple[int, ...]] = {}
+    for index, (_, starts, _) in enumerate(alternatives):
+        for word in starts:
+            starting[word] = (*starting.get(word, ()), index)
+    return starting
+
+
+def _needed_in(
+    starting: dict[str, tuple[int, ...]], words: Callable[[], "re.Pattern[str]"], text: str, windows: list[tuple[int, int]]
+) -> set[int]:
+    """The alternatives whose start words stand in the ``windows`` of ``text`` (found by the
+    lookahead ``words``, wherever they start: none is the start of another)."""
+    return {index for start, end in windows for word in words().findall(text, start, end) for index in starting[word]}
 
 
 # The first two words of every phrase (only "Continue" stands alone): where none stands, no
@@ -142,22 +175,13 @@ _EN_OPENING = lazy_re(
     r"|(?:Print|Email|Save)[ \t]+this|Follow[ \t]+us|Sign[ \t]+up"
 )
 _EN_ARROWS = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*")
-# All phrases took 5 ms to compile: a page compiles those whose words its windows hold, found
-# wherever they start (none is the start of another).
-_EN_PHRASE = FirstNeeds(_en_phrase_source, len(_EN_ALTERNATIVES))
-
-
-def _starting(alternatives: tuple[tuple[str, tuple[str, ...], str], ...]) -> dict[str, tuple[int, ...]]:
-    """Each word a phrase starts with, and the numbers of the phrases that start with it."""
-    starting: dict[str, tuple[int, ...]] = {}
-    for index, (_, starts, _) in enumerate(alternatives):
-        for word in starts:
-            starting[word] = (*starting.get(word, ()), index)
-    return starting
-
-
+# Each set of phrases took 5 ms to compile: a page compiles those whose words its windows hold.
+_EN_PHRASE = FirstNeeds(lambda needed: _grouped("(?V1m)", _EN_ALTERNATIVES, needed, {"short": r"(?![\p{L}])"}), len(_EN_ALTERNATIVES))
 _EN_STARTING = _starting(_EN_ALTERNATIVES)
 _EN_WORDS = lazy_re("(?=(" + "|".join(sorted(_EN_STARTING)) + "))")
+_ZH_PHRASE = FirstNeeds(lambda needed: _grouped("(?V1)", _ZH_ALTERNATIVES, needed, {}), len(_ZH_ALTERNATIVES))
+_ZH_STARTING = _starting(_ZH_ALTERNATIVES)
+_ZH_WORDS = lazy_re(lambda: "(?=(" + "|".join(map(re.escape, sorted(_ZH_STARTING))) + "))")
 _EN_BEFORE_OK = lazy_regex(r"(?V1m)(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$")
 _EN_AFTER_OK = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]*(?:$|[\r\n|｜·•(\[])|[ \t]*:[ \t]*\d")
 _EN_AFTER_SENTENCE = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…|:|：))*[ \t]+[\"“‘']?\p{Lu}")
@@ -181,14 +205,21 @@ _ZH_NEXT_REACH = 24  # a phrase's keyword stands this near its start ("返回" a
 
 def _zh_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     text = found.text
-    for window_start, window_end in found.windows("zh_phrase", *_ZH_REACH):
+    windows = found.windows("zh_phrase", *_ZH_REACH)
+    if not windows:
+        return
+    phrase = _ZH_PHRASE.pattern(lambda: _needed_in(_ZH_STARTING, _ZH_WORDS, text, windows), len(text))
+    names = phrase.groupindex  # a group of phrases the page cannot hold may be left out
+    for window_start, window_end in windows:
         position = window_start
-        while (match := _ZH_PHRASE().search(text, position, window_end)) is not None:
+        while (match := phrase.search(text, position, window_end)) is not None:
             start, end = match.span()
-            if match.group("lead") is not None or match.group("bounded") is not None:
-                end = _phrase_run(found, end, window_end, after_strong=match.group("lead") is not None)
+            lead = "lead" in names and match.group("lead") is not None
+            bounded = "bounded" in names and match.group("bounded") is not None
+            if lead or bounded:
+                end = _phrase_run(found, end, window_end, after_strong=lead)
             position = end
-            if match.group("bounded") is not None:
+            if bounded:
                 # "请查看更多信息" and "……查看原文，在Wi-Fi环境下观看" are sentences; "……试点查看更多"
                 # ending a line and "……问题。阅读全文生态环境部门……" after a full stop are links.
                 if start > 0 and _HAN_AFTER().match(text, start - 1):
@@ -198,7 +229,7 @@ def _zh_phrases(found: Scan) -> Iterator[tuple[int, int]]:
                     line_start = found.bounds(start)[0]
                     if not _SENTENCE_BEFORE().search(text, max(line_start, start - 8), start):
                         continue
-            elif match.group("click") is not None and not _CLICK_TAIL_OK().match(text, end):
+            elif "click" in names and match.group("click") is not None and not _CLICK_TAIL_OK().match(text, end):
                 continue
             yield start, end
 
@@ -232,10 +263,7 @@ def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     windows = [(start, end) for start, end in found.windows("en_phrase", *_EN_REACH) if _EN_OPENING().search(text, start, end)]
     if not windows:
         return
-    words = {word for start, end in windows for word in _EN_WORDS().findall(text, start, end)}
-    if not words:  # (an opening starts with one of them)
-        return
-    phrase = _EN_PHRASE.pattern(index for word in words for index in _EN_STARTING[word])
+    phrase = _EN_PHRASE.pattern(lambda: _needed_in(_EN_STARTING, _EN_WORDS, text, windows), len(text))
     last_end = -1
     for window_start, window_end in windows:
         for match in phrase.finditer(text, window_start, window_end):

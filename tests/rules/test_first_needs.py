@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import regex
 
-from plugins._first_needs import FirstNeeds
+from plugins._first_needs import SMALL, FirstNeeds
 
 _ALTERNATIVES = ("Read[ ]+more", "See[ ]+more", "Click[ ]+here")
 
@@ -16,16 +16,23 @@ def _source(needed: frozenset[int]) -> str:
 
 def test_the_first_need_is_compiled_alone_then_the_whole_alternation_once():
     alternation = FirstNeeds(_source, len(_ALTERNATIVES))
-    first = alternation.pattern([1])
+    first = alternation.pattern(lambda: [1], 100)
     assert first.pattern == "See[ ]+more"
-    assert alternation.pattern([1]) is first
-    whole = alternation.pattern([0, 2])
+    assert alternation.pattern(lambda: [1], 100) is first
+    whole = alternation.pattern(lambda: [0, 2], 100)
     assert whole.pattern == "Read[ ]+more|See[ ]+more|Click[ ]+here"
-    assert alternation.pattern([2]) is whole and alternation.pattern([1, 2]) is whole
+    assert alternation.pattern(lambda: [2], 100) is whole and alternation.pattern(lambda: [1], 100) is whole
 
 
 def test_leaving_out_what_cannot_match_in_the_text_changes_no_match():
     text = "See more, See  more or Click here, Read-more"  # nothing here for "Read[ ]+more"
     whole = regex.compile(_source(frozenset(range(len(_ALTERNATIVES)))))
-    needed = FirstNeeds(_source, len(_ALTERNATIVES)).pattern([1, 2])
+    needed = FirstNeeds(_source, len(_ALTERNATIVES)).pattern(lambda: [1, 2], len(text))
     assert [match.span() for match in needed.finditer(text)] == [match.span() for match in whole.finditer(text)]
+
+
+def test_a_long_text_gets_the_whole_alternation_without_asking_what_it_needs():
+    def needed() -> list[int]:
+        raise AssertionError("a long text is not asked")
+
+    assert FirstNeeds(_source, len(_ALTERNATIVES)).pattern(needed, SMALL + 1).pattern == _source(frozenset(range(3)))
