@@ -8,6 +8,7 @@ Each kind is its own rule, so a site that legitimately prints one of them can sw
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any, Iterator, Mapping
 
 import regex
@@ -217,6 +218,12 @@ _WORD_NEEDS = {
 #: At a word that starts with a word character every shape needs ``\b`` first: after an ASCII
 #: letter, digit or ``_`` (a "let" inside "completely") none can match.
 _ASCII_WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+#: What ``document.`` and ``window.`` must be followed by in their shapes: "the transfer window."
+#: is prose.
+_DOM_NAMES = {
+    "document": ("write", "getElementById", "getElementsBy", "querySelector", "createElement", "cookie", "location"),
+    "window": ("location", "open", "onload", "onscroll", "addEventListener", "setTimeout", "setInterval", "dataLayer", "adsbygoogle"),
+}
 _BEFORE_BRACE = lazy_regex(r"[\w-]*\s*", regex.REVERSE)
 _BEFORE_ADS = lazy_regex(r"\(\s*", regex.REVERSE)
 
@@ -233,7 +240,9 @@ def _code_matches(text: str) -> Iterator[regex.Match[str]]:
             continue
         at = text.find(word)
         while at >= 0:
-            if word == "$" or at == 0 or text[at - 1] not in _ASCII_WORD:
+            if (word == "$" or at == 0 or text[at - 1] not in _ASCII_WORD) and (
+                word not in _DOM_NAMES or _member_follows(text, at + len(word), _DOM_NAMES[word])
+            ):
                 starts.append(at)
             if word == "adsbygoogle":
                 bracket = _BEFORE_ADS().match(text, 0, at)
@@ -254,6 +263,20 @@ def _code_matches(text: str) -> Iterator[regex.Match[str]]:
             if match:
                 yield match
                 scan = match.end()
+
+
+def _member_follows(text: str, at: int, names: tuple[str, ...]) -> bool:
+    """``\\s*\\.\\s*`` and one of ``names`` stand at ``at`` (skipping whatever ``\\s`` may match)."""
+    at = _past_spaces(text, at)
+    return text.startswith(".", at) and text.startswith(names, _past_spaces(text, at + 1))
+
+
+def _past_spaces(text: str, at: int) -> int:
+    """The first character from ``at`` on that ``regex``'s ``\\s`` cannot match: a space to
+    Python, or unassigned in its Unicode, may be one."""
+    while at < len(text) and (text[at].isspace() or unicodedata.category(text[at]) == "Cn"):
+        at += 1
+    return at
 
 
 def _statement_end(text: str, start: int, limit: int) -> int:
