@@ -8,9 +8,10 @@ enough run of them are aligned with their earlier places (:func:`_repeated_from`
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
-from itertools import accumulate, compress, count, islice
-from operator import eq, or_
+from itertools import accumulate, compress, count, islice, repeat
+from operator import add, eq, or_, sub
 from typing import Iterator
 
 from lint.page import Page
@@ -118,11 +119,13 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
             and line.units >= min_units
             and _SENTENCE_END().search(analysis.view.page_lines[index])
         ):
-            if id(line.shingle_set) in in_seen:  # the same text said in prose before
+            again = id(line.shingle_set) in in_seen
+            twice = _twice(line) if prose and (runs or not again) else None
+            if again:  # the same text said in prose before
                 said = b"\x01" * len(line.shingles)
             else:
-                said = _said_before(line, seen, prose)
-            said_in_runs = _said_before(line, in_runs, runs) if in_runs or runs else None
+                said = _said_before(line, seen, twice)
+            said_in_runs = _said_before(line, in_runs, twice if runs else None) if in_runs or runs else None
             if (
                 (whole in said if min_share >= 1 else said.count(1) >= needed)
                 or said_in_runs is not None
@@ -137,16 +140,25 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
     return found
 
 
-def _said_before(line: Line, seen: set[int], here: bool) -> bytes:
-    """Which of the line's shingles are in ``seen`` or, when ``here``, twice in the line (the
-    few found are looked up one by one, not the big set: set-to-set steps read stored hashes)."""
+def _said_before(line: Line, seen: set[int], twice: bytes | None) -> bytes:
+    """Which of the line's shingles are in ``seen`` or, where ``twice`` (see :func:`_twice`)
+    says so, twice in the line (the few found are looked up one by one, not the big set:
+    set-to-set steps read stored hashes)."""
     shingles = line.shingles
     found = line.shingle_set & seen
-    said = bytes(map(found.__contains__, shingles)) if found else bytes(len(shingles))
-    if here and len(line.shingle_set) < len(shingles):
-        twice = Counter(shingles)
-        said = bytes(map(or_, said, map((2).__le__, map(twice.__getitem__, shingles))))
-    return said
+    if not found:
+        return twice or bytes(len(shingles))
+    said = bytes(map(found.__contains__, shingles))
+    return bytes(map(or_, said, twice)) if twice else said
+
+
+def _twice(line: Line) -> bytes | None:
+    """Which of the line's shingles occur twice in it, or None when none does."""
+    shingles = line.shingles
+    if len(line.shingle_set) == len(shingles):
+        return None
+    times = Counter(shingles)
+    return bytes(map((2).__le__, map(times.__getitem__, shingles)))
 
 
 def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[int, int, bool, int, int]]:
@@ -223,56 +235,69 @@ def _sentences(text: str, offset: int) -> Iterator[tuple[int, int, bool]]:
         yield offset + start, offset + len(text), False
 
 
-def _places(analysis: Analysis, shingles: set[int]) -> dict[int, list[tuple[int, int]]]:
-    """The first (line, unit) places in prose lines (see :meth:`Analysis.prose`) of ``shingles``:
-    only those of sentences that may be repeats, most of a page's are never looked up. A shingle
-    is looked for no more once it has :data:`MAX_OCCURRENCES` places, so the work is bounded by
-    the shingles looked up, not by how often a page repeats them."""
-    places: dict[int, list[tuple[int, int]]] = {}
+def _places(analysis: Analysis, shingles: set[int]) -> dict[int, list[int]]:
+    """The first places in prose lines (see :meth:`Analysis.prose`) of ``shingles``, each as
+    :func:`_place` (ascending, as the page reads): only those of sentences that may be repeats,
+    most of a page's are never looked up. A shingle is looked for no more once it has
+    :data:`MAX_OCCURRENCES` places, so the work is bounded by the shingles looked up, not by how
+    often a page repeats them."""
+    places: dict[int, list[int]] = {}
     missing = set(shingles)
     for line in analysis.prose():
         if missing.isdisjoint(line.shingle_set):
             continue
-        row = line.index
-        for position in compress(count(), map(missing.__contains__, line.shingles)):
-            shingle = line.shingles[position]
+        base = _place(line.index, 0)
+        shingles_here = line.shingles
+        for position in compress(count(), map(missing.__contains__, shingles_here)):
+            shingle = shingles_here[position]
             found = places.setdefault(shingle, [])
-            if len(found) < MAX_OCCURRENCES:
-                found.append((row, position))
-                if len(found) == MAX_OCCURRENCES:
-                    missing.discard(shingle)
+            found.append(base + position)
+            if len(found) == MAX_OCCURRENCES:
+                missing.discard(shingle)
     return places
 
 
+#: Units a line may hold, at most: a place (line, unit) is one integer, ``line * _ROW + unit``,
+#: and an alignment (line, offset) too, so alignments are counted in C.
+_ROW = 1 << 40
+
+
+def _place(line: int, unit: int) -> int:
+    return line * _ROW + unit
+
+
 def _repeated_from(
-    places: dict[int, list[tuple[int, int]]], line: Line, first: int, last: int, min_units: int, min_share: float
+    places: dict[int, list[int]], line: Line, first: int, last: int, min_units: int, min_share: float
 ) -> int | None:
     """The line where the units ``first:last`` of ``line`` were said before, or None.
 
     A sentence is a repeat when most of its shingles occur earlier *in the same order at the
     same distance*: shingles are counted per alignment (source line, offset), allowing the
     offset to drift by one for a character dropped or added. Shingles scattered over a page
-    (set phrases of a long report) never line up like that.
+    (set phrases of a long report) never line up like that. Places and alignments are integers
+    (see :data:`_ROW`): a shingle's earlier places are a prefix of its list, counted in C.
     """
     if last - first < min_units:
         return None
     positions = range(first, last - SHINGLE + 1)
     if not positions:
         return None
-    alignments: Counter[tuple[int, int]] = Counter()
+    before = _place(line.index, first - SHINGLE) + 1  # places ending before the sentence starts
+    alignments: Counter[int] = Counter()
+    get = places.get
+    shingles = line.shingles
     for position in positions:
-        for seen_line, seen_unit in places.get(line.shingles[position], ()):
-            if seen_line < line.index or (seen_line == line.index and seen_unit + SHINGLE <= first):
-                alignments[(seen_line, seen_unit - position)] += 1
+        seen = get(shingles[position])
+        if seen:
+            alignments.update(map(sub, seen[: bisect_left(seen, before)], repeat(position)))
     if not alignments:
         return None
-    best, count = max(
-        (
-            (key, alignments[key] + alignments[(key[0], key[1] - 1)] + alignments[(key[0], key[1] + 1)])
-            for key in list(alignments)
-        ),
-        key=lambda item: item[1],
-    )
+    keys = list(alignments)
+    near = alignments.get
+    left = map(near, map(sub, keys, repeat(1)), repeat(0))
+    right = map(near, map(add, keys, repeat(1)), repeat(0))
+    scores = list(map(add, map(add, map(near, keys), left), right))
+    count = max(scores)
     if count < min_share * len(positions):
         return None
-    return best[0]
+    return (keys[scores.index(count)] + _ROW // 2) // _ROW
