@@ -14,12 +14,10 @@ them before any clause is looked at in Python.
 
 from __future__ import annotations
 
-import bisect
-import re
 from collections import Counter, defaultdict
 from itertools import accumulate, repeat
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 import ahocorasick_rs
 import regex
@@ -39,6 +37,9 @@ _LETTER = lazy_regex(r"[\p{L}\p{N}]")
 _HAN = lazy_regex(r"\p{Han}")
 _DIGIT = lazy_regex(r"\d")
 _SENTENCE_END = frozenset("。！？!?；;")
+#: Where :func:`_pieces` may cut the text: after a line break or a sentence mark.
+_CUT = lazy_re(r"[\n。！？!?；;]")
+_PIECE = 1 << 16
 #: A clause that starts with one of these continues its sentence (``…，并且当前仍持有。``).
 _BINDING = frozenset("是并而也还都就又且但或及和与被把将对从在由让给即则")
 #: Connectives and stock openers: clauses a writer does repeat.
@@ -84,33 +85,25 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
     spaces and stripped of quotes, list marks and figures at both ends (which only ever merges
     clauses whose keys differ), and those that recur and may yet be a clause of
     content are looked for on the lines; only the lines holding one are read. Made with ``str``
-    calls, in C, but the last step.
+    calls, in C, but the last step, a piece of the page at a time (:func:`_pieces`).
     """
     if text.isascii():
         return []
-    # Lines kept apart by NUL (\r\n, \r and \n each end one, as in the rule's lines), then
-    # str.split takes out every space.
-    squeezed = lowered.replace(" ", "")
-    for line_break in ("\r\n", "\r", "\n"):
-        squeezed = squeezed.replace(line_break, "\0")
-    squeezed = "".join(squeezed.split())
-    # A line break and every sentence mark become a full stop, every clause mark a comma, so
-    # that a sentence's last clause follows its last comma.
-    sentences = squeezed.replace("\0", "。")
-    for mark in ",：:":
-        sentences = sentences.replace(mark, "，")
-    for mark in "！？!?；;":
-        sentences = sentences.replace(mark, "。")
+    squeezed = [_squeezed(piece) for piece in _pieces(lowered)]
+    sentences = [_sentences(piece) for piece in squeezed]
     # A sentence's first and last clauses of content: clauses of marks alone (``，”``, ``，1、``)
     # at either end go first. An insertion closes a sentence min_repeats times, opens one twice.
-    split = sentences.split("。")
-    ends = map(str.rstrip, split, repeat(_EDGE_CHARS + "，"))
-    counts = Counter(map(str.strip, map(itemgetter(2), map(str.rpartition, ends, repeat("，"))), repeat(_EDGE_CHARS)))
+    counts: Counter = Counter()
+    for split in sentences:
+        ends = map(str.rstrip, split, repeat(_EDGE_CHARS + "，"))
+        counts.update(map(str.strip, map(itemgetter(2), map(str.rpartition, ends, repeat("，"))), repeat(_EDGE_CHARS)))
     counts.pop("", None)
     if not counts or max(counts.values()) < min_repeats:
         return []
-    starts = map(str.lstrip, split, repeat(_EDGE_CHARS + "，"))
-    opening = Counter(map(str.strip, map(itemgetter(0), map(str.partition, starts, repeat("，"))), repeat(_EDGE_CHARS)))
+    opening: Counter = Counter()
+    for split in sentences:
+        starts = map(str.lstrip, split, repeat(_EDGE_CHARS + "，"))
+        opening.update(map(str.strip, map(itemgetter(0), map(str.partition, starts, repeat("，"))), repeat(_EDGE_CHARS)))
     recurring = [
         clause
         for clause, count in counts.items()
@@ -124,9 +117,53 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
     ]
     if not recurring:
         return []
-    breaks = [match.start() for match in re.finditer("\0", squeezed)]
-    found = ahocorasick_rs.AhoCorasick(recurring).find_matches_as_indexes(squeezed, overlapping=True)
-    return sorted({bisect.bisect_right(breaks, start) for _, start, _ in found})
+    # A clause never holds a mark a piece ends at, nor a line break: each occurrence is inside
+    # one line of one piece, and the first in a line is enough.
+    automaton = ahocorasick_rs.AhoCorasick(recurring)
+    holding: set[int] = set()
+    line = 0  # the line at ``at`` in the piece
+    for piece in squeezed:
+        at = 0
+        for _, start, _ in automaton.find_matches_as_indexes(piece):
+            line += piece.count("\0", at, start)
+            at = start
+            holding.add(line)
+        line += piece.count("\0", at)
+    return sorted(holding)
+
+
+def _pieces(lowered: str) -> Iterator[str]:
+    """The text in pieces of some 64 KB, each ending after a line break or a sentence mark.
+
+    ``str.replace`` and ``ahocorasick_rs`` cost several times more per MB on a text of megabytes
+    than on such pieces (all the text goes through memory at each call), and a piece keeps
+    whole the clauses and sentences :func:`lines_to_read` counts and looks for."""
+    start = 0
+    while start < len(lowered):
+        cut = _CUT().search(lowered, start + _PIECE)
+        end = cut.end() if cut else len(lowered)
+        yield lowered[start:end]
+        start = end
+
+
+def _squeezed(piece: str) -> str:
+    """``piece`` without spaces, every line break a NUL (\\r\\n, \\r and \\n each end one, as in
+    the rule's lines)."""
+    squeezed = piece.replace(" ", "")
+    for line_break in ("\r\n", "\r", "\n"):
+        squeezed = squeezed.replace(line_break, "\0")
+    return "".join(squeezed.split())
+
+
+def _sentences(squeezed: str) -> list[str]:
+    """The sentences of a squeezed piece, each clause mark a comma, so that a sentence's last
+    clause follows its last comma."""
+    sentences = squeezed.replace("\0", "。")
+    for mark in ",：:":
+        sentences = sentences.replace(mark, "，")
+    for mark in "！？!?；;":
+        sentences = sentences.replace(mark, "。")
+    return sentences.split("。")
 
 
 def repeated_clauses(
