@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections import Counter
-from itertools import accumulate, compress, count, islice, repeat
-from operator import add, eq, or_, sub
+from itertools import accumulate, chain, compress, count, islice, repeat
+from operator import add, eq, getitem, or_, sub
 from typing import Iterator
 
 from lint.page import Page
@@ -283,13 +283,9 @@ def _repeated_from(
     if not positions:
         return None
     before = _place(line.index, first - SHINGLE) + 1  # places ending before the sentence starts
-    alignments: Counter[int] = Counter()
-    get = places.get
-    shingles = line.shingles
-    for position in positions:
-        seen = get(shingles[position])
-        if seen:
-            alignments.update(map(sub, seen[: bisect_left(seen, before)], repeat(position)))
+    seen = list(map(places.get, line.shingles[positions.start : positions.stop], repeat(())))
+    earlier = map(getitem, seen, map(slice, repeat(0), map(bisect_left, seen, repeat(before))))
+    alignments = Counter(chain.from_iterable(map(map, repeat(sub), earlier, map(repeat, positions))))
     if not alignments:
         return None
     keys = list(alignments)
