@@ -11,7 +11,7 @@ import math
 from bisect import bisect_left
 from collections import Counter
 from itertools import accumulate, chain, compress, count, islice, repeat
-from operator import add, eq, getitem, or_, sub
+from operator import add, eq, getitem, lt, or_, sub
 from typing import Iterator
 
 from lint.page import Page
@@ -88,7 +88,7 @@ _SLACK = 3
 
 
 def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tuple[Line, _Said]]:
-    """Lines with a sentence end and enough shingles said in prose before (or twice in the
+    """Lines with a sentence end and enough shingles said in prose before (or earlier in the
     same line) to hold a repeated sentence, found in C; with which shingles were. Only what
     came *before* counts: the first of two copies of a passage is no candidate.
 
@@ -120,12 +120,12 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
             and _SENTENCE_END().search(analysis.view.page_lines[index])
         ):
             again = id(line.shingle_set) in in_seen
-            twice = _twice(line) if prose and (runs or not again) else None
+            earlier = _said_earlier(line) if prose and (runs or not again) else None
             if again:  # the same text said in prose before
                 said = b"\x01" * len(line.shingles)
             else:
-                said = _said_before(line, seen, twice)
-            said_in_runs = _said_before(line, in_runs, twice if runs else None) if in_runs or runs else None
+                said = _said_before(line, seen, earlier)
+            said_in_runs = _said_before(line, in_runs, earlier if runs else None) if in_runs or runs else None
             if (
                 (whole in said if min_share >= 1 else said.count(1) >= needed)
                 or said_in_runs is not None
@@ -140,25 +140,26 @@ def _candidates(analysis: Analysis, min_units: int, min_share: float) -> list[tu
     return found
 
 
-def _said_before(line: Line, seen: set[int], twice: bytes | None) -> bytes:
-    """Which of the line's shingles are in ``seen`` or, where ``twice`` (see :func:`_twice`)
-    says so, twice in the line (the few found are looked up one by one, not the big set:
-    set-to-set steps read stored hashes)."""
+def _said_before(line: Line, seen: set[int], earlier: bytes | None) -> bytes:
+    """Which of the line's shingles are in ``seen`` or, where ``earlier`` (see
+    :func:`_said_earlier`) says so, earlier in the line (the few found are looked up one by
+    one, not the big set: set-to-set steps read stored hashes)."""
     shingles = line.shingles
     found = line.shingle_set & seen
     if not found:
-        return twice or bytes(len(shingles))
+        return earlier or bytes(len(shingles))
     said = bytes(map(found.__contains__, shingles))
-    return bytes(map(or_, said, twice)) if twice else said
+    return bytes(map(or_, said, earlier)) if earlier else said
 
 
-def _twice(line: Line) -> bytes | None:
-    """Which of the line's shingles occur twice in it, or None when none does."""
+def _said_earlier(line: Line) -> bytes | None:
+    """Which of the line's shingles occur earlier in it (the first of two copies in a line
+    is no repeat), or None when no shingle occurs twice."""
     shingles = line.shingles
     if len(line.shingle_set) == len(shingles):
         return None
-    times = Counter(shingles)
-    return bytes(map((2).__le__, map(times.__getitem__, shingles)))
+    first = dict(zip(reversed(shingles), range(len(shingles) - 1, -1, -1)))  # the last written stays
+    return bytes(map(lt, map(first.__getitem__, shingles), count()))
 
 
 def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[int, int, bool, int, int]]:
