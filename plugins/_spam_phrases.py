@@ -14,10 +14,11 @@ them before any clause is looked at in Python.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
-from itertools import accumulate, repeat
-from operator import itemgetter
-from typing import Iterator, NamedTuple
+from itertools import accumulate, compress, repeat
+from operator import add, itemgetter
+from typing import Iterator, NamedTuple, Sequence
 
 import ahocorasick_rs
 import regex
@@ -26,8 +27,8 @@ from plugins._lazy import lazy_re, lazy_regex
 
 __all__ = ["Insertion", "lines_to_read", "repeated_clauses"]
 
-#: A clause ends at sentence or clause punctuation (kept by the split); a line break ends it too.
-_CLAUSE_MARK = lazy_re(r"([。！？!?；;，,：:])")
+#: A clause ends at sentence or clause punctuation or a line break (kept by the split).
+_CLAUSE_OR_LINE = lazy_re(r"([。！？!?；;，,：:\n])")
 #: What may open a clause without being part of it: list numbers, bullets, spaces, quotes.
 _LEAD = lazy_regex(r"^(?:[\s\u3000]*(?:\d{1,2}[、.．)]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[•·●■◆▪-]))?[\s\u3000“”\"'‘’「」]*")
 _WRAPPING = " \t\u3000“”\"'‘’「」"
@@ -37,6 +38,8 @@ _LETTER = lazy_regex(r"[\p{L}\p{N}]")
 _HAN = lazy_regex(r"\p{Han}")
 _DIGIT = lazy_regex(r"\d")
 _SENTENCE_END = frozenset("。！？!?；;")
+#: A clause that ends its line is followed by no punctuation.
+_AT_LINE_END = {"\n": ""}
 #: Where :func:`_pieces` may cut the text: after a line break or a sentence mark.
 _CUT = lazy_re(r"[\n。！？!?；;]")
 _PIECE = 1 << 16
@@ -59,16 +62,6 @@ class Insertion(NamedTuple):
     end: int
     phrase: str
     count: int
-
-
-class _Clause(NamedTuple):
-    key: str  # normalised text: no spaces, lower case, no list number or quotes around it
-    start: int
-    end: int
-    line: int
-    position: int  # 0 for the first clause of its line
-    last: bool  # the last clause of its line
-    closing: str  # the punctuation after it ("" at a line end)
 
 
 #: What a clause's key (:func:`_line_clauses`) leaves out: spaces everywhere in a clause, quotes around it, list numbers
@@ -185,61 +178,91 @@ def repeated_clauses(
     same neighbour in most places, a sentence was repeated, not a phrase inserted. ``only``
     (from :func:`lines_to_read`) are the lines to read, all by default.
     """
-    counts: Counter = Counter()
-    read = []
-    for number in range(len(lines)) if only is None else only:
-        line_start, line_end = lines[number]
-        clauses = _line_clauses(text[line_start:line_end])
-        counts.update(clauses[0])
-        read.append((number, line_start, line_end, clauses))
+    numbers = range(len(lines)) if only is None else only
+    clauses = _Clauses(text, [lines[number] for number in numbers])
+    counts = Counter(clauses.keys)
     candidates = {key for key, count in counts.items() if count >= min_repeats and _content(key, min_letters, max_chars)}
-    if not candidates:
-        return []
-    places: dict[str, list[tuple[_Clause, str, str, bool]]] = defaultdict(list)
-    for number, line_start, line_end, (keys, starts, ends, closings) in read:
-        last = len(keys) - 1
-        for position in [position for position, key in enumerate(keys) if key in candidates]:
-            if closings[position] in ":：":
-                continue  # a label, or (the empty string is in every string) a clause ending its line unmarked
-            clause = _Clause(keys[position], line_start + starts[position], line_start + ends[position], number, position, position == last, closings[position])
-            if position == 0 and (clause.last or _heading_like(text, clause.end, line_end)):
-                continue
-            before = keys[position - 1] if position > 0 else "<line start>"
-            after = "<line end>" if clause.last else keys[position + 1]
-            opens = position == 0 or closings[position - 1] in _SENTENCE_END
-            places[clause.key].append((clause, before, after, opens))
+    places: dict[str, list[_Place]] = defaultdict(list)
+    for index in clauses.holding(candidates):
+        place = clauses.place(text, index, numbers)
+        if place:
+            places[clauses.keys[index]].append(place)
     found = []
     for found_places in places.values():
         count = len(found_places)
-        closing = sum(1 for clause, _, _, _ in found_places if clause.last or clause.closing in _SENTENCE_END)
-        opening = sum(1 for _, _, _, opens in found_places if opens)
-        if closing < min_repeats or opening < 2 or len({clause.line for clause, _, _, _ in found_places}) < 2:
+        closing = sum(1 for place in found_places if place.closes)
+        opening = sum(1 for place in found_places if place.opens)
+        if closing < min_repeats or opening < 2 or len({place.line for place in found_places}) < 2:
             continue  # a clause that always follows a comma is its sentence's own ("…表示，完全赞成。")
-        if min(len({place[1] for place in found_places}), len({place[2] for place in found_places})) * 3 < count * 2:
+        if min(len({place.before for place in found_places}), len({place.after for place in found_places})) * 3 < count * 2:
             continue  # the same neighbours each time: a repeated sentence, not an inserted phrase
-        found.extend(Insertion(*_trimmed(text, clause.start, clause.end), count) for clause, _, _, _ in found_places)
+        found.extend(Insertion(*_trimmed(text, place.start, place.end), count) for place in found_places)
     return sorted(found, key=lambda insertion: insertion.start)
 
 
-def _line_clauses(line: str) -> tuple[list[str], list[int], list[int], list[str]]:
-    """The keys of a line's clauses (those with a key), where each starts and ends in the line,
-    and the punctuation after it ("" at the line's end). A key is the clause without spaces, in
-    lower case, without the list number, bullet or quotes around it; all are made at once by
-    ``str`` calls mapped over the line's clauses, not clause by clause."""
-    parts = _CLAUSE_MARK().split(line)  # body, mark, body, mark, ..., body
-    bodies = parts[0::2]
-    marks = [*parts[1::2], ""]
-    starts = list(accumulate(map(len, parts), initial=0))[0::2]
-    wrapped = map(str.strip, bodies, repeat(_WRAPPING))
-    unmarked = [_unlisted(body) if body[:1] in _MARKER_START else body for body in wrapped]
-    keys = list(map(str.lower, map("".join, map(str.split, unmarked))))
-    kept = [index for index, key in enumerate(keys) if key]
-    return (
-        [keys[index] for index in kept],
-        [starts[index] for index in kept],
-        [starts[index] + len(bodies[index]) for index in kept],
-        [marks[index] for index in kept],
-    )
+class _Place(NamedTuple):
+    """Where a clause stands: its span in the text, its line, whether it closes or opens a
+    sentence, and the keys of its neighbours."""
+
+    start: int
+    end: int
+    line: int
+    closes: bool
+    opens: bool
+    before: str
+    after: str
+
+
+class _Clauses:
+    """The clauses of some lines, those with a key: a key is the clause without spaces, in lower
+    case, without the list number, bullet or quotes around it.
+
+    The lines are joined by line breaks and all their clauses cut and keyed at once, by ``str``
+    calls mapped over the lot: nothing is done line by line, so a page of many short lines to
+    read costs what one long line does. Offsets here are into the joined lines.
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        #: Where each line starts in the joined lines; one more, past the end.
+        self.offsets = list(accumulate((end - start + 1 for start, end in spans), initial=0))
+        parts = _CLAUSE_OR_LINE().split("\n".join([text[start:end] for start, end in spans]))  # body, mark, ..., body
+        bodies = parts[0::2]
+        wrapped = map(str.strip, bodies, repeat(_WRAPPING))
+        unmarked = [_unlisted(body) if body[:1] in _MARKER_START else body for body in wrapped]
+        keys = list(map(str.lower, map("".join, map(str.split, unmarked))))
+        kept = list(compress(range(len(keys)), keys))
+        starts = list(accumulate(map(len, parts), initial=0))[0::2]
+        marks = [*parts[1::2], ""]
+        self.keys: list[str] = list(map(keys.__getitem__, kept))
+        self.starts: list[int] = list(map(starts.__getitem__, kept))
+        self.ends: list[int] = list(map(add, self.starts, map(len, map(bodies.__getitem__, kept))))
+        #: The punctuation after each clause, "" at its line's end.
+        self.closings: list[str] = list(map(_AT_LINE_END.get, map(marks.__getitem__, kept), map(marks.__getitem__, kept)))
+
+    def holding(self, keys: set[str]) -> Iterator[int]:
+        """The clauses whose key is one of ``keys``, in order."""
+        return compress(range(len(self.keys)), map(keys.__contains__, self.keys))
+
+    def place(self, text: str, index: int, numbers: Sequence[int]) -> _Place | None:
+        """Where clause ``index`` stands in ``text`` (whose line numbers are ``numbers``), unless
+        it cannot be an insertion: a label, a clause that ends its line unmarked (the empty
+        string is in every string), a heading."""
+        closing = self.closings[index]
+        if closing in ":：":
+            return None
+        line = bisect.bisect_right(self.offsets, self.starts[index]) - 1
+        first = index == 0 or self.starts[index - 1] < self.offsets[line]
+        last = index + 1 == len(self.keys) or self.starts[index + 1] >= self.offsets[line + 1]
+        line_start, line_end = self.spans[line]
+        start = line_start + self.starts[index] - self.offsets[line]
+        end = line_start + self.ends[index] - self.offsets[line]
+        if first and (last or _heading_like(text, end, line_end)):
+            return None
+        before = "<line start>" if first else self.keys[index - 1]
+        after = "<line end>" if last else self.keys[index + 1]
+        opens = first or self.closings[index - 1] in _SENTENCE_END
+        return _Place(start, end, numbers[line], last or closing in _SENTENCE_END, opens, before, after)
 
 
 def _unlisted(key: str) -> str:
