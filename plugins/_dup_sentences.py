@@ -242,17 +242,15 @@ def _places(analysis: Analysis, shingles: set[int]) -> dict[int, list[int]]:
     most of a page's are never looked up. A shingle is looked for no more once it has
     :data:`MAX_OCCURRENCES` places, so the work is bounded by the shingles looked up, not by how
     often a page repeats them."""
-    places: dict[int, list[int]] = {}
+    places: dict[int, list[int]] = dict(zip(shingles, iter(list, None)))  # empty lists, made in C
     missing = set(shingles)
     for line in analysis.prose():
         if missing.isdisjoint(line.shingle_set):
             continue
-        base = _place(line.index, 0)
-        shingles_here = line.shingles
-        for position in compress(count(), map(missing.__contains__, shingles_here)):
-            shingle = shingles_here[position]
-            found = places.setdefault(shingle, [])
-            found.append(base + position)
+        here = line.shingles
+        for shingle, place in compress(zip(here, count(_place(line.index, 0))), map(missing.__contains__, here)):
+            found = places[shingle]
+            found.append(place)
             if len(found) == MAX_OCCURRENCES:
                 missing.discard(shingle)
     return places
