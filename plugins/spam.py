@@ -36,6 +36,7 @@ import ahocorasick_rs
 from lint import hookimpl
 from lint.model import Applicability, Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import DenoisedView, Page
+from plugins._collector import collector_paused
 from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
 from plugins._lazy import lazy_regex
 from plugins._spam_phrases import lines_to_read, repeated_clauses
@@ -323,7 +324,9 @@ def _check_recurring_phrase(page: Page, options: Mapping[str, Any]) -> Iterator[
     only = lines_to_read(spam.text, spam.lowered, *settings)
     if not only:
         return
-    for insertion in repeated_clauses(spam.text, spam.lines.spans, *settings, only):
+    with collector_paused():  # a page with much to read makes a tuple for each clause of a candidate key
+        insertions = repeated_clauses(spam.text, spam.lines.spans, *settings, only)
+    for insertion in insertions:
         message = f"phrase {insertion.phrase!r} inserted as a clause of its own {insertion.count} times in the page"
         yield _unsafe_removal(page, spam, insertion.start, insertion.end, message, "inserted phrase")
 
