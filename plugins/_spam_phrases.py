@@ -24,6 +24,7 @@ import ahocorasick_rs
 import regex
 
 from plugins._lazy import lazy_re, lazy_regex
+from plugins._spam_pieces import pieces
 
 __all__ = ["Insertion", "lines_to_read", "repeated_clauses"]
 
@@ -40,9 +41,8 @@ _DIGIT = lazy_regex(r"\d")
 _SENTENCE_END = frozenset("。！？!?；;")
 #: A clause that ends its line is followed by no punctuation.
 _AT_LINE_END = {"\n": ""}
-#: Where :func:`_pieces` may cut the text: after a line break or a sentence mark.
+#: Where the text may be cut into pieces: after a line break or a sentence mark.
 _CUT = lazy_re(r"[\n。！？!?；;]")
-_PIECE = 1 << 16
 #: A clause that starts with one of these continues its sentence (``…，并且当前仍持有。``).
 _BINDING = frozenset("是并而也还都就又且但或及和与被把将对从在由让给即则")
 #: Connectives and stock openers: clauses a writer does repeat.
@@ -78,11 +78,12 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
     spaces and stripped of quotes, list marks and figures at both ends (which only ever merges
     clauses whose keys differ), and those that recur and may yet be a clause of
     content are looked for on the lines; only the lines holding one are read. Made with ``str``
-    calls, in C, but the last step, a piece of the page at a time (:func:`_pieces`).
+    calls, in C, but the last step, a piece of the page at a time (:mod:`plugins._spam_pieces`).
     """
     if text.isascii():
         return []
-    squeezed = [_squeezed(piece) for piece in _pieces(lowered)]
+    # No sentence or clause crosses a line break or a sentence mark: the pieces keep them whole.
+    squeezed = [_squeezed(piece) for _, piece in pieces(lowered, _CUT())]
     sentences = [_sentences(piece) for piece in squeezed]
     # A sentence's first and last clauses of content: clauses of marks alone (``，”``, ``，1、``)
     # at either end go first. An insertion closes a sentence min_repeats times, opens one twice.
@@ -123,20 +124,6 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
             holding.add(line)
         line += piece.count("\0", at)
     return sorted(holding)
-
-
-def _pieces(lowered: str) -> Iterator[str]:
-    """The text in pieces of some 64 KB, each ending after a line break or a sentence mark.
-
-    ``str.replace`` and ``ahocorasick_rs`` cost several times more per MB on a text of megabytes
-    than on such pieces (all the text goes through memory at each call), and a piece keeps
-    whole the clauses and sentences :func:`lines_to_read` counts and looks for."""
-    start = 0
-    while start < len(lowered):
-        cut = _CUT().search(lowered, start + _PIECE)
-        end = cut.end() if cut else len(lowered)
-        yield lowered[start:end]
-        start = end
 
 
 def _squeezed(piece: str) -> str:

@@ -20,6 +20,7 @@ from typing import Callable, NamedTuple
 
 import ahocorasick_rs
 
+from plugins._automata import occurrences
 from plugins._lazy import lazy_re, lazy_regex
 
 __all__ = ["SeoKeyword", "seo_keywords"]
@@ -67,7 +68,8 @@ def seo_keywords(text: str, line_index: Callable[[int], int], min_letters: int =
         return []
     keywords = list(marked)
     holders: dict[str, dict[int, None]] = {keyword: {} for keyword in keywords}  # line starts, in order
-    for number, at, _ in ahocorasick_rs.AhoCorasick(keywords).find_matches_as_indexes(breaks, overlapping=True):
+    automaton = ahocorasick_rs.AhoCorasick(keywords)
+    for number, at, _ in occurrences(automaton, breaks, max(map(len, keywords))):
         holders[keywords[number]][breaks.rfind("\n", 0, at) + 1] = None
     found = []
     for keyword in keywords:

@@ -38,13 +38,15 @@ from lint.model import Applicability, Family, Fix, Rule, RuleOption, Severity, V
 from lint.page import DenoisedView, Page
 from plugins._collector import collector_paused
 from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
-from plugins._lazy import lazy_regex
+from plugins._lazy import lazy_re, lazy_regex
 from plugins._spam_phrases import lines_to_read, repeated_clauses
+from plugins._spam_pieces import pieces
 from plugins._spam_titles import seo_keywords
 from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, glued_latin, is_delimiter
 
 _BREAK = re.compile(r"\r\n?|\n")
 _SENTENCE_END = lazy_regex(r"[。！？!?]|(?<=\p{Ll})\.(?:\s|$)")
+_LINE_BREAK = lazy_re(r"[\r\n]")
 _FULL_STOP = lazy_regex(r"。|(?<=\p{Ll})\.(?:\s|$)")  # a question mark also ends headlines
 #: Punctuation that goes with a deleted term: ``，<term>：江城`` becomes ``，江城``.
 _JOINERS = "，,、；;：:。！？!?|｜_-"
@@ -411,7 +413,13 @@ def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violati
     lines = spam.lines
     keywords = list(found)
     automaton = ahocorasick_rs.AhoCorasick(keywords, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
-    for number, begin, finish in automaton.find_matches_as_indexes(text):
+    # A keyword holds no line break (it is read off a line): the pieces keep every match whole.
+    pieces_found = (
+        (number, offset + begin, offset + finish)
+        for offset, piece in pieces(text, _LINE_BREAK())
+        for number, begin, finish in automaton.find_matches_as_indexes(piece)
+    )
+    for number, begin, finish in pieces_found:
         seo = found[keywords[number]]
         index = lines.index(begin)
         line_start, line_end = lines.spans[index]
