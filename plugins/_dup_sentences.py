@@ -158,8 +158,8 @@ def _said_earlier(line: Line) -> bytes | None:
     shingles = line.shingles
     if len(line.shingle_set) == len(shingles):
         return None
-    first = dict(zip(reversed(shingles), range(len(shingles) - 1, -1, -1)))  # the last written stays
-    return bytes(map(lt, map(first.__getitem__, shingles), count()))
+    first: dict[int, int] = {}  # where each shingle was first met, kept by setdefault
+    return bytes(map(lt, map(first.setdefault, shingles, count()), count()))
 
 
 def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[int, int, bool, int, int]]:
