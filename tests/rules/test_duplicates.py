@@ -382,3 +382,36 @@ def test_a_line_of_the_same_text_as_an_earlier_one_said_all_of_it_before():
     assert met.add(sets.items()) == {1, 2, 3}
     assert met.on_two_lines(text) and not met.on_two_lines(other)
     assert _found_before(sets, {0, 2}, met.before, set(), 1.0) == {2}
+
+
+def test_a_lines_own_shingles_are_said_before_only_where_they_occur_earlier_in_it():
+    from array import array
+
+    from plugins._dup_analysis import Line
+    from plugins._dup_sentences import _said_earlier
+
+    shingles = array("q", [5, 6, 5, 7, 6, 5])
+    assert _said_earlier(Line(0, 10, shingles, set(shingles))) == bytes([0, 0, 1, 0, 1, 1])
+    assert _said_earlier(Line(0, 6, array("q", [5, 6]), {5, 6})) is None  # nothing occurs twice
+
+
+def test_a_sentence_said_before_names_the_line_of_its_best_alignment():
+    from array import array
+
+    from plugins._dup_analysis import Line
+    from plugins._dup_sentences import _place, _places, _repeated_from
+
+    class Prose:  # the analysis as _places reads it
+        def __init__(self, lines):
+            self.lines = lines
+
+        def prose(self):
+            return self.lines
+
+    said = array("q", range(100, 120))
+    earlier = Line(3, 24, said, set(said))
+    later = Line(9, 30, array("q", [1, 2, 3, *said, 4, 5]), set(said) | {1, 2, 3, 4, 5})
+    places = _places(Prose([earlier, later]), set(said))
+    assert places[100] == [_place(3, 0), _place(9, 3)]
+    assert _repeated_from(places, later, 3, 27, 14, 1.0) == 3
+    assert _repeated_from(places, earlier, 0, 24, 14, 1.0) is None  # its places are its own, or later
