@@ -39,6 +39,7 @@ _LETTER = lazy_regex(r"[\p{L}\p{N}]")
 _HAN = lazy_regex(r"\p{Han}")
 _DIGIT = lazy_regex(r"\d")
 _SENTENCE_END = frozenset("。！？!?；;")
+_COMMAS = frozenset("，,")
 #: A clause that ends its line is followed by no punctuation.
 _AT_LINE_END = {"\n": ""}
 #: Where the text may be cut into pieces: after a line break or a sentence mark.
@@ -167,8 +168,8 @@ def repeated_clauses(
     """
     numbers = range(len(lines)) if only is None else only
     clauses = _Clauses(text, [lines[number] for number in numbers])
-    counts = Counter(clauses.keys)
-    candidates = {key for key, count in counts.items() if count >= min_repeats and _content(key, min_letters, max_chars)}
+    closers = clauses.closers()
+    candidates = {key for key, count in closers.items() if count >= min_repeats and _content(key, min_letters, max_chars)}
     places: dict[str, list[_Place]] = defaultdict(list)
     for index in clauses.holding(candidates):
         place = clauses.place(text, index, numbers)
@@ -226,6 +227,15 @@ class _Clauses:
         self.ends: list[int] = list(map(add, self.starts, map(len, map(bodies.__getitem__, kept))))
         #: The punctuation after each clause, "" at its line's end.
         self.closings: list[str] = list(map(_AT_LINE_END.get, map(marks.__getitem__, kept), map(marks.__getitem__, kept)))
+
+    def closers(self) -> Counter:
+        """Key -> how many of its clauses may close a sentence: those followed by a sentence
+        mark, and those that end their line with a comma. An insertion closes a sentence
+        ``min_repeats`` times, so no other key needs to be placed."""
+        counts = Counter(compress(self.keys, map(_SENTENCE_END.__contains__, self.closings)))
+        firsts_after = map(bisect.bisect_left, repeat(self.starts), self.offsets[1:])  # the last clause of each line, + 1
+        counts.update(self.keys[after - 1] for after in set(firsts_after) - {0} if self.closings[after - 1] in _COMMAS)
+        return counts
 
     def holding(self, keys: set[str]) -> Iterator[int]:
         """The clauses whose key is one of ``keys``, in order."""
