@@ -373,11 +373,18 @@ def _found_before(
 
 
 def _occurrences(sets: dict[int, set[int]], shingles: set[int]) -> dict[int, list[int]]:
-    """The lines (in page order) each of ``shingles`` occurs in."""
+    """The lines (in page order) each of ``shingles`` occurs in; of a shingle on more than
+    :data:`MAX_OCCURRENCES` lines (boilerplate, which :func:`_tallied` leaves out), only the
+    first of them, one more than that: a page that repeats a slogan on every item is not read
+    item by item for it."""
     found: defaultdict[int, list[int]] = defaultdict(list)
+    missing = set(shingles)
     for index in sorted(sets):
-        for shingle in sets[index] & shingles:
-            found[shingle].append(index)
+        for shingle in sets[index] & missing:
+            lines = found[shingle]
+            lines.append(index)
+            if len(lines) > MAX_OCCURRENCES:
+                missing.discard(shingle)
     return found
 
 
