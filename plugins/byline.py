@@ -20,7 +20,6 @@ from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._automata import occurrences
-from plugins._collector import collector_paused
 from plugins._lazy import lazy_regex
 from plugins._shapes import Shapes, shape
 from plugins._title_copies import run_in_copies, truncated_copies
@@ -377,12 +376,6 @@ def _pairs(lines: list[_Candidate], window: int) -> Iterator[tuple[_Candidate, _
 
 
 def _check_prefixed_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
-    with collector_paused():  # a big page's candidate lines and pairs: hundreds of thousands, none in a cycle
-        found = list(_prefixed_titles(page, options))
-    yield from found
-
-
-def _prefixed_titles(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
     min_chars: int = options["min_title_chars"]
     max_affix: int = options["max_affix_chars"]
     lines = _title_lines(page, 200)
