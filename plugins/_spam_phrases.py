@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter, defaultdict
 from itertools import accumulate, compress, repeat
-from operator import add, itemgetter
+from operator import itemgetter
 from typing import Iterator, NamedTuple, Sequence
 
 import ahocorasick_rs
@@ -42,6 +42,7 @@ _SENTENCE_END = frozenset("。！？!?；;")
 _COMMAS = frozenset("，,")
 #: A clause that ends its line is followed by no punctuation.
 _AT_LINE_END = {"\n": ""}
+_FIRST = itemgetter(slice(None, 1))
 #: Where the text may be cut into pieces: after a line break or a sentence mark.
 _CUT = lazy_re(r"[\n。！？!?；;]")
 #: A clause that starts with one of these continues its sentence (``…，并且当前仍持有。``).
@@ -215,16 +216,17 @@ class _Clauses:
         #: Where each line starts in the joined lines; one more, past the end.
         self.offsets = list(accumulate((end - start + 1 for start, end in spans), initial=0))
         parts = _CLAUSE_OR_LINE().split("\n".join([text[start:end] for start, end in spans]))  # body, mark, ..., body
-        bodies = parts[0::2]
-        wrapped = map(str.strip, bodies, repeat(_WRAPPING))
-        unmarked = [_unlisted(body) if body[:1] in _MARKER_START else body for body in wrapped]
+        self.bodies = parts[0::2]
+        unmarked = list(map(str.strip, self.bodies, repeat(_WRAPPING)))
+        for index in compress(range(len(unmarked)), map(_MARKER_START.__contains__, map(_FIRST, unmarked))):
+            unmarked[index] = _unlisted(unmarked[index])
         keys = list(map(str.lower, map("".join, map(str.split, unmarked))))
-        kept = list(compress(range(len(keys)), keys))
+        self.kept = list(compress(range(len(keys)), keys))  # clause -> its body
         starts = list(accumulate(map(len, parts), initial=0))[0::2]
         marks = [*parts[1::2], ""]
+        kept = self.kept
         self.keys: list[str] = list(map(keys.__getitem__, kept))
         self.starts: list[int] = list(map(starts.__getitem__, kept))
-        self.ends: list[int] = list(map(add, self.starts, map(len, map(bodies.__getitem__, kept))))
         #: The punctuation after each clause, "" at its line's end.
         self.closings: list[str] = list(map(_AT_LINE_END.get, map(marks.__getitem__, kept), map(marks.__getitem__, kept)))
 
@@ -253,7 +255,7 @@ class _Clauses:
         last = index + 1 == len(self.keys) or self.starts[index + 1] >= self.offsets[line + 1]
         line_start, line_end = self.spans[line]
         start = line_start + self.starts[index] - self.offsets[line]
-        end = line_start + self.ends[index] - self.offsets[line]
+        end = start + len(self.bodies[self.kept[index]])
         if first and (last or _heading_like(text, end, line_end)):
             return None
         before = "<line start>" if first else self.keys[index - 1]
