@@ -8,8 +8,10 @@ content between three different pairs of neighbours.
 
 Clauses are hashed (a dictionary keyed by their normalised text), so the pass is linear in
 the page whatever the number of sentences. Most pages repeat no clause of content; a count
-of roughly normalised clauses made by ``str`` and ``re`` in C (:func:`_may_repeat`) tells
-them before any clause is looked at in Python.
+of roughly normalised clauses made by ``str`` calls in C (:func:`lines_to_read`) tells them
+before any clause is looked at in Python, and on the others picks the lines to read. Those
+lines are cut into clauses all at once (:class:`_Clauses`), and only the clauses of a key that
+may be an insertion are looked at one by one.
 """
 
 from __future__ import annotations
