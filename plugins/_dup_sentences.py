@@ -262,6 +262,7 @@ _ROW = 1 << 40
 
 
 def _place(line: int, unit: int) -> int:
+    """A place, or an alignment (``unit`` an offset, which may be negative), as one integer."""
     return line * _ROW + unit
 
 
@@ -292,7 +293,7 @@ def _repeated_from(
     left = map(near, map(sub, keys, repeat(1)), repeat(0))
     right = map(near, map(add, keys, repeat(1)), repeat(0))
     scores = list(map(add, map(add, map(near, keys), left), right))
-    count = max(scores)
-    if count < min_share * len(positions):
+    best = max(scores)  # the first alignment with the most, as max() over them picked it
+    if best < min_share * len(positions):
         return None
-    return (keys[scores.index(count)] + _ROW // 2) // _ROW
+    return (keys[scores.index(best)] + _ROW // 2) // _ROW  # its line: offsets are far below _ROW / 2
