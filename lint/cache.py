@@ -22,7 +22,7 @@ import sys
 import unicodedata
 import zlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 try:  # blake2b without hashlib, which loads OpenSSL: start-up matters for pre-commit
     from _blake2 import blake2b
@@ -33,7 +33,7 @@ from lint import __version__
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
-    from typing import Iterable
+    from typing import Iterable, Iterator
 
     from lint.config import Settings
     from lint.plugin_manager import LoadedPlugins
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["CacheError", "ResultCache", "DEFAULT_CACHE_DIR", "environment_stamp", "files_stamp", "rule_rows", "write_atomic"]
 
 DEFAULT_CACHE_DIR = ".scrapelint_cache"
-FORMAT = "v1"  # bump when the entry layout changes; old entries are then never read
+FORMAT = "v2"  # bump when the entry layout changes; old entries are then never read
 _COMPRESS_ABOVE = 2048  # bytes of payload; small entries are cheaper to store as they are
 _RAW, _ZLIB = b"M", b"Z"
 _CHECK = 16  # bytes of blake2b checksum after the kind byte
@@ -232,6 +232,41 @@ def _fix_row(fix: Fix | None) -> list[Any] | None:
     return [fix.applicability.value, fix.message, [[e.start, e.end, e.content] for e in fix.edits]]
 
 
+def _lines_blob(lines: "Mapping[int, str]") -> bytes:
+    return lines.blob if isinstance(lines, StoredLines) else marshal.dumps(dict(lines))
+
+
+class StoredLines(Mapping[int, str]):
+    """The text of the lines that hold findings, as an entry keeps it: decoded on first use.
+
+    Only an excerpt under a finding (a terminal, ``full``, SARIF, a baseline) reads them; a
+    warm re-run into a pipe or a file reads thousands of entries and needs none.
+    """
+
+    __slots__ = ("blob", "_lines")
+
+    def __init__(self, blob: bytes) -> None:
+        self.blob = blob
+        self._lines: dict[int, str] | None = None
+
+    def _decoded(self) -> dict[int, str]:
+        if self._lines is None:
+            self._lines = marshal.loads(self.blob)
+        return self._lines
+
+    def __getitem__(self, number: int) -> str:
+        return self._decoded()[number]
+
+    def __iter__(self) -> "Iterator[int]":
+        return iter(self._decoded())
+
+    def __len__(self) -> int:
+        return len(self._decoded())
+
+    def __reduce__(self) -> tuple:
+        return StoredLines, (self.blob,)  # a worker's cache hit reaches the parent still encoded
+
+
 def _finding_rows(findings: Sequence[Finding]) -> list[list[Any]]:
     return [
         [f.line, f.column, f.end_line, f.end_column, f.code, f.name, f.message, f.severity.value,
@@ -242,12 +277,12 @@ def _finding_rows(findings: Sequence[Finding]) -> list[list[Any]]:
 
 def _encode(result: "FileResult") -> bytes:
     findings = _finding_rows(result.findings)
-    lines = [[number, text] for number, text in result.source_lines.items()]
+    lines = _lines_blob(result.source_lines)
     entry: list[Any] = [findings, lines, result.notice, result.error]
     if result.records is not None:  # a shard: the records checked and each record's result
         entry.append([result.records, [
             [part.record_id, part.record_index, _finding_rows(part.findings),
-             [[number, text] for number, text in part.source_lines.items()], part.error]
+             _lines_blob(part.source_lines), part.error]
             for part in result.parts or ()
         ]])
     payload = marshal.dumps(entry)
@@ -275,7 +310,7 @@ def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
     rows, lines, notice, error, *shard = marshal.loads(body)
     result = FileResult(
         display, findings=_findings(rows, display), path=path, notice=notice, error=error,
-        source_lines={int(number): text for number, text in lines},
+        source_lines=StoredLines(lines),
     )
     if shard:
         from lint.model import record_location
@@ -285,7 +320,7 @@ def _decode(blob: bytes, display: str, path: Path | None) -> "FileResult":
             FileResult(
                 display if part_error else record_location(display, record_id, record_index),
                 findings=_findings(part_rows, display), path=path, error=part_error,
-                source_lines={int(number): text for number, text in part_lines},
+                source_lines=StoredLines(part_lines),
                 record_id=record_id, record_index=record_index,
             )
             for record_id, record_index, part_rows, part_lines, part_error in parts

@@ -14,7 +14,7 @@ from typing import Any, Iterator, Mapping
 
 import pytest
 
-from lint.cache import FORMAT, ResultCache, environment_stamp
+from lint.cache import FORMAT, ResultCache, StoredLines, environment_stamp
 from lint.config import ConfigResolver, Settings
 from lint.model import Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
@@ -342,3 +342,13 @@ def test_a_large_run_is_not_held_back_to_be_answered_from_the_cache(tmp_path: Pa
     monkeypatch.setattr(lint.quick, "MAX_FILES", 3)
     monkeypatch.setattr(lint.quick, "MAX_HELD", 60)  # bytes of entries: fewer than three hold
     assert lint.quick.answer(fresh, [tmp_path / "p"], tmp_path / "cache", False) is None
+
+
+def test_stored_lines_are_read_only_when_asked_and_travel_encoded() -> None:
+    """A warm re-run into a pipe shows no excerpt: the lines' text stays encoded until one is."""
+    import pickle
+
+    stored = StoredLines(marshal.dumps({3: "第三行", 12: "line twelve"}))
+    travelled = pickle.loads(pickle.dumps(stored))
+    assert travelled._lines is None and stored._lines is None
+    assert travelled == {3: "第三行", 12: "line twelve"} and stored.get(12) == "line twelve" and stored.get(4) is None

@@ -68,10 +68,13 @@ class Reporter:
 
     def show(self, result: FileResult) -> None:
         """One file's findings (the other human formats change only this)."""
+        if not (self.show_source and self.context.show_source and result.source_lines):
+            # one write a file: a warm re-run prints tens of thousands of lines
+            self.out.write("".join([self.headline(finding) + "\n" for finding in result.findings]))
+            return
         for finding in result.findings:
             self.out.write(self.headline(finding) + "\n")
-            if self.show_source and self.context.show_source and result.source_lines:
-                self._excerpt(result, finding)
+            self._excerpt(result, finding)
 
     def _excerpt(self, result: FileResult, finding: Finding) -> None:
         line = result.source_lines.get(finding.line, "")
