@@ -26,7 +26,7 @@ import ahocorasick_rs
 import regex
 
 from plugins._lazy import lazy_re, lazy_regex
-from plugins._spam_pieces import pieces
+from plugins._pieces import pieces
 
 __all__ = ["Insertion", "lines_to_read", "repeated_clauses"]
 
@@ -82,7 +82,7 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
     spaces and stripped of quotes, list marks and figures at both ends (which only ever merges
     clauses whose keys differ), and those that recur and may yet be a clause of
     content are looked for on the lines; only the lines holding one are read. Made with ``str``
-    calls, in C, but the last step, a piece of the page at a time (:mod:`plugins._spam_pieces`).
+    calls, in C, but the last step, a piece of the page at a time (:mod:`plugins._pieces`).
     """
     if text.isascii():
         return []

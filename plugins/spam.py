@@ -40,7 +40,7 @@ from plugins._collector import collector_paused
 from plugins._spam_lines import Stuffing, may_be_stuffing, stuffing
 from plugins._lazy import lazy_re, lazy_regex
 from plugins._spam_phrases import lines_to_read, repeated_clauses
-from plugins._spam_pieces import pieces
+from plugins._pieces import pieces
 from plugins._spam_titles import seo_keywords
 from plugins._spam_terms import CLOSERS, Hit, Lexicon, Scan, get_lexicon, glued_latin, is_delimiter
 

@@ -16,7 +16,7 @@ from conftest import family_linter
 
 from lint.api import lint_text
 from lint.fixer import apply_fixes
-from plugins import _spam_pieces, spam
+from plugins import _pieces, spam
 
 
 @pytest.fixture(scope="module")
@@ -319,7 +319,7 @@ def test_a_long_page_is_read_in_pieces_with_the_same_findings(spm, monkeypatch):
     """Big pages are searched a piece at a time, cut after line breaks and sentence marks: where
     the cuts fall changes no finding."""
     whole = (where(spm(INSERTED)), where(spm(LISTING)))
-    monkeypatch.setattr(_spam_pieces, "_PIECE", 3)
+    monkeypatch.setattr(_pieces, "PIECE", 3)
     assert (where(spm(INSERTED)), where(spm(LISTING))) == whole
     assert len(whole[0]) == 3 and len(whole[1]) == 5
 
