@@ -101,7 +101,7 @@ def cosine(one: Counter, other: Counter) -> float:
     """Cosine of two term-count vectors: frequent terms (a text's topic words) weigh most."""
     if len(one) > len(other):
         one, other = other, one
-    dot = sum(map(operator.mul, one.values(), map(other.get, one.keys(), _ZEROS)))
+    dot = _dot(one, other)
     if not dot:
         return 0.0
     return dot / math.sqrt(square_norm(one) * square_norm(other))
@@ -116,7 +116,7 @@ def cosine_to_rest(part: Counter, total: Counter, total_square_norm: float) -> f
     ``shared - own`` and ``|total - part|²`` is ``|total|² - (2 shared - own)``: two sums that
     ``map`` does in C.
     """
-    shared = sum(map(operator.mul, part.values(), map(total.__getitem__, part.keys())))
+    shared = _dot(part, total)
     own = square_norm(part)
     dot = shared - own
     if not dot:
@@ -142,7 +142,7 @@ def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[
     before = Counter(head)
     norm_whole = square_norm(whole)
     norm_before = square_norm(before)
-    dot_whole = sum(map(operator.mul, before.values(), map(whole.__getitem__, before.keys())))
+    dot_whole = _dot(before, whole)
     size_before = sum(before.values())
     size_whole = sum(whole.values())
     cuts = []
@@ -158,6 +158,11 @@ def suffix_cosines(head: Counter, units: Sequence[Sequence[str]]) -> list[tuple[
         dot_whole += sum(map(whole.__getitem__, unit))
         size_before += len(unit)
     return cuts
+
+
+def _dot(one: Mapping[str, int], other: Mapping[str, int]) -> int:
+    """Σ one[t]·other[t], by ``map`` in C over ``one``'s terms (the fewer, where it matters)."""
+    return sum(map(operator.mul, one.values(), map(other.get, one.keys(), _ZEROS)))
 
 
 def square_norm(counts: Counter) -> int:
