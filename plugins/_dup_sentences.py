@@ -179,7 +179,7 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
             counts = [len(findall(text, start - line_start, end - line_start)) for start, end, _ in sentences]
         else:
             pieces = (text[start - line_start : end - line_start] for start, end, _ in sentences)
-            counts = [len(findall(_without_noise(piece)[0])) for piece in pieces]
+            counts = [len(findall(Page(piece).denoised.text)) for piece in pieces]
         if sum(counts) == line.units:
             lasts = list(accumulate(counts))
             return [(*sentence, last - units, last) for sentence, units, last in zip(sentences, counts, lasts)]
@@ -203,26 +203,8 @@ def _unit_start(analysis: Analysis, page: Page, line: Line, sentence: tuple[int,
     if line.spans is not None:
         return analysis.spans(line)[unit][0]
     line_start = page.line_starts[line.index]
-    clean, removed = _without_noise(page.lines[line.index][start - line_start : end - line_start])
-    offset = unit_pattern().search(clean).start()
-    return start + offset + sum(length for at, length in removed if at <= offset)
-
-
-def _without_noise(text: str) -> tuple[str, list[tuple[int, int]]]:
-    """``text`` without injected emoji and invisible characters, as the de-noised view reads
-    it, and where (in the result) each run was removed and how long it was."""
-    from lint.emoji_units import iter_noise  # imported with the de-noised view, on a noisy page
-
-    kept: list[str] = []
-    removed: list[tuple[int, int]] = []
-    done = length = 0
-    for start, end in iter_noise(text):
-        kept.append(text[done:start])
-        length += start - done
-        removed.append((length, end - start))
-        done = end
-    kept.append(text[done:])
-    return "".join(kept), removed
+    view = Page(page.lines[line.index][start - line_start : end - line_start]).denoised  # as the analysis read it
+    return start + view.to_original(unit_pattern().search(view.text).start())
 
 
 def _sentences(text: str, offset: int) -> Iterator[tuple[int, int, bool]]:
