@@ -30,6 +30,7 @@ except ImportError:  # pragma: no cover - not CPython
     from hashlib import blake2b
 
 from lint import __version__
+from lint.files import read_whole
 from lint.model import Applicability, Edit, Finding, Fix, Severity
 
 if TYPE_CHECKING:
@@ -44,7 +45,7 @@ __all__ = ["CacheError", "ResultCache", "DEFAULT_CACHE_DIR", "environment_stamp"
 
 DEFAULT_CACHE_DIR = ".scrapelint_cache"
 FORMAT = "v2"  # bump when the entry layout changes; old entries are then never read
-_COMPRESS_ABOVE = 2048  # bytes of payload; small entries are cheaper to store as they are
+_COMPRESS_ABOVE = 16384  # bytes of payload; below it, decompressing on every warm re-run costs more than the bytes saved
 _RAW, _ZLIB = b"M", b"Z"
 _CHECK = 16  # bytes of blake2b checksum after the kind byte
 
@@ -184,8 +185,7 @@ class ResultCache:
         """The stored entry for ``key`` as bytes whose checksum holds, or ``None``: what
         :func:`decode_entry` turns into a result."""
         try:
-            with open(self._entry(key), "rb") as handle:
-                blob = handle.read()
+            blob = read_whole(self._entry(key))
         except OSError:
             return None
         if blob[:1] not in (_RAW, _ZLIB) or blake2b(blob[1 + _CHECK :], digest_size=_CHECK).digest() != blob[1 : 1 + _CHECK]:

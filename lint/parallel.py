@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from lint.config import Settings
 from lint.discovery import Candidate, PathProblem, relative_to_root
+from lint.files import read_whole
 from lint.runner import FileResult, check_file, read_candidate, unreadable
 from lint.selection import RuleSet
 
@@ -71,7 +72,7 @@ def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_dec
     """Check one file and store the result; never raises for the file's or a rule's sake."""
     if data is None:
         try:
-            data = task.path.read_bytes()
+            data = read_whole(task.path)
         except OSError as error:
             return unreadable(FileResult(task.display, path=task.path), error)
     try:

@@ -133,6 +133,8 @@ class _Plan:
         self.files = files
         self.per_file = per_file
         self._contexts: dict[frozenset[str], bytes] = {}
+        # no per-file ignores and no rule limited to some files: every file has the same rules
+        self.same_everywhere = not per_file and not any(files)
 
     @classmethod
     def load(cls, directory: Path, stamp: str, settings: "Settings") -> "_Plan | None":
@@ -142,9 +144,12 @@ class _Plan:
             return None  # absent or damaged: the run loads the plugins and writes it again
         return cls(ResultCache(directory, stamp_of_keys), rows, files, per_file)
 
-    def context(self, relative_path: str) -> bytes:
-        """As :meth:`ResultCache.key` digests the rules active for a path (lint.selection)."""
-        ignored = frozenset(ignored_codes(relative_path, self.per_file, zip((row[0] for row in self.rows), self.files)))
+    def context(self, candidate: Candidate) -> bytes:
+        """As :meth:`ResultCache.key` digests the rules active for a file (lint.selection)."""
+        ignored: frozenset[str] = frozenset()
+        if not self.same_everywhere:
+            relative = relative_to_root(candidate.path, candidate.settings)
+            ignored = frozenset(ignored_codes(relative, self.per_file, zip((row[0] for row in self.rows), self.files)))
         context = self._contexts.get(ignored)
         if context is None:
             context = self._contexts[ignored] = self.cache.context([row for row in self.rows if row[0] not in ignored])
@@ -176,7 +181,7 @@ def answer(linter: "Linter", paths: Iterable[Path], directory: Path, force_exclu
         if isinstance(data, FileResult):
             found.append(data)
             continue
-        context = plan.context(relative_to_root(item.path, item.settings))
+        context = plan.context(item)
         entry = plan.cache.read(plan.cache.key_in_context(data, context, plan.cache.variant(item.path, item.settings)))
         held += len(entry or b"")
         if entry is None or held > MAX_HELD:

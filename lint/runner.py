@@ -14,6 +14,7 @@ from lint.config import ConfigResolver, Settings
 from lint.decode import BinaryFile, DecodeError, Decoded, decode_bytes
 from lint.discovery import Candidate, PathProblem, discover, relative_to_root
 from lint.engine import RuleFailure, check_page
+from lint.files import read_whole
 from lint.model import Finding, Rule
 from lint.page import Page
 from lint.records import is_shard
@@ -60,7 +61,7 @@ class FileResult:
 def read_page(path: Path, display: str, data: bytes | None = None) -> tuple[Page, Decoded]:
     """Read (unless the bytes are given) and decode one file; raises ``OSError`` or :class:`DecodeError`."""
     if data is None:
-        data = path.read_bytes()
+        data = read_whole(path)
     decoded = decode_bytes(data)
     return Page(decoded.text, display), decoded
 
@@ -79,7 +80,7 @@ def unreadable(result: FileResult, error: DecodeError | OSError) -> FileResult:
 def read_candidate(candidate: Candidate) -> bytes | FileResult:
     """A file's bytes, or the result that says why they could not be read."""
     try:
-        return candidate.path.read_bytes()
+        return read_whole(candidate.path)
     except OSError as error:
         return unreadable(FileResult(candidate.display, path=candidate.path), error)
 
