@@ -80,14 +80,14 @@ def test_cr_only_newlines_count_as_line_breaks(run_cli, tmp_path):
 def test_unreadable_file_is_an_error_naming_it(tmp_path, monkeypatch):
     (tmp_path / "locked.txt").write_text(BYLINE_PAGE, encoding="utf-8")
     (tmp_path / "ok.txt").write_text(BYLINE_PAGE, encoding="utf-8")
-    real_read = Path.read_bytes
+    real_open = os.open
 
-    def read_bytes(self: Path) -> bytes:
-        if self.name == "locked.txt":
+    def refusing_open(path, flags, *args, **kwargs):  # the system refuses this one file, as chmod 0 does
+        if os.fspath(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
-        return real_read(self)
+        return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    monkeypatch.setattr(os, "open", refusing_open)
     report = lint_paths([tmp_path], select=["BYL"])
     assert [Path(f.path).name for f in report] == ["ok.txt"]
     assert [(Path(path).name, reason) for path, reason in report.errors] == [("locked.txt", "cannot read: Permission denied")]
