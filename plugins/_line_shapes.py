@@ -19,7 +19,7 @@ from plugins._text_stats import measure
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines", "neighbour_link"]
+__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines", "neighbour_link", "introduces"]
 
 
 class Shape(str, enum.Enum):
@@ -142,7 +142,6 @@ _NUMBER = lazy_regex(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|vie
 # Sentence ends: Chinese full stop always; a Latin full stop after a word and before a space.
 _FULL_STOP = lazy_regex(r"。|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
 _EXCLAMATIONS = "！？!?"
-_EXCLAIM = lazy_regex(rf"[{_EXCLAMATIONS}]")
 _COMMA = lazy_regex(r"，|,(?=\s)")
 _MAX_HEADER_LINE = 400  # characters: a header and a headline of ``max-item-words`` fit
 _ENDING = 80  # characters at a line's end that hold a date, a UI phrase or a closing colon
@@ -230,7 +229,6 @@ class Line(NamedTuple):
     header: str = ""  # the header phrase for HEADER lines
     marked: bool = False  # starts with a bullet or an item number, as an article's own lists do
     data: bool = False  # a data-sheet field or a sentence's continuation
-    intro: bool = False  # announces what follows ("如下：", "the following", a closing colon)
     announces: bool = False  # ends with a colon of its own (not one of a UI phrase run into it)
     dated: bool = False  # ends with a date or a time, as headlines in a list of related news do
     cut: bool = False  # ends with an ellipsis, as the teasers of a listing page do
@@ -245,6 +243,13 @@ def read_lines(lines: Sequence[str], headers: HeaderMatcher, max_item_words: flo
             measured.append(_measure(index, text, headers, max_item_words))
     _mark_post_navigation(measured)
     return measured
+
+
+def introduces(line: Line) -> bool:
+    """Whether the line announces a list of the article's own ("如下：", "the following", a
+    closing colon; a header's colon is its own). Asked of the line above a list only, so
+    measured then, not for every line."""
+    return line.shape is not Shape.HEADER and _announcing(_without_trailing_ui(line.text[-_ENDING:]))
 
 
 def neighbour_link(line: Line) -> bool:
@@ -268,7 +273,7 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     if header is not None:
         name, rest = header
         rest_terms, rest_words, rest_word_terms = measure(rest)
-        if not rest or _is_item(rest, rest_words, max_item_words):
+        if not rest or _is_item(rest, rest_words, max_item_words, _full_stop(rest)):
             return Line(index, text, Shape.HEADER, words, 1 if rest else 0, tuple(rest_terms), rest_word_terms, name)
     # Patterns that look at a line's end search its last characters only: a search for ``…$``
     # would try every position of a long paragraph.
@@ -277,12 +282,13 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     announces = own.endswith((":", "："))
     date = _DATED().search(ending) if ending[-1].isdigit() or ending[-1] in ")）]日" else None  # how a date ends
     undated = text if date is None else text[: len(text) - len(ending) + date.start()]
-    enumeration = _enumeration(text, words)
+    stop = _full_stop(text)
+    enumeration = _enumeration(text, words, stop)
     return Line(
-        index, text, _shape(text, words, max_item_words, announces, enumeration), words, enumeration or 1,
+        index, text, _shape(text, words, max_item_words, announces, enumeration, stop), words, enumeration or 1,
         tuple(found), word_terms,
         marked=bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or _field_value(undated),
-        intro=_announcing(own), announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
+        announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
     )
 
 
@@ -295,7 +301,7 @@ def _without_trailing_ui(text: str) -> str:
     return _TRAILING_UI().sub("", text)
 
 
-def _shape(text: str, words: float, max_item_words: float, announces: bool, enumeration: int) -> Shape:
+def _shape(text: str, words: float, max_item_words: float, announces: bool, enumeration: int, stop: bool) -> Shape:
     if text[0].isdigit() and _NUMBER().match(text):
         return Shape.NUMBER
     footer = words <= 20 and _may_be_footer(text)
@@ -307,7 +313,7 @@ def _shape(text: str, words: float, max_item_words: float, announces: bool, enum
         return Shape.NEUTRAL  # a rule, a row of stars: layout, not content
     if announces:
         return Shape.PROSE  # it announces what follows, as a sentence does
-    if _is_item(text, words, max_item_words) or enumeration and not _full_stop(text):
+    if _is_item(text, words, max_item_words, stop) or enumeration and not stop:
         return Shape.ITEM
     return Shape.PROSE
 
@@ -322,7 +328,7 @@ def _full_stop(text: str) -> bool:
 
 def _may_be_footer(text: str) -> bool:
     folded = text.casefold()
-    return text.startswith(("(", "（")) or any(mark in folded for mark in _FOOTER_MARKS)
+    return text.startswith(("(", "（")) or _holds_any(folded, _FOOTER_MARKS)
 
 
 def _chrome_line(text: str) -> bool:
@@ -330,7 +336,7 @@ def _chrome_line(text: str) -> bool:
 
 
 def _site_field(text: str) -> bool:
-    return any(mark in text for mark in _FIELD_MARKS) and bool(_SITE_FIELD().match(text))
+    return _holds_any(text, _FIELD_MARKS) and bool(_SITE_FIELD().match(text))
 
 
 def _field_value(text: str) -> bool:
@@ -341,28 +347,34 @@ def _field_value(text: str) -> bool:
 def _announcing(ending: str) -> bool:
     """Whether the line's end announces a list (``如下：``, ``the following``)."""
     lowered = ending.lower()
-    return any(word in lowered for word in _INTRO_WORDS) and bool(_INTRO().search(ending))
+    return _holds_any(lowered, _INTRO_WORDS) and bool(_INTRO().search(ending))
 
 
-def _is_item(text: str, words: float, max_item_words: float) -> bool:
-    """A headline or a name: short, no full stop, at most a couple of ``?``/``!``.
+def _is_item(text: str, words: float, max_item_words: float, stop: bool) -> bool:
+    """A headline or a name: short, no full stop (``stop``), at most a couple of ``?``/``!``.
 
     A long line of clauses joined by commas is a sentence that lost its full stop, not a headline.
     """
-    if words > max_item_words or _full_stop(text) or len(_EXCLAIM().findall(text)) > 2:
+    if words > max_item_words or stop or sum(map(text.count, _EXCLAMATIONS)) > 2:
         return False
     return words <= _SHORT_ITEM_WORDS or len(_COMMA().findall(text)) <= 1
 
 
-def _enumeration(text: str, words: float) -> int:
+def _enumeration(text: str, words: float, stop: bool) -> int:
     """Item count of a line that enumerates short items (``东城区、西城区、…``), else 0.
 
     A full stop may close the line (``出席的还有：王毅、尹力、….``), not split sentences.
+    ``stop`` tells whether ``text`` has a full stop: without one, no part of it has one either.
     """
     body = text.rstrip("。.")
-    if _full_stop(body) or any(mark in body for mark in _EXCLAMATIONS):
+    if (stop and (body is text or _full_stop(body))) or _holds_any(body, _EXCLAMATIONS):
         return 0
     items = len(_SEPARATOR().findall(body)) + 1
     if items >= 5 and words / items <= 6:
         return items
     return 0
+
+
+def _holds_any(text: str, marks: Iterable[str]) -> bool:
+    """Whether any of ``marks`` occurs in ``text`` (each test in C, no generator frame per line)."""
+    return any(map(text.__contains__, marks))

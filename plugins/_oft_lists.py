@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Sequence
 
-from plugins._line_shapes import Line, Shape
+from plugins._line_shapes import Line, Shape, introduces
 from plugins._oft_segments import Segment
 from plugins._text_stats import containment
 
@@ -40,7 +40,7 @@ def own_list(lines: Sequence[Line], segment: Segment, start: int) -> bool:
     if sum(line.marked for line in entries) * 2 >= len(entries) or sum(line.data for line in entries) * 2 >= len(entries):
         return True
     previous = next((line for line in reversed(lines[: segment.first]) if line.shape is not Shape.NEUTRAL), None)
-    if previous is not None and previous.intro:
+    if previous is not None and introduces(previous):
         return True
     prose = sum(len(line.terms) for line in lines[start : segment.first] if line.shape is Shape.PROSE)
     if prose < _MIN_PROSE_TERMS:

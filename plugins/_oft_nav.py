@@ -14,7 +14,7 @@ from itertools import chain
 from typing import NamedTuple, Sequence
 
 from plugins._lazy import lazy_regex
-from plugins._line_shapes import Line, Shape
+from plugins._line_shapes import Line, Shape, introduces
 from plugins._text_stats import containment
 
 __all__ = ["NavBlock", "navigation_blocks"]
@@ -178,7 +178,7 @@ def _field(line: Line) -> bool:
 
 
 def _judge(lines: Sequence[Line], run: list[int], start: int, min_lines: int, min_items: int) -> NavBlock | None:
-    if lines[run[0] - 1].intro:
+    if introduces(lines[run[0] - 1]):
         return None  # announced by the line above ("Playing colours:"): the article's own list
     title = Counter(lines[0].terms)
     entries = [
