@@ -135,12 +135,14 @@ _INTRO = lazy_regex(
 )
 _INTRO_WORDS = (":", "：", "如下", "以下几", "follow")  # one of them is in every match of _INTRO
 # A short remark in brackets on its own line: (完), （记者 张三）, (更新时间戳: 1681649425565).
-_ASIDE = lazy_regex(r"^[(（\[【][^()（）\[\]【】]{1,40}[)）\]】]$")
+_ASIDE_OPENINGS = "(（[【"
+_ASIDE = lazy_regex(rf"^[{re.escape(_ASIDE_OPENINGS)}][^()（）\[\]【】]{{1,40}}[)）\]】]$")
 _ELLIPSES = ("...", "…", "．．．")
 _LETTER = lazy_regex(r"\p{L}")
 _NUMBER = lazy_regex(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|views?|reads?)?$")
 # Sentence ends: Chinese full stop always; a Latin full stop after a word and before a space.
-_FULL_STOP = lazy_regex(r"。|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
+_CHINESE_STOP = "。"
+_FULL_STOP = lazy_regex(_CHINESE_STOP + r"|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
 _EXCLAMATIONS = "！？!?"
 _COMMA = lazy_regex(r"，|,(?=\s)")
 _MAX_HEADER_LINE = 400  # characters: a header and a headline of ``max-item-words`` fit
@@ -306,10 +308,10 @@ def _shape(text: str, words: float, max_item_words: float, announces: bool, enum
         return Shape.NUMBER
     footer = words <= 20 and _may_be_footer(text)
     if _site_field(text) or (footer and _FOOTER().match(text)) or (
-        words <= 12 and ((footer and _FOOTER().search(text)) or _chrome_line(text) or _ASIDE().match(text))
+        words <= 12 and ((footer and _FOOTER().search(text)) or _chrome_line(text) or _aside(text))
     ):
         return Shape.NEUTRAL
-    if not _LETTER().search(text):
+    if not (text[0].isalpha() or _LETTER().search(text)):  # most lines open with a letter
         return Shape.NEUTRAL  # a rule, a row of stars: layout, not content
     if announces:
         return Shape.PROSE  # it announces what follows, as a sentence does
@@ -323,7 +325,7 @@ def _shape(text: str, words: float, max_item_words: float, announces: bool, enum
 
 
 def _full_stop(text: str) -> bool:
-    return ("。" in text or "." in text) and bool(_FULL_STOP().search(text))
+    return _CHINESE_STOP in text or ("." in text and bool(_FULL_STOP().search(text)))
 
 
 def _may_be_footer(text: str) -> bool:
@@ -333,6 +335,10 @@ def _may_be_footer(text: str) -> bool:
 
 def _chrome_line(text: str) -> bool:
     return text[:_UI_REACH].casefold().startswith(_UI_STARTS) and bool(_CHROME().match(text))
+
+
+def _aside(text: str) -> bool:
+    return text[0] in _ASIDE_OPENINGS and bool(_ASIDE().match(text))
 
 
 def _site_field(text: str) -> bool:

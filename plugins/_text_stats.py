@@ -67,7 +67,7 @@ def measure(text: str) -> tuple[list[str], float, int]:
     """
     runs_in, words_in, numbers_in = _scanners()
     found: list[str] = []
-    runs = runs_in.findall(text)
+    runs = [] if text.isascii() else runs_in.findall(text)  # no unspaced script is ASCII
     for run in runs:
         if len(run) == 1:
             found.append(run)
