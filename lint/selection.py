@@ -62,6 +62,8 @@ class RuleSet:
         ]
         self.validate_option_tables()
         self._active = [ActiveRule(rule, self._options(rule)) for rule in self.rules]
+        # no per-file ignores and no rule limited to some files: every file gets every rule
+        self._same_everywhere = not self._per_file and not any(active.rule.files for active in self._active)
 
     def _codes(self, selectors: Iterable[str], where: str, key: str) -> set[str]:
         codes: set[str] = set()
@@ -112,6 +114,8 @@ class RuleSet:
 
     def active_for(self, relative_path: str) -> list[ActiveRule]:
         """Selected rules minus per-file ignores and rules whose ``files`` globs do not match."""
+        if self._same_everywhere:
+            return self._active
         ignored = ignored_codes(relative_path, self._per_file, ((a.rule.code, a.rule.files) for a in self._active))
         if not ignored:
             return self._active
