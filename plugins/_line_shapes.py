@@ -168,8 +168,11 @@ class HeaderMatcher:
 
     def __init__(self, extra: Iterable[str] = ()) -> None:
         self._phrases = sorted({*DEFAULT_HEADERS, *(phrase.strip() for phrase in extra if phrase.strip())}, key=len, reverse=True)
-        openings = (*self._phrases, _MORE_FROM_WORD, *_COLON_HEADERS.split("|"))
-        self._openings = tuple({_collapsed(phrase.lstrip(_LEADING_DECOR)) for phrase in openings})
+        openings = {_collapsed(phrase.lstrip(_LEADING_DECOR)) for phrase in (*self._phrases, _MORE_FROM_WORD, *_COLON_HEADERS.split("|"))}
+        # by their first character: a line's first character leaves a handful to compare, if any
+        self._openings: dict[str, tuple[str, ...]] = {}
+        for opening in sorted(openings):
+            self._openings[opening[0]] = (*self._openings.get(opening[0], ()), opening)
         self._related = tuple(phrase for phrase in self._phrases if phrase.startswith(_RELATED))
 
     @functools.cached_property
@@ -197,7 +200,7 @@ class HeaderMatcher:
         """``(header, rest of the line)`` for a header line, else ``None``."""
         if len(text) > _MAX_HEADER_LINE:
             return None  # a paragraph: no header, nor a header and one headline
-        if _collapsed(text.lstrip(_LEADING_DECOR)).startswith(self._openings):
+        if self._opens_with_phrase(text.lstrip(_LEADING_DECOR)):
             alone, colon, inline = self._patterns
             found = alone.match(text) or colon.match(text)
             if found:
@@ -210,6 +213,12 @@ class HeaderMatcher:
         if found:
             return found.group("header"), ""
         return None
+
+    def _opens_with_phrase(self, text: str) -> bool:
+        """Whether ``text`` (its decoration stripped) starts with a header phrase, in any case
+        and with any run of spaces for a space."""
+        candidates = self._openings.get(text[:1].casefold()[:1])
+        return candidates is not None and _collapsed(text).startswith(candidates)
 
 
 def _collapsed(text: str) -> str:
