@@ -373,19 +373,33 @@ def _found_before(
 
 
 def _occurrences(sets: dict[int, set[int]], shingles: set[int]) -> dict[int, list[int]]:
-    """The lines (in page order) each of ``shingles`` occurs in; of a shingle on more than
-    :data:`MAX_OCCURRENCES` lines (boilerplate, which :func:`_tallied` leaves out), only the
-    first of them, one more than that: a page that repeats a slogan on every item is not read
-    item by item for it."""
+    """The lines each of ``shingles`` occurs in (in no set order); of a shingle on more than
+    :data:`MAX_OCCURRENCES` lines (boilerplate, which :func:`_tallied` leaves out), more than
+    that but not all: a page that repeats a slogan on every item is not read item by item for it.
+    Lines of the same text (one set, see :func:`_read_lines`) are looked up together: a page
+    that repeats much holds many."""
     found: defaultdict[int, list[int]] = defaultdict(list)
     missing = set(shingles)
-    for index in sorted(sets):
-        for shingle in sets[index] & missing:
-            lines = found[shingle]
-            lines.append(index)
-            if len(lines) > MAX_OCCURRENCES:
+    for shingle_set, lines in _by_set(sets):
+        for shingle in shingle_set & missing:
+            places = found[shingle]
+            places += lines
+            if len(places) > MAX_OCCURRENCES:
                 missing.discard(shingle)
     return found
+
+
+def _by_set(sets: dict[int, set[int]]) -> Iterable[tuple[set[int], list[int]]]:
+    """Each set once, with the lines (in page order) that hold it."""
+    groups: dict[int, tuple[set[int], list[int]]] = {}
+    for index in sorted(sets):
+        shingle_set = sets[index]
+        group = groups.get(id(shingle_set))
+        if group is None:
+            groups[id(shingle_set)] = (shingle_set, [index])
+        else:
+            group[1].append(index)
+    return groups.values()
 
 
 #: The lines each (non-boilerplate) shingle of a line is on, and how many it shares with each.
