@@ -8,12 +8,13 @@ enough run of them are aligned with their earlier places (:func:`_repeated_from`
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from itertools import accumulate, chain, compress, count, islice, repeat
+from itertools import accumulate, chain, compress, count, islice, pairwise, repeat
 from operator import add, eq, getitem, lt, or_, sub
 from typing import Iterator
 
+from lint.emoji_units import iter_noise
 from lint.page import Page
 from plugins._dup_analysis import MAX_OCCURRENCES, Analysis, Line
 from plugins._dup_units import SHINGLE, unit_pattern
@@ -166,20 +167,20 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
     """Each sentence of a line (see :func:`_sentences`) with the range of its units.
 
     A unit never spans a sentence end, so each sentence's units are counted in C on its own
-    text (without its noise on a noisy page: ``abc😀def`` is one word). After a summary label,
-    whose units are not counted, the units' spans tell.
+    stretch of the line (of the line without its noise on a noisy page: ``abc😀def`` is one
+    word). After a summary label, whose units are not counted, the units' spans tell.
     """
     index = line.index
     text = page.lines[index]
     line_start = page.line_starts[index]
     sentences = list(_sentences(text, line_start))
-    if line.spans is None:
+    if line.spans is None and sentences:
+        bounds = [start - line_start for start, _, _ in sentences]
+        bounds.append(sentences[-1][1] - line_start)
+        if analysis.view.denoised is not None and analysis.view.lines[index] != text:
+            text, bounds = analysis.view.lines[index], _without_noise(text, bounds)
         findall = unit_pattern().findall
-        if analysis.view.denoised is None or analysis.view.lines[index] == text:  # no noise here
-            counts = [len(findall(text, start - line_start, end - line_start)) for start, end, _ in sentences]
-        else:
-            pieces = (text[start - line_start : end - line_start] for start, end, _ in sentences)
-            counts = [len(findall(Page(piece).denoised.text)) for piece in pieces]
+        counts = [len(findall(text, start, end)) for start, end in pairwise(bounds)]
         if sum(counts) == line.units:
             lasts = list(accumulate(counts))
             return [(*sentence, last - units, last) for sentence, units, last in zip(sentences, counts, lasts)]
@@ -195,6 +196,16 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
         found.append((start, end, complete, unit, last))
         unit = last
     return found
+
+
+def _without_noise(text: str, offsets: list[int]) -> list[int]:
+    """Where ``offsets`` in ``text`` fall in its de-noised line (see :class:`lint.page.DenoisedView`):
+    each moves back by the noise before it. Noise holds no stop mark or closing quote, so none
+    of a line's sentence bounds is inside noise."""
+    spans = list(iter_noise(text))
+    ends = [end for _, end in spans]
+    removed = [0, *accumulate(end - start for start, end in spans)]
+    return [offset - removed[bisect_right(ends, offset)] for offset in offsets]
 
 
 def _unit_start(analysis: Analysis, page: Page, line: Line, sentence: tuple[int, int, int]) -> int:
