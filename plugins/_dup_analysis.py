@@ -118,24 +118,25 @@ def _spans_after_label(view: View, index: int) -> list[tuple[int, int]]:
 
 def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
     """Units and shingles of the lines that may repeat (see :func:`related_lines`); a line
-    pasted again is cut into units once."""
+    pasted again is cut into units once. A line's units are dropped once its shingles are made
+    (a labelled summary's are read again): a big page's millions would be held to the end."""
     lines = {}
-    read: dict[str, tuple[list[str], array[int], set[int]]] = {}
+    read: dict[str, tuple[int, array[int], set[int]]] = {}
     for index in indices:
         text = view.lines[index]
         if text not in read:
             keys = unit_keys(text)
             shingles = shingles_of(keys)
-            read[text] = (keys, shingles, set(shingles))
-        keys, shingles, shingle_set = read[text]
+            read[text] = (len(keys), shingles, set(shingles))
+        units, shingles, shingle_set = read[text]
         if _SUMMARY().match(page.lines[index]):
             spans = _spans_after_label(view, index)
-            keys = keys[len(keys) - len(spans) :]
+            keys = unit_keys(text)[units - len(spans) :]
             shingles = shingles_of(keys)
             line = Line(index, len(keys), shingles, set(shingles))
             line.spans = spans
         else:
-            line = Line(index, len(keys), shingles, shingle_set)  # one set per text (see _Met)
+            line = Line(index, units, shingles, shingle_set)  # one set per text (see _Met)
         lines[index] = line
     return lines
 
