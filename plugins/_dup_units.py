@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from array import array
 from collections import Counter
-from itertools import accumulate, compress, count, repeat
+from itertools import accumulate, compress, count, islice, repeat
 from operator import add, or_, sub
 from typing import Iterator, Sequence
 
@@ -81,8 +81,9 @@ def unit_keys(line: str) -> list[str]:
 
 def shingles_of(keys: Sequence[str]) -> array[int]:
     """Hashes of every run of :data:`SHINGLE` consecutive units (an array of machine integers,
-    which the garbage collector never walks: a big page holds millions)."""
-    return array("q", map(hash, zip(*(keys[start:] for start in range(SHINGLE)))))
+    which the garbage collector never walks: a big page holds millions). The keys are read in
+    place by offset iterators, not copied once per offset."""
+    return array("q", map(hash, zip(*[islice(keys, start, None) for start in range(SHINGLE)])))
 
 
 class View:
