@@ -34,8 +34,8 @@ _SUMMARY = lazy_re(
     r"(?i)^\s*(?:本文摘要|文章摘要|内容摘要|摘要|简要描述|简要说明|内容简介|文章简介|简介|导读|导语|核心提示|"
     r"内容提要|提要|summary|abstract)\s*[:：]"
 )
-#: How a first line that is a sentence, not a title, ends.
-_TITLE_END = lazy_re(r"(?:[。；;]|(?<!\.)\.|\.{3,}|…+)[”’」』\"')）]*$")
+#: Closing quotes and brackets after the mark that ends a sentence.
+_CLOSERS = "”’」』\"')）"
 #: A numbered list item or clause: "3、", "2. ", "（b）", "一、", "①", "第三条".
 _LIST_ITEM = lazy_re(
     r"^\s*(?:[(（]\s*(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})\s*[)）]|(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})"
@@ -164,8 +164,18 @@ def title_index(page: Page) -> int | None:
     for index, line in enumerate(page.lines):
         text = line.strip()
         if text:
-            return None if _TITLE_END().search(text) else index
+            return None if _ends_sentence(text) else index
     return None
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a line ends like a sentence: a stop, a single full stop or an ellipsis, then
+    closing quotes or brackets. Told from the end of the line: a regex search would try every
+    stop of a one-line page."""
+    body = text.rstrip(_CLOSERS)
+    if body.endswith(("。", "；", ";", "…")):
+        return True
+    return body.endswith(".") and (not body.endswith("..") or body.endswith("..."))
 
 
 def analyse(

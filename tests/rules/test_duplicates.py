@@ -357,6 +357,45 @@ def test_an_ascii_line_is_cut_into_the_same_units_as_a_line_with_other_scripts()
     assert unit_keys(words + "中文") == [*unit_keys(words), "中", "文"]
 
 
+@pytest.mark.parametrize(
+    ("first_line", "is_title"),
+    [
+        ("社区第一期夜校开班", True),
+        ("社区第一期夜校开班。", False),
+        ("他说：“夜校开班了。”", False),
+        ("Night school opens.", False),
+        ("Night school opens..", True),  # two dots are neither a full stop nor an ellipsis
+        ("Night school opens...", False),
+        ("夜校开班……", False),
+        ("The U.S. edition", True),
+    ],
+)
+def test_a_first_line_is_a_title_unless_it_ends_like_a_sentence(first_line, is_title):
+    from lint.page import Page
+    from plugins._dup_analysis import title_index
+
+    assert title_index(Page(f"\n  {first_line}  \n{OTHER}\n")) == (1 if is_title else None)
+
+
+def test_a_shingle_lists_every_line_it_is_on_unless_it_is_on_more_than_the_boilerplate_limit():
+    from plugins._dup_analysis import MAX_OCCURRENCES, _occurrences
+
+    text, other = {1, 2}, {2, 3}
+    sets = {0: text, 1: other, 2: text, **{index: {9} for index in range(3, 3 + MAX_OCCURRENCES + 1)}}
+    found = _occurrences(sets, {1, 2, 3, 9})
+    assert sorted(found[1]) == [0, 2]  # lines of the same text share one set
+    assert sorted(found[2]) == [0, 1, 2]
+    assert found[3] == [1]
+    assert len(found[9]) > MAX_OCCURRENCES  # boilerplate: not necessarily every line
+
+
+def test_sentence_bounds_move_back_by_the_noise_before_them():
+    from plugins._dup_sentences import _without_noise
+
+    text = "好😀的。再见\u200b了。"
+    assert _without_noise(text, [0, 4, 9]) == [0, 3, 7]
+
+
 # -- the first of two copies --------------------------------------------------------------------
 
 
