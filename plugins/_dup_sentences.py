@@ -44,9 +44,10 @@ def repeated_sentences(
             lines.append((line, sentences))
     if not lines:
         return
-    wanted = {
-        shingle for line, sentences in lines for *_, first, last in sentences for shingle in line.shingles[first:last]
-    }
+    wanted: set[int] = set()
+    for line, sentences in lines:
+        for *_, first, last in sentences:
+            wanted.update(line.shingles[first:last])  # in C: a one-line page has millions
     found = _places(analysis, wanted)
     for line, sentences in lines:
         pending: tuple[int, int, int] | None = None  # start, end, source line of a run of repeats
