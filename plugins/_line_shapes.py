@@ -142,6 +142,7 @@ _LETTER = lazy_regex(r"\p{L}")
 _NUMBER = lazy_regex(r"^[\d][\d,.\s:/-]*(?:[万千kKwWmM+]|次|阅读|浏览|views?|reads?)?$")
 # Sentence ends: Chinese full stop always; a Latin full stop after a word and before a space.
 _CHINESE_STOP = "。"
+_CLOSING_STOPS = _CHINESE_STOP + "."  # full stops that may close an enumeration
 _FULL_STOP = lazy_regex(_CHINESE_STOP + r"|(?<![\s.](?:Mr|Mrs|Ms|Dr|St|vs|No|Jr|Sr|Inc|Co|Ltd|\p{Lu}))(?<=[\p{L}\d)\"”’%])\.(?=\s|$)")
 _EXCLAMATIONS = "！？!?"
 _COMMA = lazy_regex(r"，|,(?=\s)")
@@ -284,7 +285,7 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     if header is not None:
         name, rest = header
         rest_terms, rest_words, rest_word_terms = measure(rest)
-        if not rest or _is_item(rest, rest_words, max_item_words, _full_stop(rest)):
+        if not rest or _is_item(rest, rest_words, max_item_words, _full_stop(rest.rstrip(_CLOSING_STOPS))):
             return Line(index, text, Shape.HEADER, words, 1 if rest else 0, tuple(rest_terms), rest_word_terms, name)
     # Patterns that look at a line's end search its last characters only: a search for ``…$``
     # would try every position of a long paragraph.
@@ -293,10 +294,11 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     announces = own.endswith((":", "："))
     date = _DATED().search(ending) if ending[-1].isdigit() or ending[-1] in ")）]日" else None  # how a date ends
     undated = text if date is None else text[: len(text) - len(ending) + date.start()]
-    stop = _full_stop(text)
-    enumeration = _enumeration(text, words, stop)
+    body = text.rstrip(_CLOSING_STOPS)
+    inner_stop = _full_stop(body)
+    enumeration = _enumeration(body, words, inner_stop)
     return Line(
-        index, text, _shape(text, words, max_item_words, announces, enumeration, stop), words, enumeration or 1,
+        index, text, _shape(text, words, max_item_words, announces, enumeration, inner_stop), words, enumeration or 1,
         tuple(found), word_terms,
         marked=bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or _field_value(undated),
         announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
@@ -312,7 +314,7 @@ def _without_trailing_ui(text: str) -> str:
     return _TRAILING_UI().sub("", text)
 
 
-def _shape(text: str, words: float, max_item_words: float, announces: bool, enumeration: int, stop: bool) -> Shape:
+def _shape(text: str, words: float, max_item_words: float, announces: bool, enumeration: int, inner_stop: bool) -> Shape:
     if text[0].isdigit() and _NUMBER().match(text):
         return Shape.NUMBER
     footer = words <= 20 and _may_be_footer(text)
@@ -324,7 +326,7 @@ def _shape(text: str, words: float, max_item_words: float, announces: bool, enum
         return Shape.NEUTRAL  # a rule, a row of stars: layout, not content
     if announces:
         return Shape.PROSE  # it announces what follows, as a sentence does
-    if _is_item(text, words, max_item_words, stop) or enumeration and not stop:
+    if _is_item(text, words, max_item_words, inner_stop) or enumeration and not _stop(text, inner_stop):
         return Shape.ITEM
     return Shape.PROSE
 
@@ -335,6 +337,12 @@ def _shape(text: str, words: float, max_item_words: float, announces: bool, enum
 
 def _full_stop(text: str) -> bool:
     return _CHINESE_STOP in text or ("." in text and bool(_FULL_STOP().search(text)))
+
+
+def _stop(text: str, inner_stop: bool) -> bool:
+    """Whether ``text`` (not empty) has a full stop, given whether it has one before its closing
+    stops: a line without closing stops needs no second look (a stop inside one is one inside it)."""
+    return inner_stop or (text[-1] in _CLOSING_STOPS and _full_stop(text))
 
 
 def _may_be_footer(text: str) -> bool:
@@ -365,24 +373,24 @@ def _announcing(ending: str) -> bool:
     return _holds_any(lowered, _INTRO_WORDS) and bool(_INTRO().search(ending))
 
 
-def _is_item(text: str, words: float, max_item_words: float, stop: bool) -> bool:
-    """A headline or a name: short, no full stop (``stop``), at most a couple of ``?``/``!``.
+def _is_item(text: str, words: float, max_item_words: float, inner_stop: bool) -> bool:
+    """A headline or a name: short, no full stop, at most a couple of ``?``/``!``.
 
     A long line of clauses joined by commas is a sentence that lost its full stop, not a headline.
+    ``inner_stop`` tells whether there is a full stop before the line's closing stops.
     """
-    if words > max_item_words or stop or sum(map(text.count, _EXCLAMATIONS)) > 2:
+    if words > max_item_words or _stop(text, inner_stop) or sum(map(text.count, _EXCLAMATIONS)) > 2:
         return False
     return words <= _SHORT_ITEM_WORDS or len(_COMMA().findall(text)) <= 1
 
 
-def _enumeration(text: str, words: float, stop: bool) -> int:
+def _enumeration(body: str, words: float, inner_stop: bool) -> int:
     """Item count of a line that enumerates short items (``东城区、西城区、…``), else 0.
 
-    A full stop may close the line (``出席的还有：王毅、尹力、….``), not split sentences.
-    ``stop`` tells whether ``text`` has a full stop: without one, no part of it has one either.
+    A full stop may close the line (``出席的还有：王毅、尹力、….``), not split sentences:
+    ``body`` is the line without its closing stops, ``inner_stop`` whether it has a full stop.
     """
-    body = text.rstrip("。.")
-    if (stop and (body is text or _full_stop(body))) or _holds_any(body, _EXCLAMATIONS):
+    if inner_stop or _holds_any(body, _EXCLAMATIONS):
         return 0
     items = len(_SEPARATOR().findall(body)) + 1
     if items >= 5 and words / items <= 6:
