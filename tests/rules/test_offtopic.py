@@ -632,3 +632,24 @@ def test_taking_counts_off_leaves_what_counter_subtract_leaves_zero_counts_inclu
     expected.subtract(Counter("火车 春运 股市".split()))
     assert counts == expected and list(counts.items()) == list(expected.items())
     assert counts["春运"] == 0 and "春运" in counts  # a term taken off entirely is counted 0, as absent
+
+
+def test_a_full_stop_closing_a_line_ends_a_sentence_but_leaves_an_enumeration_whole() -> None:
+    # The stop is looked for before the closing stops (the enumeration test needs that) and in
+    # the whole line only when there is none before them and the line ends with one.
+    from plugins._line_shapes import Shape, header_matcher, read_lines
+
+    texts = ["Markets closed higher on Friday.", "Markets closed higher on Friday", "出席的还有：王毅、尹力、张三、李四、王五、赵六。",
+             "东城区、西城区、朝阳区、海淀区、丰台区", "东城区。西城区、朝阳区、海淀区、丰台区"]  # fmt: skip
+    lines = read_lines(texts, header_matcher(), 60.0)
+    assert [(line.shape, line.items) for line in lines] == [
+        (Shape.PROSE, 1), (Shape.ITEM, 1), (Shape.PROSE, 6), (Shape.ITEM, 5), (Shape.PROSE, 1)
+    ]
+
+
+def test_a_line_introduces_a_list_by_its_own_words_not_by_a_headers_or_a_ui_phrases_colon() -> None:
+    # Asked only of the line above a list, so measured then, not for every line of the page.
+    from plugins._line_shapes import header_matcher, introduces, read_lines
+
+    lines = read_lines(["主要包括以下几点：", "The squad:", "相关阅读：", "实现全年目标。分享到："], header_matcher(), 60.0)
+    assert [introduces(line) for line in lines] == [True, True, False, False]
