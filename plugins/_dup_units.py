@@ -19,6 +19,7 @@ from typing import Iterator, Sequence
 
 from lint.page import DenoisedView, Page
 from plugins._lazy import lazy_re, lazy_regex
+from plugins._pieces import PIECE
 
 #: Units a shingle is made of: 5 Han characters or 5 words. Long enough that shared set phrases
 #: (a name, an institution) rarely cover most of a paragraph, short enough that one changed
@@ -168,6 +169,13 @@ def clauses_of(view: View, title: int | None) -> list[bytes]:
     if title is not None:
         lines[title] = ""
     text = "\n".join(lines)
+    # folded a piece at a time (see plugins._pieces); any cut does: every mark is one character
+    data = b"".join(_folded(text[start : start + PIECE]) for start in range(0, len(text), PIECE))
+    return list(filter(None, data.replace(b"\n", _CUT + b"\n" + _CUT).split(_CUT)))
+
+
+def _folded(text: str) -> bytes:
+    """A piece of the page as UTF-8 bytes, clause marks made cuts, spaces dropped, case lowered."""
     if not text.isascii():
         for mark in _CJK_MARKS:
             if mark in text:
@@ -175,8 +183,7 @@ def clauses_of(view: View, title: int | None) -> list[bytes]:
         for space in _WIDE_SPACES:
             if space in text:
                 text = text.replace(space, "")
-    data = text.encode().translate(_ASCII_TABLE, b" ")
-    return list(filter(None, data.replace(b"\n", _CUT + b"\n" + _CUT).split(_CUT)))
+    return text.encode().translate(_ASCII_TABLE, b" ")
 
 
 def _windows(clauses: list[bytes], width: int) -> tuple[list[bytes], list[bytes]]:
