@@ -115,7 +115,8 @@ def view_of(page: Page) -> View:
     plain = View(page.lines, page.line_starts, page.lines, page.line_starts, None)
     if view.text is page.text or view.text == page.text:
         return plain
-    lines = tuple(_line_break().split(view.text))  # noise never holds a line break: the same lines
+    # noise never holds a line break: the same lines (split in C when there is no CR, as lint.page)
+    lines = tuple(view.text.split("\n") if "\r" not in view.text else _line_break().split(view.text))
     if len(lines) != len(page.lines):
         return plain  # but "\r😀\n" becomes one break: read that page as it is
     breaks = map(sub, page.line_starts[1:], map(add, page.line_starts, map(len, page.lines)))
