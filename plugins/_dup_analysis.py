@@ -25,6 +25,7 @@ from plugins._lazy import lazy_re
 HEAD_LINES = 2
 #: A shingle found on more lines than this is boilerplate (a slogan on every item), not a copy.
 MAX_OCCURRENCES = 8
+_MAX_TITLE = 200  # characters; headlines run to about 80 (BYL's max-title-chars), 99% of first lines that are titles to 77
 #: A line this close to ``min_share`` may be a copy once lines that share only set phrases
 #: with it (not read at first) are read too.
 NEAR = 0.2
@@ -160,11 +161,13 @@ def _is_paragraph(page: Page, line: Line, min_units: int) -> bool:
 
 
 def title_index(page: Page) -> int | None:
-    """The first non-blank line when it looks like a title (BYL owns a repeated title)."""
+    """The first non-blank line when it looks like a title (BYL owns a repeated title): it does
+    not end like a sentence and is no longer than a headline can be (a page on one line, cut
+    off mid-sentence, is prose, not a title of megabytes)."""
     for index, line in enumerate(page.lines):
         text = line.strip()
         if text:
-            return None if _ends_sentence(text) else index
+            return None if len(text) > _MAX_TITLE or _ends_sentence(text) else index
     return None
 
 

@@ -368,9 +368,10 @@ def test_an_ascii_line_is_cut_into_the_same_units_as_a_line_with_other_scripts()
         ("Night school opens...", False),
         ("夜校开班……", False),
         ("The U.S. edition", True),
+        ("夜校开班，" * 50, False),  # 250 characters cut off mid-sentence: prose, not a headline
     ],
 )
-def test_a_first_line_is_a_title_unless_it_ends_like_a_sentence(first_line, is_title):
+def test_a_first_line_is_a_title_unless_it_ends_like_a_sentence_or_runs_past_a_headline(first_line, is_title):
     from lint.page import Page
     from plugins._dup_analysis import title_index
 
