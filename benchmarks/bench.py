@@ -22,7 +22,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))  # run as a script from the checkout
@@ -108,13 +108,21 @@ def _best(times: int, measure: Callable[[], float]) -> float:
     return min(measure() for _ in range(times))
 
 
-def _best_run(times: int, command: list[str], cwd: Path) -> tuple[float, float]:
-    """The fastest of ``times`` runs of a command: its wall-clock and CPU seconds."""
-    runs = []
-    for _ in range(times):
-        seconds = _run(command, cwd)
-        runs.append((seconds, _CPU[0]))
-    return min(runs)
+def _run_with_cpu(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall-clock and CPU seconds of a command (see :func:`_run`)."""
+    seconds = _run(command, cwd)
+    return seconds, _CPU[0]
+
+
+def _best_interleaved(times: int, *measures: Callable[[], Any]) -> list[Any]:
+    """The best of ``times`` rounds of each measure, taking the measures in turn in every round.
+
+    The shared machine's speed drifts over minutes (the same command's best of 7 once came out
+    60% slower than a few minutes before): the two sides of a ratio are taken side by side, not
+    in two blocks minutes apart, so the ratio does not measure the drift.
+    """
+    rounds = [[measure() for measure in measures] for _ in range(times)]
+    return [min(column) for column in zip(*rounds)]
 
 
 def _megabytes(folder: Path) -> float:
@@ -235,11 +243,14 @@ def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Repor
     report.section("Throughput over the same pages")
     floor = _best(3, lambda: floor_seconds([path for path, _ in pages]))
     report.row("floor: one regex pass for \\p{Extended_Pictographic} (best of 3)", floor, size, "1.00x floor")
-    # best of three each, as the cache runs below: a single run swung the --jobs ratio 1.5-1.9x
-    one, one_cpu = _best_run(3, [*_scrapelint(), "check", "--no-cache", "--jobs", "1", "pages"], work)
+    # best of three each, in turn: a single run swung the --jobs ratio 1.5-1.9x
+    (one, one_cpu), (many, many_cpu) = _best_interleaved(
+        3,
+        lambda: _run_with_cpu([*_scrapelint(), "check", "--no-cache", "--jobs", "1", "pages"], work),
+        lambda: _run_with_cpu([*_scrapelint(), "check", "--no-cache", "--jobs", str(jobs), "pages"], work),
+    )
     report.row("scrapelint, all default rules, --jobs 1 (best of 3)", one, size,
                f"{floor / one:.4f}x floor; {one_cpu:.1f} s CPU")
-    many, many_cpu = _best_run(3, [*_scrapelint(), "check", "--no-cache", "--jobs", str(jobs), "pages"], work)
     report.row(f"scrapelint, all default rules, --jobs {jobs} (best of 3)", many, size,
                f"{one / many:.2f}x --jobs 1; {many_cpu:.1f} s CPU; load average {os.getloadavg()[0]:.1f}")
     report.target("all default rules, --jobs 1, throughput vs the floor", floor / one, ">= 0.10", floor / one >= 0.10)
@@ -262,18 +273,22 @@ def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Repor
         shutil.rmtree(cache, ignore_errors=True)
         return _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work)
 
-    # best of three each: one run of either is at the mercy of whatever else the machine is doing
-    cold = _best(3, cold_run)
-    warm = _best(3, lambda: _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work))
+    # best of three each, each warm run right after a cold one: one run of either is at the mercy
+    # of whatever else the machine is doing
+    cold, warm = _best_interleaved(
+        3, cold_run, lambda: _run([*_scrapelint(), "check", "--cache-dir", str(cache), "pages"], work))
     report.row(f"cold run, --jobs {jobs}, empty cache (best of 3)", cold, size)
     report.row(f"warm re-run, --jobs {jobs}, nothing changed (best of 3)", warm, size, f"{cold / warm:.1f}x faster")
     report.target("warm-cache re-run speed-up over a cold run", cold / warm, ">= 10", cold / warm >= 10)
 
     report.section("Start-up: one file (the pre-commit case)")
     single = pages[0][0].relative_to(work)
-    python = _best(7, lambda: _run([sys.executable, "-c", "pass"], work))
-    alone = _best(7, lambda: _run([*_scrapelint(), "check", "--no-cache", str(single)], work))
-    cached = _best(7, lambda: _run([*_scrapelint(), "check", "--cache-dir", str(cache), str(single)], work))
+    python, alone, cached = _best_interleaved(
+        7,
+        lambda: _run([sys.executable, "-c", "pass"], work),
+        lambda: _run([*_scrapelint(), "check", "--no-cache", str(single)], work),
+        lambda: _run([*_scrapelint(), "check", "--cache-dir", str(cache), str(single)], work),
+    )
     report.row("python -c pass (best of 7)", python)
     report.row("scrapelint check ONE_FILE --no-cache (best of 7)", alone, note=f"{alone / python:.2f}x python")
     report.row("scrapelint check ONE_FILE, cached (best of 7)", cached, note=f"{cached / python:.2f}x python")
