@@ -23,7 +23,7 @@ from lint import __version__
 from lint.cache import FORMAT, ResultCache, blake2b, decode_entry, files_stamp, rule_rows, write_atomic
 from lint.discovery import Candidate, PathProblem, discover, relative_to_root
 from lint.runner import FileResult, expand_records, read_candidate
-from lint.selection import ignored_codes
+from lint.selection import ignored_codes, ignores_nothing
 
 if TYPE_CHECKING:
     from lint.api import Linter
@@ -133,8 +133,7 @@ class _Plan:
         self.files = files
         self.per_file = per_file
         self._contexts: dict[frozenset[str], bytes] = {}
-        # no per-file ignores and no rule limited to some files: every file has the same rules
-        self.same_everywhere = not per_file and not any(files)
+        self.same_everywhere = ignores_nothing(per_file, files)
 
     @classmethod
     def load(cls, directory: Path, stamp: str, settings: "Settings") -> "_Plan | None":

@@ -6,13 +6,13 @@ Selectors are a rule code (``EMJ001``), a code prefix (``EMJ``, ``EMJ0``), a rul
 
 from __future__ import annotations
 
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Iterable, NamedTuple, Sequence
 
 from lint.config import ConfigError, Settings
 from lint.globs import glob_matches
 from lint.model import Rule
 
-__all__ = ["RuleSet", "ActiveRule", "resolve_selector", "ignored_codes"]
+__all__ = ["RuleSet", "ActiveRule", "resolve_selector", "ignored_codes", "ignores_nothing"]
 
 
 class ActiveRule(NamedTuple):
@@ -62,8 +62,7 @@ class RuleSet:
         ]
         self.validate_option_tables()
         self._active = [ActiveRule(rule, self._options(rule)) for rule in self.rules]
-        # no per-file ignores and no rule limited to some files: every file gets every rule
-        self._same_everywhere = not self._per_file and not any(active.rule.files for active in self._active)
+        self._same_everywhere = ignores_nothing(self._per_file, (active.rule.files for active in self._active))
 
     def _codes(self, selectors: Iterable[str], where: str, key: str) -> set[str]:
         codes: set[str] = set()
@@ -120,6 +119,12 @@ class RuleSet:
         if not ignored:
             return self._active
         return [active for active in self._active if active.rule.code not in ignored]
+
+
+def ignores_nothing(per_file: Sequence[tuple[str, Iterable[str]]], rule_files: Iterable[Iterable[str]]) -> bool:
+    """Whether :func:`ignored_codes` is empty for every path: no per-file ignores and no rule
+    limited to some files (then a run need not match any glob per file)."""
+    return not per_file and not any(rule_files)
 
 
 def ignored_codes(relative_path: str, per_file: Iterable[tuple[str, Iterable[str]]],
