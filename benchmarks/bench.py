@@ -104,10 +104,6 @@ def _run(command: list[str], cwd: Path) -> float:
     return seconds
 
 
-def _best(times: int, measure: Callable[[], float]) -> float:
-    return min(measure() for _ in range(times))
-
-
 def _run_with_cpu(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds of a command (see :func:`_run`)."""
     seconds = _run(command, cwd)
@@ -241,14 +237,15 @@ def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Repor
 
     _run([*_scrapelint(), "check", "--no-cache", str(pages[0][0])], work)  # writes __pycache__ once
     report.section("Throughput over the same pages")
-    floor = _best(3, lambda: floor_seconds([path for path, _ in pages]))
-    report.row("floor: one regex pass for \\p{Extended_Pictographic} (best of 3)", floor, size, "1.00x floor")
-    # best of three each, in turn: a single run swung the --jobs ratio 1.5-1.9x
-    (one, one_cpu), (many, many_cpu) = _best_interleaved(
+    # best of three each, in turn: a single run swung the --jobs ratio 1.5-1.9x, and the floor's speed
+    # changed 2x between runs
+    floor, (one, one_cpu), (many, many_cpu) = _best_interleaved(
         3,
+        lambda: floor_seconds([path for path, _ in pages]),
         lambda: _run_with_cpu([*_scrapelint(), "check", "--no-cache", "--jobs", "1", "pages"], work),
         lambda: _run_with_cpu([*_scrapelint(), "check", "--no-cache", "--jobs", str(jobs), "pages"], work),
     )
+    report.row("floor: one regex pass for \\p{Extended_Pictographic} (best of 3)", floor, size, "1.00x floor")
     report.row("scrapelint, all default rules, --jobs 1 (best of 3)", one, size,
                f"{floor / one:.4f}x floor; {one_cpu:.1f} s CPU")
     report.row(f"scrapelint, all default rules, --jobs {jobs} (best of 3)", many, size,
