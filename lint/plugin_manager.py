@@ -90,11 +90,11 @@ def load_plugins(
     extra = [*extra, *local]
     result.problems.extend(problems)
     disabled_set = set(disabled) | set(disabled_from_env())
-    import pluggy  # here, not at the top: a run answered from the cache loads no plugins
-
+    # here, not at the top: a run answered from the cache loads no plugins (nor pluggy)
     from lint import hookspecs
+    from lint.hook_manager import HookManager
 
-    manager = pluggy.PluginManager(hookspecs.PROJECT)
+    manager = HookManager()
     manager.add_hookspecs(hookspecs)
     seen: set[str] = set()
     candidates: list[tuple[str, object, str, bool]] = []

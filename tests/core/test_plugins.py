@@ -82,3 +82,30 @@ def test_invalid_rule_declarations_are_plugin_problems():
     messages = [p.message for p in loaded.problems if p.plugin == "sloppy"]
     assert any("not three capitals and three digits" in m for m in messages)
     assert any("clashes with BYL001" in m for m in messages)
+
+
+def test_hooks_are_found_among_a_modules_helpers_and_on_a_plugin_object():
+    """The quick look at a module's names finds what pluggy finds: marked functions, named or
+    not after their hook, and nothing else; objects are left to pluggy as they are."""
+    module = _plugin("helpers", _rule("ZZZ001", "tidy", _words))
+
+    @hookimpl(specname="scrapelint_rules")
+    def more_rules():
+        return [_rule("ZZZ002", "tidier", _words)]
+
+    def scrapelint_families():  # named like a hook, but not marked: not a hook
+        raise AssertionError("an unmarked function was called as a hook")
+
+    module.more_rules, module.scrapelint_families = more_rules, scrapelint_families
+    module.helper, module.PATTERN, module.Rule = _words, "广告", Rule
+
+    class AsObject:
+        @staticmethod
+        @hookimpl
+        def scrapelint_rules():
+            return [_rule("ZZZ003", "tidiest", _words)]
+
+    loaded = load_plugins(extra=[("helpers", module, "1.0"), ("object", AsObject(), "1.0")])
+    assert not loaded.problems
+    codes = {rule.code: rule.plugin for rule in loaded.rules if rule.code.startswith("ZZZ")}
+    assert codes == {"ZZZ001": "helpers", "ZZZ002": "helpers", "ZZZ003": "object"}
