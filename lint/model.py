@@ -7,7 +7,7 @@ so a worker anywhere can run a rule with nothing else loaded.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, NamedTuple
 
 if TYPE_CHECKING:
@@ -52,9 +52,10 @@ class Applicability(str, enum.Enum):
 class Edit(NamedTuple):
     """Replace ``text[start:end]`` (original code-point offsets) with ``content``.
 
-    Edits, fixes and findings are named tuples, not dataclasses: a run makes, pickles and reads
-    back from its cache tens of thousands of them, and a tuple is made several times faster
-    than a frozen dataclass.
+    Edits, fixes, violations and findings are named tuples, not dataclasses: a run makes, pickles
+    and reads back from its cache tens of thousands of them, and a tuple is made several times
+    faster than a frozen dataclass. Options and families are too: building a dataclass costs
+    a millisecond or more of every run's start-up.
     """
 
     start: int
@@ -90,8 +91,7 @@ class Fix(NamedTuple):
         }
 
 
-@dataclass(frozen=True, slots=True)
-class Violation:
+class Violation(NamedTuple):
     """What a rule yields: a span of the page's text (original offsets) and why.
 
     The engine turns it into a :class:`Finding` with line and column; rules never compute
@@ -158,8 +158,7 @@ class Finding(NamedTuple):
         return data
 
 
-@dataclass(frozen=True, slots=True)
-class RuleOption:
+class RuleOption(NamedTuple):
     """A per-rule setting (usually a threshold) that users set in config."""
 
     name: str
@@ -216,12 +215,12 @@ class Rule:
         return {option.name: option.default for option in self.options}
 
 
-@dataclass(frozen=True, slots=True)
-class Family:
-    """A family of rules, declared by a plugin: its code prefix, a name and a report colour."""
+class Family(NamedTuple):
+    """A family of rules, declared by a plugin: its code prefix, a name and a report colour
+    (``plugin`` is filled in by the plugin manager)."""
 
     prefix: str
     name: str
     description: str
     colour: str = "#999999"
-    plugin: str = field(default="", compare=False)
+    plugin: str = ""

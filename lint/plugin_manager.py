@@ -181,7 +181,7 @@ def _collect(manager: pluggy.PluginManager, module: object, name: str, builtin: 
                     if not isinstance(item, Family) or not re.fullmatch(r"[A-Z]{3}", item.prefix):
                         result.problems.append(PluginProblem(name, f"returned a malformed family: {item!r:.80}"))
                         continue
-                    result.families.setdefault(item.prefix, replace(item, plugin=name))
+                    result.families.setdefault(item.prefix, item._replace(plugin=name))
                 else:
                     problem = _rule_problem(item)
                     if problem:
