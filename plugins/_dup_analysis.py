@@ -13,7 +13,7 @@ import heapq
 import weakref
 from array import array
 from collections import Counter, defaultdict
-from itertools import chain
+from itertools import chain, count
 from typing import Any, Callable, Iterable
 
 from lint.page import Page
@@ -49,9 +49,10 @@ _SPACE = lazy_re(r"\s+")
 
 
 class Line:
-    """How many units a line has, and its shingle hashes, in order and as a set (never changed:
-    lines of the same text share it); unit spans are read when needed. The units themselves are
-    not kept: a big page's millions of them would be walked by the garbage collector."""
+    """How many units a line has, and its shingles (numbered, see :class:`_Places`), in order
+    and as a set (never changed: lines of the same text share it); unit spans are read when
+    needed. The units themselves are not kept: a big page's millions of them would be walked by
+    the garbage collector."""
 
     __slots__ = ("index", "units", "shingles", "shingle_set", "spans")
 
@@ -117,7 +118,26 @@ def _spans_after_label(view: View, index: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
+class _Places:
+    """Each shingle of a page as the place where the page's reading first met it, rather than
+    as its hash: the same shingle is the same number, and the sets and tables of a big page,
+    keyed by numbers that mostly follow one another, are read and filled in the order they are
+    laid out in memory, not at random (on a 10 MB page, the page-wide set steps took twice as
+    long with hashes)."""
+
+    __slots__ = ("_first", "_next")
+
+    def __init__(self) -> None:
+        self._first: dict[int, int] = {}
+        self._next = count()  # shared by all lines, so no two shingles get one number
+
+    def of(self, keys: list[str]) -> array[int]:
+        """The shingles of a line's units, numbered (an array of machine integers, which the
+        garbage collector never walks: a big page holds millions)."""
+        return array("q", map(self._first.setdefault, shingles_of(keys), self._next))
+
+
+def _read_lines(page: Page, view: View, indices: list[int], places: _Places) -> dict[int, Line]:
     """Units and shingles of the lines that may repeat (see :func:`related_lines`); a line
     pasted again is cut into units once. A line's units are dropped once its shingles are made
     (a labelled summary's are read again): a big page's millions would be held to the end."""
@@ -127,13 +147,13 @@ def _read_lines(page: Page, view: View, indices: list[int]) -> dict[int, Line]:
         text = view.lines[index]
         if text not in read:
             keys = unit_keys(text)
-            shingles = shingles_of(keys)
+            shingles = places.of(keys)
             read[text] = (len(keys), shingles, set(shingles))
         units, shingles, shingle_set = read[text]
         if _SUMMARY().match(page.lines[index]):
             spans = _spans_after_label(view, index)
             keys = unit_keys(text)[units - len(spans) :]
-            shingles = shingles_of(keys)
+            shingles = places.of(keys)
             line = Line(index, len(keys), shingles, set(shingles))
             line.spans = spans
         else:
@@ -202,7 +222,8 @@ def analyse(
     view = view_of(page)
     title = title_index(page)
     clauses = clauses_of(view, title)
-    lines = _read_lines(page, view, related_lines(clauses))
+    places = _Places()
+    lines = _read_lines(page, view, related_lines(clauses), places)
     analysis = Analysis(view, lines, title)
     if not lines:
         return analysis
@@ -218,12 +239,13 @@ def analyse(
     near = {index for index, share in shares.items() if share >= min_share - NEAR}
     extra = lines_sharing(clauses, near).difference(lines) if near else set()
     if extra:  # set phrases shared with lines read for nothing else may complete a copy
-        added = _read_lines(page, view, sorted(extra))
+        added = _read_lines(page, view, sorted(extra), places)
         analysis.lines = lines = dict(sorted({**lines, **added}.items()))
         sets = {index: line.shingle_set for index, line in lines.items() if index != title}
         newly = met.add((index, sets[index]) for index in added if index in sets)
         changed = [line for line in candidates if not line.shingle_set.isdisjoint(newly)]
         shares.update(_found_elsewhere(changed, met))
+    del places  # every line is read: a big page's numbering need not be held to the end
     possible = {index for index, share in shares.items() if share >= min_share}
     if not possible:
         return analysis

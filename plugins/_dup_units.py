@@ -11,7 +11,6 @@ it was reshuffled, and a near-copy keeps at least one end of most clauses.
 from __future__ import annotations
 
 import unicodedata
-from array import array
 from collections import Counter
 from itertools import accumulate, compress, count, islice, repeat
 from operator import add, or_, sub
@@ -80,11 +79,10 @@ def unit_keys(line: str) -> list[str]:
     return keys
 
 
-def shingles_of(keys: Sequence[str]) -> array[int]:
-    """Hashes of every run of :data:`SHINGLE` consecutive units (an array of machine integers,
-    which the garbage collector never walks: a big page holds millions). The keys are read in
+def shingles_of(keys: Sequence[str]) -> Iterator[int]:
+    """Hashes of every run of :data:`SHINGLE` consecutive units, in order. The keys are read in
     place by offset iterators, not copied once per offset."""
-    return array("q", map(hash, zip(*[islice(keys, start, None) for start in range(SHINGLE)])))
+    return map(hash, zip(*[islice(keys, start, None) for start in range(SHINGLE)]))
 
 
 class View:

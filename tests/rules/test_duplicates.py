@@ -390,6 +390,17 @@ def test_a_shingle_lists_every_line_it_is_on_unless_it_is_on_more_than_the_boile
     assert len(found[9]) > MAX_OCCURRENCES  # boilerplate: not necessarily every line
 
 
+def test_a_shingle_is_numbered_by_the_place_the_page_first_met_it_on_every_line():
+    from plugins._dup_analysis import _Places
+
+    places = _Places()
+    first = places.of(list("abcdefab"))  # shingles abcde, bcdef, cdefa, defab
+    again = places.of(list("xcdefab"))  # xcdef, then cdefa and defab as on the first line
+    assert list(first) == [0, 1, 2, 3]
+    assert list(again) == [4, 2, 3]
+    assert list(places.of(list("abcdeabcde"))) == [0, 8, 9, 10, 11, 0]
+
+
 def test_sentence_bounds_move_back_by_the_noise_before_them():
     from plugins._dup_sentences import _without_noise
 
