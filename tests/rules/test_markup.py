@@ -280,6 +280,13 @@ def test_the_written_out_gbk_pair_is_what_the_codec_says():
     assert _GBK_SECOND == _gbk_class(range(0x81, 0xC0), range(0xE4, 0xEA))
 
 
+def test_no_suspect_is_the_first_of_a_gbk_pair():
+    from plugins._markup_mojibake import _GBK_FIRST, _SUSPECT
+
+    firsts = re.compile(f"[{_GBK_FIRST}]")
+    assert not [point for point in range(0x110000) if firsts.match(chr(point)) and re.match(f"[{_SUSPECT}]", chr(point))]
+
+
 def test_a_suspect_that_ends_a_gbk_pair_is_the_pair_s_and_a_page_without_han_has_suspects_only():
     from plugins._markup_mojibake import suspects_and_pairs
 
