@@ -17,7 +17,7 @@ from typing import Iterator
 from lint.emoji_units import iter_noise
 from lint.page import Page
 from plugins._dup_analysis import MAX_OCCURRENCES, Analysis, Line
-from plugins._dup_units import SHINGLE, unit_pattern
+from plugins._dup_units import SHINGLE, unit_pattern, units_in
 from plugins._lazy import lazy_re
 
 #: Where a sentence ends (a full stop only before a space or the end).
@@ -180,8 +180,7 @@ def _sentence_units(analysis: Analysis, page: Page, line: Line) -> list[tuple[in
         bounds.append(sentences[-1][1] - line_start)
         if analysis.view.denoised is not None and analysis.view.lines[index] != text:
             text, bounds = analysis.view.lines[index], _without_noise(text, bounds)
-        findall = unit_pattern().findall
-        counts = [len(findall(text, start, end)) for start, end in pairwise(bounds)]
+        counts = [units_in(text, start, end) for start, end in pairwise(bounds)]
         if sum(counts) == line.units:
             lasts = list(accumulate(counts))
             return [(*sentence, last - units, last) for sentence, units, last in zip(sentences, counts, lasts)]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from itertools import accumulate, compress, count, islice, repeat
-from operator import add, or_, sub
+from operator import add, itemgetter, or_, sub
 from typing import Iterator, Sequence
 
 from lint.page import DenoisedView, Page
@@ -77,6 +77,13 @@ def unit_keys(line: str) -> list[str]:
         else:
             keys.extend(map(_fold, cjk))
     return keys
+
+
+def units_in(text: str, start: int, end: int) -> int:
+    """How many units ``text[start:end]`` holds (as :func:`unit_keys` cuts them), counted a run
+    of Han text at a time: half the regex work of a match per character."""
+    cjk = list(map(itemgetter(0), _run_pattern().findall(text, start, end)))
+    return sum(map(len, cjk)) + cjk.count("")  # each character of a CJK run, and each word
 
 
 def shingles_of(keys: Sequence[str]) -> Iterator[int]:

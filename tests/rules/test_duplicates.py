@@ -357,6 +357,15 @@ def test_an_ascii_line_is_cut_into_the_same_units_as_a_line_with_other_scripts()
     assert unit_keys(words + "中文") == [*unit_keys(words), "中", "文"]
 
 
+def test_the_units_of_a_stretch_of_a_line_are_counted_as_they_are_cut():
+    from plugins._dup_units import unit_keys, units_in
+
+    line = "夜校U15开班，カタカナ and 한글 café 20 kN。"
+    assert units_in(line, 0, len(line)) == len(unit_keys(line))
+    assert units_in(line, 2, 8) == len(unit_keys(line[2:8])) == 3  # u15, 开, 班
+    assert units_in(line, 0, 0) == 0
+
+
 @pytest.mark.parametrize(
     ("first_line", "is_title"),
     [
