@@ -11,9 +11,10 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from plugins._lazy import lazy_regex
+from plugins._records import record
 from plugins._text_stats import measure
 
 if TYPE_CHECKING:
@@ -228,7 +229,8 @@ def _collapsed(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-class Line(NamedTuple):
+@record
+class Line:
     """One non-blank line of the page, with the measurements the OFT rule needs (a tuple: made fast, thousands a page)."""
 
     index: int  # 0-based line index in the page

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import chain
-from typing import NamedTuple, Sequence
+from typing import Sequence
 
 from plugins._lazy import lazy_regex
 from plugins._line_shapes import Line, Shape, introduces
+from plugins._records import record
 from plugins._text_stats import containment
 
 __all__ = ["NavBlock", "navigation_blocks"]
@@ -44,7 +45,8 @@ _TITLE_SHARE = 0.5  # a title shares at least this share of its terms with its a
 _STRAY_SHARE = 0.15  # another page's headline at most this share (a bigram or two by chance)  # a block whose entries recur below at least this often is a table of contents
 
 
-class NavBlock(NamedTuple):
+@record
+class NavBlock:
     """Positions of the block's first and last measured lines, and its entry count."""
 
     first: int

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import chain
-from typing import Any, Mapping, NamedTuple, Sequence
+from typing import Any, Mapping, Sequence
 
 from plugins._line_shapes import Line, Shape
 from plugins._oft_tally import Tally, count_terms
+from plugins._records import record
 from plugins._text_stats import containment, cosine, cosine_to_rest, square_norm, subtract, suffix_cosines
 
 __all__ = ["Limit", "unrelated_prose", "unrelated_suffix", "headed_article"]
@@ -21,7 +22,8 @@ __all__ = ["Limit", "unrelated_prose", "unrelated_suffix", "headed_article"]
 _MIN_SECTION_TERMS = 30  # shorter sections say too little about their topic
 
 
-class Limit(NamedTuple):
+@record
+class Limit:
     """The cosine under which two texts are unrelated, for texts of a given size.
 
     Word terms are shared more often than character bigrams, so the limit moves from the

@@ -10,13 +10,14 @@ page without prose too.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any, Mapping, NamedTuple, Sequence
+from typing import Any, Mapping, Sequence
 
 from plugins._line_shapes import Line, Shape, neighbour_link
 from plugins._oft_lists import dated_list, list_kind, own_list, site_list, unrelated_list
 from plugins._oft_prose import Limit, headed_article, unrelated_prose, unrelated_suffix
 from plugins._oft_segments import Segment, cut_segments
 from plugins._oft_tally import Tally, count_terms
+from plugins._records import record
 from plugins._text_stats import subtract
 
 __all__ = ["Block", "appended_blocks", "headed_lists"]
@@ -24,7 +25,8 @@ __all__ = ["Block", "appended_blocks", "headed_lists"]
 _SHORT = "short text"  # the reason of leftovers that join the block next to them
 
 
-class Block(NamedTuple):
+@record
+class Block:
     """An appended block: positions of its first and last measured lines, and why."""
 
     first: int

@@ -15,9 +15,10 @@ linear (see tests/rules/test_shapes.py).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, NamedTuple
+from typing import TYPE_CHECKING, Callable
 
 from plugins._lazy import lazy_regex
+from plugins._records import record
 
 if TYPE_CHECKING:
     import regex
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["Shape", "Shapes", "shape"]
 
 
-class Shape(NamedTuple):
+@record
+class Shape:
     """A shape: the words it starts with, and its pattern (compiled on first use)."""
 
     starts: tuple[str, ...]

@@ -21,11 +21,12 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from typing import Callable, NamedTuple, Sequence
+from typing import Callable, Sequence
 
 import regex
 
 from plugins._lazy import lazy_re, lazy_regex
+from plugins._records import record
 
 __all__ = ["Stuffing", "stuffing", "may_be_stuffing"]
 
@@ -77,7 +78,8 @@ def may_be_stuffing(min_items: int = 4) -> Callable[[str], bool]:
     return may_be
 
 
-class Stuffing(NamedTuple):
+@record
+class Stuffing:
     """A stuffed line: where its phrases start and end (line offsets) and why it is stuffing."""
 
     start: int
@@ -86,7 +88,8 @@ class Stuffing(NamedTuple):
     reason: str
 
 
-class _Item(NamedTuple):
+@record
+class _Item:
     start: int
     end: int
     text: str

@@ -20,13 +20,14 @@ import bisect
 from collections import Counter, defaultdict
 from itertools import accumulate, compress, repeat
 from operator import itemgetter
-from typing import Iterator, NamedTuple, Sequence
+from typing import Iterator, Sequence
 
 import ahocorasick_rs
 import regex
 
 from plugins._lazy import lazy_re, lazy_regex
 from plugins._pieces import pieces
+from plugins._records import record
 
 __all__ = ["Insertion", "lines_to_read", "repeated_clauses"]
 
@@ -59,7 +60,8 @@ _CONNECTIVE = lazy_regex(
 )
 
 
-class Insertion(NamedTuple):
+@record
+class Insertion:
     """A phrase spliced in at ``start:end`` (text offsets), and how often the page repeats it."""
 
     start: int
@@ -191,7 +193,8 @@ def repeated_clauses(
     return sorted(found, key=lambda insertion: insertion.start)
 
 
-class _Place(NamedTuple):
+@record
+class _Place:
     """Where a clause stands: its span in the text, its line, whether it closes or opens a
     sentence, and the keys of its neighbours."""
 

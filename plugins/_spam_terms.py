@@ -15,7 +15,7 @@ import bisect
 import functools
 import re
 from collections import Counter
-from typing import Callable, Iterable, NamedTuple
+from typing import Callable, Iterable
 
 import ahocorasick_rs
 import regex
@@ -23,6 +23,7 @@ import regex
 from plugins import _spam_lexicon as lexicon
 from plugins._automata import occurrences
 from plugins._lazy import lazy_re, lazy_regex
+from plugins._records import record
 
 __all__ = ["Hit", "Lexicon", "get_lexicon", "glued_latin", "is_delimiter", "CLOSERS"]
 
@@ -43,7 +44,8 @@ def is_delimiter(char: str) -> bool:
     return char in _DELIMITERS
 
 
-class Hit(NamedTuple):
+@record
+class Hit:
     """A spam term at ``text[start:end]`` (de-noised offsets, wrappers included)."""
 
     start: int
@@ -110,7 +112,8 @@ def _keyword_triggers() -> dict[str, tuple[Callable[[], "re.Pattern[str]"], ...]
 _TRIGGERS = _keyword_triggers()
 
 
-class Scan(NamedTuple):
+@record
+class Scan:
     """What the automaton found in a page: strong terms and trade words (each leftmost-longest
     among its kind, as separate automata would find them) and where keyword patterns start."""
 

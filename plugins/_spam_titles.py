@@ -16,12 +16,13 @@ same headline printed twice after the keyword (once with a view count) is not tw
 
 from __future__ import annotations
 
-from typing import Callable, NamedTuple
+from typing import Callable
 
 import ahocorasick_rs
 
 from plugins._automata import occurrences
 from plugins._lazy import lazy_re, lazy_regex
+from plugins._records import record
 
 __all__ = ["SeoKeyword", "seo_keywords"]
 
@@ -42,7 +43,8 @@ _MARKED_START = lazy_re(
 )
 
 
-class SeoKeyword(NamedTuple):
+@record
+class SeoKeyword:
     """A keyword and the headline lines (0-based) it was stuck to."""
 
     keyword: str

@@ -12,11 +12,11 @@ import re
 import unicodedata
 import weakref
 from itertools import accumulate
-from typing import NamedTuple
 
 from lint.model import Fix
 from lint.page import Page
 from plugins._lazy import lazy_regex
+from plugins._records import record
 
 __all__ = [
     "LINE_BREAK", "Candidate", "ViewLines", "view_lines", "normalise", "letters", "full_stop", "sentence_end",
@@ -93,14 +93,16 @@ class Candidate:
         return self._letters
 
 
-class ViewLines(NamedTuple):
+@record
+class ViewLines:
     """The de-noised view's lines (split at CR, LF or CRLF) and where each starts."""
 
     lines: list[str]
     starts: list[int]
 
 
-class _Memo(NamedTuple):
+@record
+class _Memo:
     lines: ViewLines
     normalised: dict[int, Candidate]  # line index -> the line normalised (any length)
 

@@ -13,13 +13,14 @@ import bisect
 import functools
 import unicodedata
 from collections import Counter
-from typing import Any, Iterator, Mapping, NamedTuple
+from typing import Any, Iterator, Mapping
 
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._automata import occurrences
 from plugins._lazy import lazy_regex
+from plugins._records import record
 from plugins._shapes import Shapes, shape
 from plugins._title_copies import run_in_copies, truncated_copies
 from plugins._titles import LINE_BREAK
@@ -105,7 +106,8 @@ _SYNONYMS = {
 _LABEL_SPLIT = lazy_regex(rf"(?V1)^(?:{_ZH_LABELS}|{_ZH_SHORT_LABELS}|{_EN_LABELS})")
 
 
-class _Token(NamedTuple):
+@record
+class _Token:
     start: int  # de-noised offsets
     end: int
     key: str

@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
-from typing import Any, Callable, Iterator, Mapping, NamedTuple
+from typing import Any, Callable, Iterator, Mapping
 
 from lint import hookimpl
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
@@ -22,6 +22,7 @@ from lint.page import Page
 from plugins._automata import occurrences
 from plugins._digits import may_be_digit
 from plugins._lazy import lazy_regex
+from plugins._records import record
 
 # --- inline counters -------------------------------------------------------------------------
 
@@ -53,7 +54,8 @@ _COUNT_WITH_UNIT = (
 _COUNT_UNITS = tuple("万千亿kKwW次")
 
 
-class _Touching(NamedTuple):
+@record
+class _Touching:
     """One of ``words`` with, right before it (``side`` -1) or right after it (1), one of
     ``chars`` or (``digit``) what may be a digit, both inside the sentence."""
 
@@ -73,7 +75,8 @@ class _Touching(NamedTuple):
         return False
 
 
-class _Shape(NamedTuple):
+@record
+class _Shape:
     """One shape of counter, compiled on first use, the strings one of which its match holds, and
     what its words must touch.
 
@@ -191,7 +194,8 @@ def _words():  # -> ahocorasick_rs.AhoCorasick
     return ahocorasick_rs.AhoCorasick([*_ZH_WORDS, *_EN_WORDS, *_DATE_WORDS], implementation=ahocorasick_rs.Implementation.DFA)
 
 
-class _Candidates(NamedTuple):
+@record
+class _Candidates:
     zh: list[tuple[int, int]]  # sentences with a Chinese counted word and a digit
     en: list[tuple[int, int]]  # sentences with an English one and a digit
     date_lines: list[int]  # starts of lines with a date word

@@ -14,12 +14,13 @@ from __future__ import annotations
 import enum
 import functools
 import math
-from typing import Any, Iterator, Mapping, NamedTuple, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 from lint import hookimpl
 from lint.emoji_units import iter_emoji
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._records import record
 
 # Spaces that may separate an emoji from the text around it on the same line.
 _SPACE = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009")
@@ -69,7 +70,8 @@ _GENUINE_PLACES = (Place.LINE_START, Place.LINE_END, Place.RUN, Place.SIGN)
 _MID_PHRASE_PLACES = (Place.IN_WORD, Place.IN_TEXT, Place.BETWEEN_WORDS)
 
 
-class Site(NamedTuple):
+@record
+class Site:
     """One emoji unit, or a run of adjacent units, and where it sits.
 
     ``word`` is the word the emoji broke (``OpenAI``, ``间断``) when it sits inside one, or the
@@ -85,7 +87,8 @@ class Site(NamedTuple):
     in_phrase: bool = False
 
 
-class Verdict(NamedTuple):
+@record
+class Verdict:
     """The page-level decision: does this page carry injected emoji, and how they are spread."""
 
     injected: bool
