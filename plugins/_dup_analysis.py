@@ -43,8 +43,11 @@ _LIST_ITEM = lazy_re(
     r"\s*[、.．)）](?!\d)|[\u2460-\u2473\u2776-\u277f]|第[一二三四五六七八九十百\d]{1,4}[条款章节])"
 )
 #: Sentence punctuation: a line without any is a heading or a list item, never a paragraph copy.
-_SENTENCE_MARK = lazy_re(r"[。！？；，!?;,]|\.(?:\s|$)")
-_FULL_STOP = lazy_re(r"[。]|(?<!\.)\.(?:\s|$)|[；;]\s*$")
+#: These patterns open with one class of all the marks they may start with, and tell the mark
+#: they met by looking back at it: ``re`` then skips the characters that are no mark in C,
+#: rather than trying each alternative at every character (ten times faster on a long line).
+_SENTENCE_MARK = lazy_re(r"[。！？；，!?;,.](?:(?<!\.)|\s|$)")  # a full stop only before a space or the end
+_FULL_STOP = lazy_re(r"[。.；;](?:(?<=。)|(?<=\.)(?<!\.\.)(?:\s|$)|(?<=[；;])\s*$)")  # "。", a single ". ", a ";" that ends the line
 _SPACE = lazy_re(r"\s+")
 
 

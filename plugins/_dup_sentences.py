@@ -20,8 +20,14 @@ from plugins._dup_analysis import MAX_OCCURRENCES, Analysis, Line
 from plugins._dup_units import SHINGLE, unit_pattern, units_in
 from plugins._lazy import lazy_re
 
-#: Where a sentence ends (a full stop only before a space or the end).
-_SENTENCE_END = lazy_re(r"[。！？!?；;]+[”’」』\"')）]*|(?<!\.)\.(?=\s|$)[”’\"')]*|…+|\.{2,}")
+#: Where a sentence ends: stops, a single full stop before a space or the end, an ellipsis or
+#: dots, then closing quotes. One class of every mark comes first, then the mark met is told by
+#: looking back at it: ``re`` skips the characters that are no mark in C (ten times faster on a
+#: long line than trying each alternative at every character).
+_SENTENCE_END = lazy_re(
+    r"[。！？!?；;….](?:(?<=[。！？!?；;])[。！？!?；;]*[”’」』\"')）]*|(?<=…)…*"
+    r"|(?<=\.)(?<!\.\.)(?=\s|$)[”’\"')]*|(?<=\.)\.+)"
+)
 
 
 def repeated_sentences(

@@ -329,6 +329,21 @@ def test_a_paragraph_pasted_three_times_reports_the_second_and_third(dup):
     ]
 
 
+@pytest.mark.parametrize(
+    ("line", "ends"),
+    [
+        ("他说：“夜校开班了。”然后走了！！", ["。”", "！！"]),
+        ("Price 1.5 kN. Next one... and more…", [".", "...", "…"]),  # "1.5": no space after the "."
+        ("e.g.x.", ["."]),  # a full stop only before a space or the end
+        ("a..b;c", ["..", ";"]),
+    ],
+)
+def test_a_sentence_ends_at_a_stop_a_single_full_stop_before_a_space_or_dots(line, ends):
+    from plugins._dup_sentences import _SENTENCE_END
+
+    assert [match.group() for match in _SENTENCE_END().finditer(line)] == ends
+
+
 # -- the collector pause around the analysis ---------------------------------------------------
 
 
