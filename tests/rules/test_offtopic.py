@@ -580,6 +580,20 @@ def test_a_ui_phrase_run_into_a_line_end_behind_arrows_and_spaces_is_still_found
     assert _without_trailing_ui("Markets closed higher on Friday | SHARE THIS ARTICLE") == "Markets closed higher on Friday"
 
 
+def test_a_trailing_ui_phrase_is_compiled_only_for_a_line_that_holds_it_in_any_case() -> None:
+    """A line's end is matched against the phrases its fold holds: whatever ``(?i)`` matches to a
+    phrase's character must fold to it, or a phrase written so would be missed."""
+    import regex
+
+    from plugins._line_shapes import _UI_PHRASES, _fold, _without_trailing_ui
+
+    every = "".join(map(chr, range(0x110000)))
+    for char in {char for _, held in _UI_PHRASES for char in held}:
+        assert {_fold(found) for found in regex.findall(f"(?i){regex.escape(char)}", every)} == {char}
+    assert _without_trailing_ui("Markets closed higher on Friday. ſhare") == "Markets closed higher on Friday."
+    assert _without_trailing_ui("The figures are as follows:") == "The figures are as follows:"
+
+
 def test_a_header_is_known_whatever_its_spacing_case_and_decoration() -> None:
     from plugins._line_shapes import header_matcher
 
