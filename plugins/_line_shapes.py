@@ -94,6 +94,9 @@ _SITE_FIELD = lazy_regex(
     rf"(?i)^(?:\p{{Han}}{{0,4}}(?:标签|关键词|关键字)|{_PREV_NEXT}|Tags?|Keywords)\s*[:：|｜]"
 )
 _FIELD_MARKS = (":", "：", "|", "｜")  # what closes a _SITE_FIELD label
+# How a _SITE_FIELD label starts, in the fold of _fold; a tag label may follow four Han letters.
+_SITE_FIELD_OPENINGS = ("上一", "下一", "上篇", "下篇", "前一篇", "后一篇", "previous", "next", "tag", "keywords")
+_TAG_LABELS = ("标签", "关键词", "关键字")
 _NEIGHBOUR = lazy_regex(rf"(?i)^(?:{_PREV_NEXT})\s*[:：|｜]")
 _POST_NAVIGATION = "文章导航"  # a label closing a line, the two neighbouring posts' titles under it
 _POST_NAVIGATION_EN = "post navigation"
@@ -148,6 +151,9 @@ _MARKER = lazy_regex(
     r"(?i)^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|\d{1,3}\s+(?=\p{Lu})|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
     r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])"
 )
+# What a _MARKER can start with: any character but ASCII and Han ones, and these of them.
+_MARKER_ASCII = "-*(0123456789PpCcSs"
+_MARKER_HAN = "一二三四五六七八九十第"
 # A field of a data sheet (``重复性误差：±2%；``) or an item continuing a sentence (``…；``).
 _FIELD_VALUE = lazy_regex(r"^[^:：]{1,16}[:：][^:：]*\d")
 _CONTINUED = ("；", ";", "，", ",")
@@ -325,7 +331,7 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     return Line(
         index, text, _shape(text, words, max_item_words, announces, enumeration, inner_stop), words, enumeration or 1,
         tuple(found), word_terms,
-        marked=bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or _field_value(undated),
+        marked=_may_be_marked(text[0]) and bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or _field_value(undated),
         announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
     )
 
@@ -393,8 +399,20 @@ def _aside(text: str) -> bool:
     return text[0] in _ASIDE_OPENINGS and bool(_ASIDE().match(text))
 
 
+def _may_be_marked(first: str) -> bool:
+    """Whether a line starting with ``first`` may start with a _MARKER (most lines open with a
+    letter that cannot): the pattern is compiled for the first line that may."""
+    if first.isascii():
+        return first in _MARKER_ASCII
+    return not "\u4e00" <= first <= "\u9fff" or first in _MARKER_HAN
+
+
 def _site_field(text: str) -> bool:
-    return _holds_any(text, _FIELD_MARKS) and bool(_SITE_FIELD().match(text))
+    return (
+        _holds_any(text, _FIELD_MARKS)
+        and (_fold(text[:8]).startswith(_SITE_FIELD_OPENINGS) or _holds_any(text[:7], _TAG_LABELS))
+        and bool(_SITE_FIELD().match(text))
+    )
 
 
 def _field_value(text: str) -> bool:

@@ -585,13 +585,24 @@ def test_a_trailing_ui_phrase_is_compiled_only_for_a_line_that_holds_it_in_any_c
     phrase's character must fold to it, or a phrase written so would be missed."""
     import regex
 
-    from plugins._line_shapes import _UI_PHRASES, _fold, _without_trailing_ui
+    from plugins._line_shapes import _SITE_FIELD_OPENINGS, _UI_PHRASES, _fold, _without_trailing_ui
 
     every = "".join(map(chr, range(0x110000)))
-    for char in {char for _, held in _UI_PHRASES for char in held}:
+    for char in {char for _, held in _UI_PHRASES for char in held} | set("".join(_SITE_FIELD_OPENINGS)):
         assert {_fold(found) for found in regex.findall(f"(?i){regex.escape(char)}", every)} == {char}
     assert _without_trailing_ui("Markets closed higher on Friday. ſhare") == "Markets closed higher on Friday."
     assert _without_trailing_ui("The figures are as follows:") == "The figures are as follows:"
+
+
+def test_a_line_is_matched_against_the_list_markers_only_if_its_first_character_may_start_one() -> None:
+    import regex
+
+    from plugins._line_shapes import _may_be_marked
+
+    # what the first element of each of _MARKER's branches matches, in any case
+    firsts = regex.compile(r"(?i)[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d|[(（]|[①-⑳]|[一二三四五六七八九十]|[pcs]|第")
+    assert all(_may_be_marked(char) for char in map(chr, range(0x110000)) if firsts.match(char))
+    assert not _may_be_marked("T") and not _may_be_marked("新") and _may_be_marked("“")
 
 
 def test_a_header_is_known_whatever_its_spacing_case_and_decoration() -> None:
