@@ -151,9 +151,11 @@ _MARKER = lazy_regex(
     r"(?i)^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|\d{1,3}\s+(?=\p{Lu})|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
     r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])"
 )
-# What a _MARKER can start with: any character but ASCII and Han ones, and these of them.
-_MARKER_ASCII = "-*(0123456789PpCcSs"
+# What a _MARKER can start with: any character but ASCII and Han ones, these of them, and its
+# words (in the fold of _fold).
+_MARKER_ASCII = "-*(0123456789"
 _MARKER_HAN = "一二三四五六七八九十第"
+_MARKER_WORDS = ("part", "chapter", "step", "section")
 # A field of a data sheet (``重复性误差：±2%；``) or an item continuing a sentence (``…；``).
 _FIELD_VALUE = lazy_regex(r"^[^:：]{1,16}[:：][^:：]*\d")
 _CONTINUED = ("；", ";", "，", ",")
@@ -331,7 +333,7 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     return Line(
         index, text, _shape(text, words, max_item_words, announces, enumeration, inner_stop), words, enumeration or 1,
         tuple(found), word_terms,
-        marked=_may_be_marked(text[0]) and bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or _field_value(undated),
+        marked=_may_be_marked(text) and bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or _field_value(undated),
         announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
     )
 
@@ -399,11 +401,12 @@ def _aside(text: str) -> bool:
     return text[0] in _ASIDE_OPENINGS and bool(_ASIDE().match(text))
 
 
-def _may_be_marked(first: str) -> bool:
-    """Whether a line starting with ``first`` may start with a _MARKER (most lines open with a
-    letter that cannot): the pattern is compiled for the first line that may."""
+def _may_be_marked(text: str) -> bool:
+    """Whether ``text`` may start with a _MARKER (most lines open with a letter or a word that
+    cannot): the pattern is compiled for the first line that may."""
+    first = text[0]
     if first.isascii():
-        return first in _MARKER_ASCII
+        return first in _MARKER_ASCII or (first in "PpCcSs" and _fold(text[:7]).startswith(_MARKER_WORDS))
     return not "\u4e00" <= first <= "\u9fff" or first in _MARKER_HAN
 
 

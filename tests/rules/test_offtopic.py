@@ -585,10 +585,10 @@ def test_a_trailing_ui_phrase_is_compiled_only_for_a_line_that_holds_it_in_any_c
     phrase's character must fold to it, or a phrase written so would be missed."""
     import regex
 
-    from plugins._line_shapes import _SITE_FIELD_OPENINGS, _UI_PHRASES, _fold, _without_trailing_ui
+    from plugins._line_shapes import _MARKER_WORDS, _SITE_FIELD_OPENINGS, _UI_PHRASES, _fold, _without_trailing_ui
 
     every = "".join(map(chr, range(0x110000)))
-    for char in {char for _, held in _UI_PHRASES for char in held} | set("".join(_SITE_FIELD_OPENINGS)):
+    for char in {char for _, held in _UI_PHRASES for char in held} | set("".join((*_SITE_FIELD_OPENINGS, *_MARKER_WORDS))):
         assert {_fold(found) for found in regex.findall(f"(?i){regex.escape(char)}", every)} == {char}
     assert _without_trailing_ui("Markets closed higher on Friday. ſhare") == "Markets closed higher on Friday."
     assert _without_trailing_ui("The figures are as follows:") == "The figures are as follows:"
@@ -599,10 +599,11 @@ def test_a_line_is_matched_against_the_list_markers_only_if_its_first_character_
 
     from plugins._line_shapes import _may_be_marked
 
-    # what the first element of each of _MARKER's branches matches, in any case
-    firsts = regex.compile(r"(?i)[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d|[(（]|[①-⑳]|[一二三四五六七八九十]|[pcs]|第")
+    # what the first element of each of _MARKER's branches matches, in any case (its words apart)
+    firsts = regex.compile(r"(?i)[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d|[(（]|[①-⑳]|[一二三四五六七八九十]|第")
     assert all(_may_be_marked(char) for char in map(chr, range(0x110000)) if firsts.match(char))
-    assert not _may_be_marked("T") and not _may_be_marked("新") and _may_be_marked("“")
+    assert _may_be_marked("Step 2") and _may_be_marked("SECTİON 3") and _may_be_marked("ſtep 1")
+    assert not _may_be_marked("The") and not _may_be_marked("Souness") and not _may_be_marked("新") and _may_be_marked("“")
 
 
 def test_a_header_is_known_whatever_its_spacing_case_and_decoration() -> None:
