@@ -57,13 +57,16 @@ class Line:
     needed. The units themselves are not kept: a big page's millions of them would be walked by
     the garbage collector."""
 
-    __slots__ = ("index", "units", "shingles", "shingle_set", "spans")
+    __slots__ = ("index", "units", "shingles", "shingle_set", "fresh", "spans")
 
-    def __init__(self, index: int, units: int, shingles: array[int], shingle_set: set[int]) -> None:
+    def __init__(
+        self, index: int, units: int, shingles: array[int], shingle_set: set[int], fresh: bool = False
+    ) -> None:
         self.index = index
         self.units = units
         self.shingles = shingles
         self.shingle_set = shingle_set
+        self.fresh = fresh  # all its shingles first met on it (see _Places.read)
         self.spans: list[tuple[int, int]] | None = None
 
 
@@ -134,10 +137,16 @@ class _Places:
         self._first: dict[int, int] = {}
         self._next = count()  # shared by all lines, so no two shingles get one number
 
-    def of(self, keys: list[str]) -> array[int]:
-        """The shingles of a line's units, numbered (an array of machine integers, which the
-        garbage collector never walks: a big page holds millions)."""
-        return array("q", map(self._first.setdefault, shingles_of(keys), self._next))
+    def read(self, keys: list[str]) -> tuple[array[int], set[int], bool]:
+        """The shingles of a line's units, numbered, in order (an array of machine integers,
+        which the garbage collector never walks: a big page holds millions) and as a set; and
+        whether all of them are first met on this line. Then each is numbered by the place
+        along the line where it first occurs, and one occurs earlier in the line where its
+        number is below its own place."""
+        known = len(self._first)
+        shingles = array("q", map(self._first.setdefault, shingles_of(keys), self._next))
+        shingle_set = set(shingles)
+        return shingles, shingle_set, len(self._first) - known == len(shingle_set)
 
 
 def _read_lines(page: Page, view: View, indices: list[int], places: _Places) -> dict[int, Line]:
@@ -145,22 +154,20 @@ def _read_lines(page: Page, view: View, indices: list[int], places: _Places) -> 
     pasted again is cut into units once. A line's units are dropped once its shingles are made
     (a labelled summary's are read again): a big page's millions would be held to the end."""
     lines = {}
-    read: dict[str, tuple[int, array[int], set[int]]] = {}
+    read: dict[str, tuple[int, tuple[array[int], set[int], bool]]] = {}
     for index in indices:
         text = view.lines[index]
         if text not in read:
             keys = unit_keys(text)
-            shingles = places.of(keys)
-            read[text] = (len(keys), shingles, set(shingles))
-        units, shingles, shingle_set = read[text]
+            read[text] = (len(keys), places.read(keys))
+        units, shingles = read[text]
         if _SUMMARY().match(page.lines[index]):
             spans = _spans_after_label(view, index)
             keys = unit_keys(text)[units - len(spans) :]
-            shingles = places.of(keys)
-            line = Line(index, len(keys), shingles, set(shingles))
+            line = Line(index, len(keys), *places.read(keys))
             line.spans = spans
         else:
-            line = Line(index, units, shingles, shingle_set)  # one set per text (see _Met)
+            line = Line(index, units, *shingles)  # one set per text (see _Met)
         lines[index] = line
     return lines
 

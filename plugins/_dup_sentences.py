@@ -166,6 +166,8 @@ def _said_earlier(line: Line) -> bytes | None:
     shingles = line.shingles
     if len(line.shingle_set) == len(shingles):
         return None
+    if line.fresh:  # numbered along the line: a number below its place was met before on it
+        return bytes(map(lt, shingles, count(shingles[0])))
     first: dict[int, int] = {}  # where each shingle was first met, kept by setdefault
     return bytes(map(lt, map(first.setdefault, shingles, count()), count()))
 

@@ -418,11 +418,23 @@ def test_a_shingle_is_numbered_by_the_place_the_page_first_met_it_on_every_line(
     from plugins._dup_analysis import _Places
 
     places = _Places()
-    first = places.of(list("abcdefab"))  # shingles abcde, bcdef, cdefa, defab
-    again = places.of(list("xcdefab"))  # xcdef, then cdefa and defab as on the first line
-    assert list(first) == [0, 1, 2, 3]
-    assert list(again) == [4, 2, 3]
-    assert list(places.of(list("abcdeabcde"))) == [0, 8, 9, 10, 11, 0]
+    first, _, first_fresh = places.read(list("abcdefab"))  # shingles abcde, bcdef, cdefa, defab
+    again, again_set, again_fresh = places.read(list("xcdefab"))  # xcdef, then cdefa and defab again
+    assert (list(first), first_fresh) == ([0, 1, 2, 3], True)
+    assert (list(again), again_set, again_fresh) == ([4, 2, 3], {2, 3, 4}, False)
+    assert list(places.read(list("abcdeabcde"))[0]) == [0, 8, 9, 10, 11, 0]
+
+
+def test_a_line_whose_shingles_are_all_new_tells_its_own_repeats_by_their_numbers():
+    from plugins._dup_analysis import Line, _Places
+    from plugins._dup_sentences import _said_earlier
+
+    places = _Places()
+    places.read(list("甲乙丙丁戊己"))
+    shingles, shingle_set, fresh = places.read(list("子丑寅卯辰子丑寅卯辰子丑"))
+    assert fresh
+    as_numbered = _said_earlier(Line(1, 12, shingles, shingle_set, fresh))
+    assert as_numbered == _said_earlier(Line(1, 12, shingles, shingle_set)) == bytes([0] * 5 + [1] * 3)
 
 
 def test_sentence_bounds_move_back_by_the_noise_before_them():
