@@ -380,10 +380,18 @@ def _found_elsewhere(candidates: list[Line], met: _Met) -> dict[int, float]:
             if met.on_two_lines(shingles):
                 share = 1.0
             else:
-                share = (len(shingles) - len(shingles - met.repeated)) / len(shingles)
+                share = _count_in(shingles, met.repeated) / len(shingles)
             known[id(shingles)] = share
         shares[line.index] = share
     return shares
+
+
+def _count_in(shingles: set[int], repeated: set[int]) -> int:
+    """How many of ``shingles`` are in ``repeated``, walking the smaller set (a line of a
+    megabyte that repeats nothing else has few or none)."""
+    if len(repeated) < len(shingles):
+        return len(shingles & repeated)
+    return len(shingles) - len(shingles - repeated)  # a set of the few not repeated, most often
 
 
 def _found_before(
