@@ -616,6 +616,14 @@ def test_a_header_is_known_whatever_its_spacing_case_and_decoration() -> None:
     assert headers.match("More than 200 people attended the hearing on Monday") is None
 
 
+def test_unspaced_runs_are_the_same_whether_regex_or_re_scans_them():
+    from plugins._text_stats import _runs_re, _runs_regex
+
+    every = "".join(map(chr, range(0x110000)))
+    assert _runs_regex().findall(every) == _runs_re().findall(every)
+    assert _runs_regex().findall("中文English한국어ไทย日本語") == _runs_re().findall("中文English한국어ไทย日本語") == ["中文", "ไทย日本語"]
+
+
 def test_a_section_compared_with_the_rest_of_the_page_as_if_the_rest_were_built():
     # _wanders compares every section of a digest with the rest of the page; building "the
     # rest" per section made a page of many sections quadratic, so it is computed from totals.
