@@ -24,7 +24,6 @@ import functools
 import re
 from typing import Iterator
 
-from plugins._first_needs import SMALL
 from plugins._lazy import lazy_re, lazy_regex
 
 __all__ = ["Mojibake", "mojibake"]
@@ -74,73 +73,8 @@ _SUSPECTS = lazy_re(f"[{_SUSPECT}]")
 _SUSPECTS_OR_PAIRS = lazy_re(f"[{_SUSPECT}{_GBK_FIRST}](?:(?<![{_GBK_FIRST}])|[{_GBK_SECOND}])")
 
 
-class _Classes:
-    """A class body (characters and ``a-b`` ranges) as sorted, merged ranges: a character is
-    looked up with ``bisect``, and nothing is compiled."""
-
-    def __init__(self, body: str) -> None:
-        merged: list[list[str]] = []
-        for low, high in sorted(_spans(body)):
-            if merged and ord(low) <= ord(merged[-1][1]) + 1:
-                merged[-1][1] = max(merged[-1][1], high)
-            else:
-                merged.append([low, high])
-        self._lows = [low for low, _ in merged]
-        self._highs = [high for _, high in merged]
-
-    def __contains__(self, char: str) -> bool:
-        index = bisect.bisect_right(self._lows, char) - 1
-        return index >= 0 and char <= self._highs[index]
-
-
-def _spans(body: str) -> Iterator[tuple[str, str]]:
-    index = 0
-    while index < len(body):
-        if body[index + 1 : index + 2] == "-" and index + 2 < len(body):
-            yield body[index], body[index + 2]
-            index += 3
-        else:
-            yield body[index], body[index]
-            index += 1
-
-
-@functools.cache
-def _classes() -> tuple[_Classes, _Classes, _Classes]:
-    return _Classes(_SUSPECT), _Classes(_GBK_FIRST), _Classes(_GBK_SECOND)
-
-
-def _by_characters(text: str) -> tuple[list[int], list[int]] | None:
-    """:func:`suspects_and_pairs` of a text that holds no GBK pair (``None`` for one that does),
-    from its distinct characters: nothing to compile, for the first text of a run."""
-    suspect, first, second = _classes()
-    distinct = [char for char in set(text) if char >= "\x80"]
-    for char in distinct:
-        if char in first and any(text[at + 1 : at + 2] in second for at in _occurrences(text, char)):
-            return None
-    return sorted(at for char in distinct if char in suspect for at in _occurrences(text, char)), []
-
-
-def _occurrences(text: str, char: str) -> Iterator[int]:
-    at = text.find(char)
-    while at >= 0:
-        yield at
-        at = text.find(char, at + 1)
-
-
-#: Whether a text was answered by its characters: the first (up to SMALL characters) is, so that a
-#: one-file run compiles neither scan (``re`` takes 1-3 ms, a character of each class at a time);
-#: the others are scanned in C.
-_answered_by_characters = False
-
-
 def suspects_and_pairs(text: str) -> tuple[list[int], list[int]]:
     """Where a Latin, lost or private-use suspect stands, and where the GBK pair does (both sorted)."""
-    global _answered_by_characters
-    if not _answered_by_characters and len(text) <= SMALL:
-        _answered_by_characters = True
-        found = _by_characters(text)
-        if found is not None:
-            return found
     if not _MAY_PAIR().search(text):
         return [match.start() for match in _SUSPECTS().finditer(text)], []
     suspects: list[int] = []

@@ -287,23 +287,6 @@ def test_no_suspect_is_the_first_of_a_gbk_pair():
     assert not [point for point in range(0x110000) if firsts.match(chr(point)) and re.match(f"[{_SUSPECT}]", chr(point))]
 
 
-def test_the_classes_read_without_compiling_hold_what_the_compiled_ones_match():
-    from plugins._markup_mojibake import _GBK_FIRST, _GBK_SECOND, _SUSPECT, _Classes
-
-    every = "".join(map(chr, range(0x110000)))
-    for body in (_SUSPECT, _GBK_FIRST, _GBK_SECOND):
-        looked_up = _Classes(body)
-        assert {char for char in every if char in looked_up} == set(re.findall(f"[{body}]", every))
-
-
-def test_the_first_text_read_by_its_characters_gets_what_the_scan_finds():
-    from plugins._markup_mojibake import _SUSPECTS, _by_characters
-
-    for text in ("Â£ ¤ “ok” Ã©tÃ© \ufffd", "浏览次数：2055 × 3°C 锟斤拷\ue000", "plain ascii", ""):
-        assert _by_characters(text) == ([match.start() for match in _SUSPECTS().finditer(text)], [])
-    assert _by_characters("妗¤ ¤") is None  # a GBK pair: the compiled scan tells it from the suspects
-
-
 def test_a_suspect_that_ends_a_gbk_pair_is_the_pair_s_and_a_page_without_han_has_suspects_only():
     from plugins._markup_mojibake import suspects_and_pairs
 
