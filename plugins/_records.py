@@ -10,7 +10,7 @@ body) and takes the annotations as they are.
 from __future__ import annotations
 
 import collections
-from typing import TypeVar
+from typing import TypeVar, dataclass_transform
 
 __all__ = ["record"]
 
@@ -20,6 +20,7 @@ _T = TypeVar("_T")
 _NOT_COPIED = ("__dict__", "__weakref__")
 
 
+@dataclass_transform(frozen_default=True)  # type checkers: made from the fields, as a dataclass
 def record(cls: type[_T]) -> type[_T]:
     """The named tuple of ``cls``'s annotated fields, in order; a field's value in the body is
     its default, and the body's other names (methods, the docstring) are kept."""
