@@ -34,16 +34,19 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(r"[^\W\d_]+"), re.compile(r"\d+(?:[.,:/-]\d+)*")
 
 
+_RUN = f"[{_UNSPACED}]+"  # one run of unspaced script, the same class for re and regex
+
+
 @functools.cache
 def _runs_re() -> re.Pattern[str]:
-    return re.compile(f"[{_UNSPACED}]+")
+    return re.compile(_RUN)
 
 
 @functools.cache
 def _runs_regex():  # -> regex.Pattern[str]
     import regex
 
-    return regex.compile(f"[{_UNSPACED}]+")
+    return regex.compile(_RUN)
 
 
 #: How many characters are scanned for unspaced runs with ``regex`` before ``re`` takes over:
