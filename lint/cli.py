@@ -133,6 +133,9 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
                  or no_cache or engine == "ray" or address or output_format in NEEDS_RULES)
     cached = _from_cache(linter, paths, cache_dir, force_exclude) if plain else None
     plugin_failed = cached is None and _report_plugin_problems(linter)
+    from lint.console import started
+
+    started()  # the plugins are loaded (or not needed): the rest of the run is pages
     if engine == "ray" or address:
         refused = [name for name, given in (("--fix", fix or fix_only), ("--diff", diff), ("--statistics", statistics),
                                             ("--statistics-file", statistics_file), ("--baseline", baseline),

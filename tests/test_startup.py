@@ -1,8 +1,10 @@
-"""Start-up: a one-file run imports only what it needs; the entry-point reader agrees with importlib."""
+"""Start-up: a one-file run imports only what it needs; the entry-point reader agrees with importlib;
+the console script keeps start-up out of the garbage collector's way."""
 
 from __future__ import annotations
 
 import importlib.metadata
+import gc
 import json
 import subprocess
 import sys
@@ -10,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from lint import console
 from lint import entry_points as fast
 from lint.plugin_manager import load_plugins
 
@@ -65,3 +68,46 @@ def test_a_one_file_check_imports_only_what_it_needs(write_page, tmp_path: Path)
     )
     done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+
+
+@pytest.fixture
+def collector():
+    """The test process's collector as it was, whatever a test does to it."""
+    was_enabled = gc.isenabled()
+    yield
+    gc.unfreeze()
+    (gc.enable if was_enabled else gc.disable)()
+    console._deferred = False
+
+
+def test_the_console_script_starts_up_with_the_collector_off_then_freezes_what_start_up_built(collector, monkeypatch) -> None:
+    seen = []
+
+    def cli() -> None:  # stands for lint.cli.main: the plugins load, then started()
+        seen.append(("start-up", gc.isenabled()))
+        console.started()
+        seen.append(("pages", gc.isenabled(), gc.get_freeze_count() > 0))
+
+    monkeypatch.setattr("lint.cli.main", cli)
+    console.main()
+    assert seen == [("start-up", False), ("pages", True, True)]
+
+
+def test_started_leaves_a_library_or_test_callers_collector_alone(collector) -> None:
+    frozen = gc.get_freeze_count()
+    console.started()
+    assert gc.isenabled() and gc.get_freeze_count() == frozen
+
+
+def test_a_check_turns_the_collector_back_on_for_the_pages(write_page, tmp_path: Path) -> None:
+    page = write_page("one.txt", "正文😀内容\n浏览次数:2055\n")
+    program = (
+        "import atexit, gc, sys\n"
+        "atexit.register(lambda: print('COLLECTOR', gc.isenabled(), gc.get_freeze_count() > 0))\n"
+        f"sys.argv = ['scrapelint', 'check', '--no-cache', {str(page)!r}]\n"
+        "from lint.console import main\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    assert done.returncode == 1, done.stderr  # the emoji and the view counter are found
+    assert done.stdout.strip().splitlines()[-1] == "COLLECTOR True True"
