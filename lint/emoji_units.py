@@ -10,7 +10,7 @@ The patterns are compiled on first use: most pages, and many runs, never need th
 from __future__ import annotations
 
 import functools
-from typing import Iterator
+from typing import Iterable, Iterator
 
 _EP = r"\p{Extended_Pictographic}"
 _MOD = r"\p{Emoji_Modifier}"
@@ -48,12 +48,26 @@ def is_emoji(unit: str) -> bool:
 
 
 def iter_emoji(text: str, pos: int = 0, endpos: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """Yield ``(start, end, unit)`` for every emoji unit in ``text`` (text-style symbols skipped)."""
+    """Yield ``(start, end, unit)`` for every emoji unit in ``text`` (text-style symbols skipped).
+
+    The noise pattern finds the same units (no unit starts with an invisible character), so a
+    run compiles one pattern, not two; a page's rules take its units from :func:`emoji_among`.
+    """
     end = len(text) if endpos is None else endpos
-    for match in _compiled(_UNIT).finditer(text, pos, end):
+    for match in _compiled(_NOISE).finditer(text, pos, end):
         unit = match.group()
-        if is_emoji(unit):
+        if unit not in _INVISIBLE and is_emoji(unit):
             yield match.start(), match.end(), unit
+
+
+def emoji_among(text: str, noise: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, unit)`` for every emoji unit among the noise spans :func:`iter_noise` found
+    (as the page's de-noised view keeps them): the units of :func:`iter_emoji`, without scanning
+    the page a second time."""
+    for start, end in noise:
+        unit = text[start:end]
+        if unit not in _INVISIBLE:
+            yield start, end, unit
 
 
 def iter_noise(text: str) -> Iterator[tuple[int, int]]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import accumulate
+from typing import Iterator
 
 __all__ = ["Page", "DenoisedView"]
 
@@ -36,6 +37,14 @@ class DenoisedView:
         self.text = text
         self._breaks = breaks  # de-noised offsets where a removed span sat
         self._shifts = shifts  # characters removed up to and including that span
+
+    def removed(self) -> Iterator[tuple[int, int]]:
+        """Original ``(start, end)`` of each removed span, in order: the noise the view found, for
+        a rule about the noise itself (EMJ) that would otherwise scan the page for it again."""
+        before = 0
+        for at, shift in zip(self._breaks, self._shifts):
+            yield at + before, at + shift
+            before = shift
 
     def to_original(self, offset: int) -> int:
         """Original offset of the de-noised character at ``offset`` (or the end)."""

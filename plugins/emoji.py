@@ -17,7 +17,7 @@ import math
 from typing import Any, Iterator, Mapping, Sequence
 
 from lint import hookimpl
-from lint.emoji_units import iter_emoji
+from lint.emoji_units import emoji_among
 from lint.model import Family, Fix, Rule, RuleOption, Severity, Violation
 from lint.page import Page
 from plugins._records import record
@@ -155,10 +155,11 @@ def _only_edge(text: str, index: int, step: int, limit: int, edge: str) -> bool:
     return True
 
 
-def _runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+def _runs(page: Page) -> Iterator[list[tuple[int, int, str]]]:
     """Emoji units grouped into runs: units separated by nothing but a few spaces or joiners."""
+    text = page.text
     run: list[tuple[int, int, str]] = []
-    for unit in iter_emoji(text):
+    for unit in emoji_among(text, page.denoised.removed()):
         if run and _only_filler(text, run[-1][1], unit[0]):
             run.append(unit)
             continue
@@ -297,7 +298,7 @@ def find_sites(page: Page) -> list[Site]:
     if len(page.denoised.text) == len(text):
         return sites  # nothing to de-noise: no emoji (the view's one scan found none)
     line_start, line_end, next_line = 0, 0, 0
-    for run in _runs(text):
+    for run in _runs(page):
         start, end, unit = run[0][0], run[-1][1], run[0][2]
         if start >= next_line:  # a run on a later line than the last one (runs come in order)
             index = page.line_index(start)

@@ -34,6 +34,21 @@ def test_denoised_view_drops_emoji_sequences_and_invisible_characters():
     assert page.denoised.text == "返回搜狐 OpenAI   ok   zerowidth © ™"
 
 
+def test_denoised_view_tells_the_spans_it_removed_in_the_original_text():
+    page = Page("返回😘搜狐 zero\u200bwidth 👨\u200d👩\u200d👧 ok 👍🏽👍🏽")
+    removed = [page.text[start:end] for start, end in page.denoised.removed()]
+    assert removed == ["😘", "\u200b", "👨\u200d👩\u200d👧", "👍🏽", "👍🏽"]
+
+
+def test_the_emoji_among_the_removed_spans_are_the_emoji_of_the_page():
+    from lint.emoji_units import emoji_among, iter_emoji
+
+    page = Page("返回😘搜狐 zero\u200bwidth 👨\u200d👩\u200d👧 #️⃣ 🇨🇳 ok © ™ ❤️ 👍🏽\u00ad👍🏽")
+    found = list(emoji_among(page.text, page.denoised.removed()))
+    assert [unit for _, _, unit in found] == ["😘", "👨\u200d👩\u200d👧", "#️⃣", "🇨🇳", "❤️", "👍🏽", "👍🏽"]
+    assert found == list(iter_emoji(page.text))
+
+
 def test_denoised_span_maps_back_to_the_original_columns():
     page = Page("标题\n文章结尾。返回😘搜狐,查看更多")
     view = page.denoised

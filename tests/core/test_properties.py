@@ -66,3 +66,17 @@ def test_fixing_only_removes_and_a_second_fix_changes_nothing(text: str):
     assert first.converged
     assert second.text == first.text
     assert second.applied == ()
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_strategy)
+def test_the_emoji_among_the_denoised_views_spans_are_those_a_scan_for_emoji_alone_finds(text: str):
+    """EMJ takes its units from the spans the de-noised view removed: the noise pattern (emoji
+    units or invisible characters) meets every unit the unit pattern alone meets, since no unit
+    starts with an invisible character."""
+    import regex
+
+    from lint.emoji_units import _UNIT, emoji_among, is_emoji
+
+    alone = [(m.start(), m.end(), m.group()) for m in regex.finditer(_UNIT, text, flags=regex.V1) if is_emoji(m.group())]
+    assert list(emoji_among(text, Page(text).denoised.removed())) == alone
