@@ -585,13 +585,30 @@ def test_a_trailing_ui_phrase_is_compiled_only_for_a_line_that_holds_it_in_any_c
     phrase's character must fold to it, or a phrase written so would be missed."""
     import regex
 
-    from plugins._line_shapes import _MARKER_WORDS, _SITE_FIELD_OPENINGS, _UI_PHRASES, _fold, _without_trailing_ui
+    from plugins._line_shapes import (
+        _COPYRIGHT_MARKS,
+        _FOOTER_OPENINGS,
+        _MARKER_WORDS,
+        _SITE_FIELD_OPENINGS,
+        _UI_PHRASES,
+        _fold,
+        _without_trailing_ui,
+    )
 
     every = "".join(map(chr, range(0x110000)))
-    for char in {char for _, held in _UI_PHRASES for char in held} | set("".join((*_SITE_FIELD_OPENINGS, *_MARKER_WORDS))):
+    openings = (*_SITE_FIELD_OPENINGS, *_MARKER_WORDS, *_FOOTER_OPENINGS, *_COPYRIGHT_MARKS)
+    for char in {char for _, held in _UI_PHRASES for char in held} | set("".join(openings)):
         assert {_fold(found) for found in regex.findall(f"(?i){regex.escape(char)}", every)} == {char}
     assert _without_trailing_ui("Markets closed higher on Friday. ſhare") == "Markets closed higher on Friday."
     assert _without_trailing_ui("The figures are as follows:") == "The figures are as follows:"
+
+
+def test_a_line_with_a_colon_is_matched_against_the_footer_labels_only_if_it_opens_with_one() -> None:
+    from plugins._line_shapes import _FOOTER, _may_be_footer
+
+    footers = ["责任编辑：张三", "EDITED BY: Jane Doe", "本站标签：经济", "（完）", "Tel | 010-1234", "ſource: Reuters", "COPYRİGHT: 2024 Example"]
+    assert all(_FOOTER().search(line) and _may_be_footer(line) for line in footers)
+    assert not _may_be_footer("会议指出：要坚持稳中求进") and not _may_be_footer("The squad: Smith, Jones")
 
 
 def test_a_line_is_matched_against_the_list_markers_only_if_its_first_character_may_start_one() -> None:
