@@ -219,13 +219,18 @@ def test_user_rules_run_in_workers_and_their_edits_reach_the_cache(run_cli, tmp_
     assert edited.stdout != two.stdout
 
 
-def test_findings_cross_processes_as_they_are() -> None:
-    """Results come back from workers pickled: every field of a finding, its fix and its edits survive."""
+def test_findings_cross_processes_as_they_are(monkeypatch) -> None:
+    """Results come back from workers pickled: every field of a finding, its fix and its edits survive,
+    as the same classes, whether pickled plainly or as a worker sends them."""
     import pickle
+    from multiprocessing.reduction import ForkingPickler
 
     from lint.model import Applicability, Edit, Finding, Fix, Severity
 
     fix = Fix((Edit(3, 5, "x"), Edit(7, 9)), Applicability.UNSAFE, "cut")
     finding = Finding("a.jsonl", 2, 3, 2, 6, "EMJ001", "injected-emoji", "emoji", Severity.INFO, fix, 3, 9, "id-7", 7)
-    back = pickle.loads(pickle.dumps(finding))
-    assert back == finding and back.fix == fix and back.severity is Severity.INFO and back.location == "a.jsonl#id-7"
+    monkeypatch.setattr(ForkingPickler, "_extra_reducers", {})
+    parallel._send_plainly()  # what each worker does when it starts
+    for back in (pickle.loads(pickle.dumps(finding)), pickle.loads(ForkingPickler.dumps(finding))):
+        assert back == finding and back.fix == fix and back.severity is Severity.INFO and back.location == "a.jsonl#id-7"
+        assert (type(back), type(back.fix), {type(edit) for edit in back.fix.edits}) == (Finding, Fix, {Edit})
