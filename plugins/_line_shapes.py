@@ -157,11 +157,20 @@ _MARKER = lazy_regex(
     r"(?i)^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|\d{1,3}\s+(?=\p{Lu})|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
     r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])"
 )
-# What a _MARKER can start with: any character but ASCII and Han ones, these of them, and its
-# words (in the fold of _fold).
-_MARKER_ASCII = "-*(0123456789"
-_MARKER_HAN = "一二三四五六七八九十第"
+# What a _MARKER can start with: these ASCII characters, a digit, its words (in the fold of _fold),
+# and these others (ſ is an s in any case); a digit beyond the BMP is not known to ``str``.
+_MARKER_ASCII = "-*("
 _MARKER_WORDS = ("part", "chapter", "step", "section")
+_MARKER_FIRSTS = frozenset("–—•●■◆▪►✓✔（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ſ")
+# What may follow the ASCII digits a numbered item opens with: a stop, a bracket or a space.
+_AFTER_NUMBER = ".、)）"
+_ASCII_DIGITS = "0123456789"
+# Items numbered in Han numerals: up to three, then a stop (``三、``); or a chapter (``第十二章``).
+_HAN_NUMERALS = "一二三四五六七八九十"
+_AFTER_HAN_NUMBER = ("、", ".")
+_CHAPTER = "第"
+_CHAPTER_NUMERALS = _HAN_NUMERALS + "百" + _ASCII_DIGITS
+_CHAPTER_WORDS = "章节部分步篇条"
 # A field of a data sheet (``重复性误差：±2%；``) or an item continuing a sentence (``…；``).
 _FIELD_VALUE = lazy_regex(r"^[^:：]{1,16}[:：][^:：]*\d")
 _CONTINUED = ("；", ";", "，", ",")
@@ -419,12 +428,39 @@ def _aside(text: str) -> bool:
 
 
 def _may_be_marked(text: str) -> bool:
-    """Whether ``text`` may start with a _MARKER (most lines open with a letter or a word that
-    cannot): the pattern is compiled for the first line that may."""
+    """Whether ``text`` may start with a _MARKER (most lines open with a letter, a quote or a
+    year, which cannot): the pattern is compiled for the first line that may."""
     first = text[0]
     if first.isascii():
+        if first in _ASCII_DIGITS:
+            return _may_be_numbered(text)
         return first in _MARKER_ASCII or (first in "PpCcSs" and _fold(text[:7]).startswith(_MARKER_WORDS))
-    return not "\u4e00" <= first <= "\u9fff" or first in _MARKER_HAN
+    if "\u4e00" <= first <= "\u9fff":
+        if first in _HAN_NUMERALS:
+            numerals = len(text) - len(text.lstrip(_HAN_NUMERALS))
+            return numerals <= 3 and text[numerals : numerals + 1] in _AFTER_HAN_NUMBER
+        if first == _CHAPTER:
+            after = text[1:].lstrip(_CHAPTER_NUMERALS)[:1]
+            return (after != "" and after in _CHAPTER_WORDS) or _may_be_digit_or_space(after)
+        return False
+    return first in _MARKER_FIRSTS or "\uf000" <= first <= "\uf8ff" or _may_be_digit_or_space(first)
+
+
+def _may_be_numbered(text: str) -> bool:
+    """Whether ``text``, which opens with an ASCII digit, may open with a numbered item: one to
+    three digits, then a stop, a bracket or a space (or what may be another digit), not a letter
+    (``5G``), a Han one (``2021年``, ``9月``) or a fourth digit (``2024-05-01``)."""
+    digits = len(text) - len(text.lstrip(_ASCII_DIGITS))
+    if digits > 3 or digits == len(text):
+        return False
+    after = text[digits]
+    return after in _AFTER_NUMBER or _may_be_digit_or_space(after)
+
+
+def _may_be_digit_or_space(char: str) -> bool:
+    """Whether ``char`` (one character, or none) may be what ``\\d`` or ``\\s`` matches (``regex``
+    knows digits beyond the BMP that ``str`` does not)."""
+    return char.isspace() or char.isdecimal() or char > "\uffff"
 
 
 def _site_field(text: str) -> bool:

@@ -618,9 +618,24 @@ def test_a_line_is_matched_against_the_list_markers_only_if_its_first_character_
 
     # what the first element of each of _MARKER's branches matches, in any case (its words apart)
     firsts = regex.compile(r"(?i)[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d|[(（]|[①-⑳]|[一二三四五六七八九十]|第")
-    assert all(_may_be_marked(char) for char in map(chr, range(0x110000)) if firsts.match(char))
+    every = map(chr, range(0x110000))
+    assert all(_may_be_marked(char + ".") or _may_be_marked(char + "一章") for char in every if firsts.match(char))
     assert _may_be_marked("Step 2") and _may_be_marked("SECTİON 3") and _may_be_marked("ſtep 1")
-    assert not _may_be_marked("The") and not _may_be_marked("Souness") and not _may_be_marked("新") and _may_be_marked("“")
+    assert not _may_be_marked("The") and not _may_be_marked("Souness") and not _may_be_marked("新") and not _may_be_marked("“")
+
+
+def test_a_line_opening_with_a_number_is_matched_against_the_list_markers_only_if_a_mark_may_follow_it() -> None:
+    from plugins._line_shapes import _MARKER, _may_be_marked
+
+    # a number, then every character of the BMP (any beyond it is let through), then what would
+    # complete a marker after it
+    for number, rests in (("1", (".", " A")), ("123", (".", " A")), ("三", ("",)), ("第", ("章",)), ("第十", ("章",))):
+        lines = [number + char + rest for char in map(chr, range(0x10000)) for rest in rests]
+        assert not [line for line in lines if not _may_be_marked(line) and _MARKER().match(line)]
+    assert _may_be_marked("1\U00011f51. Kawi digits") and _may_be_marked("第\U00011f51章")
+    assert all(map(_may_be_marked, ("1. Intro", "12) Fees", "3 Ways to save", "2、", "三、", "十二.", "第十二章", "第3节")))
+    assert not any(map(_may_be_marked, ("2021年9月", "9月3日", "2024-05-01 10:30", "5G phones", "1,000 people", "42")))
+    assert not any(map(_may_be_marked, ("三是开展", "第三，悦己", "一二三四、")))
 
 
 def test_a_header_is_known_whatever_its_spacing_case_and_decoration() -> None:
