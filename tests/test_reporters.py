@@ -178,6 +178,28 @@ def test_concise_never_shows_source_even_when_asked():
     assert "|" not in out
 
 
+def test_text_lines_mark_what_fix_would_repair_and_name_the_record():
+    """Safe fixes are marked, unsafe ones only with --unsafe-fixes; a record's findings show its id."""
+    findings = [
+        _finding(),
+        _finding(fix=Fix.delete(10, 11, safe=False), message="unsafe"),
+        _finding(fix=None, message="no fix"),
+        _finding(path="shard.jsonl", record_id="r-7", record_index=7, message="in a record"),
+    ]
+    result = FileResult("pages/a.txt", findings=findings)
+    for unsafe, mark in ((False, ""), (True, " [*]")):
+        for colour in (False, True):
+            lines = _render("text", result, unsafe_fixes=unsafe, colour=colour).splitlines()
+            plain = [re.sub(r"\x1b\[[0-9;]*m", "", line) for line in lines]
+            assert plain[:4] == [
+                "pages/a.txt:3:5: XEM001 [*] emoji '🤔' in running text",
+                f"pages/a.txt:3:5: XEM001{mark} unsafe",
+                "pages/a.txt:3:5: XEM001 no fix",
+                "shard.jsonl#r-7:3:5: XEM001 [*] in a record",
+            ]
+            assert plain[-1].endswith("; 2 fixable with --fix.")
+
+
 # -- progress -----------------------------------------------------------------------------
 
 
