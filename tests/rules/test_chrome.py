@@ -111,6 +111,14 @@ def test_the_same_words_in_sentences_are_fine(page: str) -> None:
     assert found(page, "CHR001") == []
 
 
+def test_a_short_line_is_matched_as_a_lone_button_only_if_stripped_it_is_a_word_a_log_in_or_has_a_dot() -> None:
+    from plugins.chrome import _ALONE_LINE, _ALONE_WORDS, _may_be_alone
+
+    alone = [f" \u3000{word}\t" for word in _ALONE_WORDS] + ["Log in", "Login", "Sign\tin", "https://www.example.com.cn/", "xinhua.net"]
+    assert all(_ALONE_LINE().match(line) and _may_be_alone(line) for line in alone)
+    assert not any(map(_may_be_alone, ("更多精彩内容", "Share your story", "全部评论 (3)", "Menu of the day")))
+
+
 def test_phrase_fix_removes_the_phrase_with_its_emoji() -> None:
     result = fix_text("发展轨迹。返回😘搜狐,查看更多\n", select=("CHR001",))
     assert result.text == "发展轨迹。\n"
