@@ -13,6 +13,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from plugins._digits import may_be_digit
 from plugins._first_needs import FirstNeeds
 from plugins._lazy import lazy_regex
 from plugins._records import record
@@ -158,7 +159,7 @@ _MARKER = lazy_regex(
     r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])"
 )
 # What a _MARKER can start with: these ASCII characters, a digit, its words (in the fold of _fold),
-# and these others (ſ is an s in any case); a digit beyond the BMP is not known to ``str``.
+# and these others (ſ is an s in any case).
 _MARKER_ASCII = "-*("
 _MARKER_WORDS = ("part", "chapter", "step", "section")
 _MARKER_FIRSTS = frozenset("–—•●■◆▪►✓✔（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳ſ")
@@ -441,9 +442,9 @@ def _may_be_marked(text: str) -> bool:
             return numerals <= 3 and text[numerals : numerals + 1] in _AFTER_HAN_NUMBER
         if first == _CHAPTER:
             after = text[1:].lstrip(_CHAPTER_NUMERALS)[:1]
-            return (after != "" and after in _CHAPTER_WORDS) or _may_be_digit_or_space(after)
+            return (after != "" and after in _CHAPTER_WORDS) or may_be_digit(after)
         return False
-    return first in _MARKER_FIRSTS or "\uf000" <= first <= "\uf8ff" or _may_be_digit_or_space(first)
+    return first in _MARKER_FIRSTS or "\uf000" <= first <= "\uf8ff" or may_be_digit(first)
 
 
 def _may_be_numbered(text: str) -> bool:
@@ -454,13 +455,7 @@ def _may_be_numbered(text: str) -> bool:
     if digits > 3 or digits == len(text):
         return False
     after = text[digits]
-    return after in _AFTER_NUMBER or _may_be_digit_or_space(after)
-
-
-def _may_be_digit_or_space(char: str) -> bool:
-    """Whether ``char`` (one character, or none) may be what ``\\d`` or ``\\s`` matches (``regex``
-    knows digits beyond the BMP that ``str`` does not)."""
-    return char.isspace() or char.isdecimal() or char > "\uffff"
+    return after in _AFTER_NUMBER or after.isspace() or may_be_digit(after)
 
 
 def _site_field(text: str) -> bool:

@@ -627,8 +627,8 @@ def test_a_line_is_matched_against_the_list_markers_only_if_its_first_character_
 def test_a_line_opening_with_a_number_is_matched_against_the_list_markers_only_if_a_mark_may_follow_it() -> None:
     from plugins._line_shapes import _MARKER, _may_be_marked
 
-    # a number, then every character of the BMP (any beyond it is let through), then what would
-    # complete a marker after it
+    # a number, then every character of the BMP (beyond it, digits are told as test_digits.py
+    # checks), then what would complete a marker after it
     for number, rests in (("1", (".", " A")), ("123", (".", " A")), ("三", ("",)), ("第", ("章",)), ("第十", ("章",))):
         lines = [number + char + rest for char in map(chr, range(0x10000)) for rest in rests]
         assert not [line for line in lines if not _may_be_marked(line) and _MARKER().match(line)]
