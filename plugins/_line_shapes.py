@@ -22,7 +22,7 @@ from plugins._text_stats import measure
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines", "neighbour_link", "introduces"]
+__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines", "neighbour_link", "introduces", "case_fold"]
 
 
 class Shape(str, enum.Enum):
@@ -98,10 +98,10 @@ _SITE_FIELD = lazy_regex(
     rf"(?i)^(?:\p{{Han}}{{0,4}}(?:标签|关键词|关键字)|{_PREV_NEXT}|Tags?|Keywords)\s*[:：|｜]"
 )
 _FIELD_MARKS = (":", "：", "|", "｜")  # what closes a _SITE_FIELD label
-# How a _SITE_FIELD label starts, in the fold of _fold; a tag label may follow four Han letters.
+# How a _SITE_FIELD label starts, in the fold of case_fold; a tag label may follow four Han letters.
 _SITE_FIELD_OPENINGS = ("上一", "下一", "上篇", "下篇", "前一篇", "后一篇", "previous", "next", "tag", "keywords")
 _TAG_LABELS = ("标签", "关键词", "关键字")
-# How a label of _FOOTER's first branch starts, in the fold of _fold (a tag label as above).
+# How a label of _FOOTER's first branch starts, in the fold of case_fold (a tag label as above).
 _FOOTER_OPENINGS = (*(label.casefold() for label in _FOOTER_LABELS), *_SITE_FIELD_OPENINGS, "email", "e-mail")
 _FOOTER_REACH = max(map(len, _FOOTER_OPENINGS))
 _NEIGHBOUR = lazy_regex(rf"(?i)^(?:{_PREV_NEXT})\s*[:：|｜]")
@@ -115,7 +115,7 @@ def _plain(*phrases: str) -> tuple[tuple[str, str], ...]:
 
 
 # The site's UI phrases (the CHR family reports them), each with a string that every match of it
-# holds, in the fold of _fold.
+# holds, in the fold of case_fold.
 _UI_PHRASES = (
     (r"返回[\p{Han}]{1,6}[,，]?\s*查看更多", "查看更多"),
     (r"返回(?:首页|顶部|列表|搜狐)", "返回"),
@@ -158,7 +158,7 @@ _MARKER = lazy_regex(
     r"(?i)^(?:[-–—•*●■◆▪►✓✔\uf000-\uf8ff]|\d{1,2}[.、)）](?!\d)|\d{1,3}\s+(?=\p{Lu})|[(（]\d{1,2}[)）]|[①-⑳]|[一二三四五六七八九十]{1,3}[、.]"
     r"|(?:Part|Chapter|Step|Section)\s*\d|第[一二三四五六七八九十百\d]+[章节部分步篇条])"
 )
-# What a _MARKER can start with: these ASCII characters, a digit, its words (in the fold of _fold),
+# What a _MARKER can start with: these ASCII characters, a digit, its words (in the fold of case_fold),
 # and these others (ſ is an s in any case).
 _MARKER_ASCII = "-*("
 _MARKER_WORDS = ("part", "chapter", "step", "section")
@@ -360,14 +360,14 @@ def _without_trailing_ui(text: str) -> str:
         return text  # no UI phrase ends so: skip the scan, most lines end a sentence
     if not text.rstrip(_AFTER_UI)[-_UI_REACH:].casefold().endswith(_UI_ENDS):
         return text
-    folded = _fold(text)
+    folded = case_fold(text)
     needed = [index for index, (_, held) in enumerate(_UI_PHRASES) if held in folded]
     if not needed:
         return text  # no phrase can match, so none runs into the end
     return _TRAILING_UI.pattern(lambda: needed, len(text)).sub("", text)
 
 
-def _fold(text: str) -> str:
+def case_fold(text: str) -> str:
     """``text`` in casefold, without combining dots above: whatever ``(?i)`` matches to a
     phrase's letters folds to them (``ſ`` to s, the Kelvin sign to k, ``İ`` to i and a dot)."""
     return text.casefold().replace("\u0307", "")
@@ -406,7 +406,7 @@ def _stop(text: str, inner_stop: bool) -> bool:
 
 def _may_be_footer(text: str) -> bool:
     """Whether _FOOTER is worth trying: ``text`` opens a bracket or holds a copyright mark in
-    casefold (as it always was), or holds a label's colon or bar and, in the fold of _fold
+    casefold (as it always was), or holds a label's colon or bar and, in the fold of case_fold
     (whatever ``(?i)`` matches), opens with a label or holds a copyright mark. Most lines with a
     colon open with no label, and the pattern takes ~5 ms to compile."""
     if text.startswith(("(", "（")):
@@ -414,9 +414,9 @@ def _may_be_footer(text: str) -> bool:
     if _holds_any(text.casefold(), _COPYRIGHT_MARKS):
         return True
     return _holds_any(text, _FIELD_MARKS) and (
-        _fold(text[:_FOOTER_REACH]).startswith(_FOOTER_OPENINGS)
+        case_fold(text[:_FOOTER_REACH]).startswith(_FOOTER_OPENINGS)
         or _holds_any(text[:7], _TAG_LABELS)
-        or _holds_any(_fold(text), _COPYRIGHT_MARKS)
+        or _holds_any(case_fold(text), _COPYRIGHT_MARKS)
     )
 
 
@@ -435,7 +435,7 @@ def _may_be_marked(text: str) -> bool:
     if first.isascii():
         if first in _ASCII_DIGITS:
             return _may_be_numbered(text)
-        return first in _MARKER_ASCII or (first in "PpCcSs" and _fold(text[:7]).startswith(_MARKER_WORDS))
+        return first in _MARKER_ASCII or (first in "PpCcSs" and case_fold(text[:7]).startswith(_MARKER_WORDS))
     if "\u4e00" <= first <= "\u9fff":
         if first in _HAN_NUMERALS:
             numerals = len(text) - len(text.lstrip(_HAN_NUMERALS))
@@ -461,7 +461,7 @@ def _may_be_numbered(text: str) -> bool:
 def _site_field(text: str) -> bool:
     return (
         _holds_any(text, _FIELD_MARKS)
-        and (_fold(text[:8]).startswith(_SITE_FIELD_OPENINGS) or _holds_any(text[:7], _TAG_LABELS))
+        and (case_fold(text[:8]).startswith(_SITE_FIELD_OPENINGS) or _holds_any(text[:7], _TAG_LABELS))
         and bool(_SITE_FIELD().match(text))
     )
 

@@ -591,14 +591,16 @@ def test_a_trailing_ui_phrase_is_compiled_only_for_a_line_that_holds_it_in_any_c
         _MARKER_WORDS,
         _SITE_FIELD_OPENINGS,
         _UI_PHRASES,
-        _fold,
+        case_fold,
         _without_trailing_ui,
     )
 
     every = "".join(map(chr, range(0x110000)))
-    openings = (*_SITE_FIELD_OPENINGS, *_MARKER_WORDS, *_FOOTER_OPENINGS, *_COPYRIGHT_MARKS)
+    from plugins._oft_nav import _HEADER_OPENINGS, _WEEKDAY
+
+    openings = (*_SITE_FIELD_OPENINGS, *_MARKER_WORDS, *_FOOTER_OPENINGS, *_COPYRIGHT_MARKS, *_HEADER_OPENINGS, _WEEKDAY)
     for char in {char for _, held in _UI_PHRASES for char in held} | set("".join(openings)):
-        assert {_fold(found) for found in regex.findall(f"(?i){regex.escape(char)}", every)} == {char}
+        assert {case_fold(found) for found in regex.findall(f"(?i){regex.escape(char)}", every)} == {char}
     assert _without_trailing_ui("Markets closed higher on Friday. ſhare") == "Markets closed higher on Friday."
     assert _without_trailing_ui("The figures are as follows:") == "The figures are as follows:"
 
@@ -609,6 +611,18 @@ def test_a_line_with_a_colon_is_matched_against_the_footer_labels_only_if_it_ope
     footers = ["责任编辑：张三", "EDITED BY: Jane Doe", "本站标签：经济", "（完）", "Tel | 010-1234", "ſource: Reuters", "COPYRİGHT: 2024 Example"]
     assert all(_FOOTER().search(line) and _may_be_footer(line) for line in footers)
     assert not _may_be_footer("会议指出：要坚持稳中求进") and not _may_be_footer("The squad: Smith, Jones")
+
+
+def test_a_byline_or_date_line_is_looked_for_only_on_a_line_with_a_digit_a_weekday_or_a_byline_word() -> None:
+    from plugins._oft_nav import _HEADER_LINE, _header_line
+    from plugins._line_shapes import Line, Shape
+
+    def line(text: str) -> Line:
+        return Line(0, text, Shape.ITEM, 3.0, 1, ())
+
+    headers = ["BY JANE DOE", "文 | 张三", "记者 李四", "2024年5月1日", "10:30 GMT", "ſaturday", "Published on Monday"]
+    assert all(_HEADER_LINE().search(text) and _header_line(line(text)) for text in headers)
+    assert not _header_line(line("Souness lines up Owen")) and not _header_line(line("新华社消息"))
 
 
 def test_a_line_is_matched_against_the_list_markers_only_if_its_first_character_may_start_one() -> None:
