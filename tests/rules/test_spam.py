@@ -347,3 +347,13 @@ def test_rules_pickle_for_worker_processes():
 def test_family_is_declared():
     [family] = spam.scrapelint_families()
     assert (family.prefix, family.name) == ("SPM", "spam spliced into text")
+
+
+def test_a_product_word_is_tried_as_a_spam_keyword_only_before_one_of_its_access_words() -> None:
+    from plugins._spam_lexicon import PRODUCTS
+    from plugins._spam_terms import _SHAPE, _may_be_shaped
+
+    assert not [(one, other) for one in PRODUCTS for other in PRODUCTS if one != other and other.startswith(one)]
+    shaped = [product + access + "，" for product, words in PRODUCTS.items() for access in words]
+    assert all(_SHAPE().match(text) and _may_be_shaped(text, 0) for text in shaped)
+    assert not _may_be_shaped("体育报道", 0) and not _may_be_shaped("国际线路", 0) and not _may_be_shaped("新闻", 0)
