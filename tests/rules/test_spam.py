@@ -357,3 +357,13 @@ def test_a_product_word_is_tried_as_a_spam_keyword_only_before_one_of_its_access
     shaped = [product + access + "，" for product, words in PRODUCTS.items() for access in words]
     assert all(_SHAPE().match(text) and _may_be_shaped(text, 0) for text in shaped)
     assert not _may_be_shaped("体育报道", 0) and not _may_be_shaped("国际线路", 0) and not _may_be_shaped("新闻", 0)
+
+
+def test_a_line_marks_a_seo_keyword_only_with_an_opening_bracket_or_a_joiner() -> None:
+    from plugins._spam_titles import _MARKED_START, _MARKED_START_HOLDS, seo_keywords
+
+    # every character as the mark after a two-letter keyword, then as a bracket at a line start
+    lines = "".join(f"\n新闻{char}标题\n{char}新闻】" for char in map(chr, range(0x110000)) if char not in "\r\n")
+    matches = list(_MARKED_START().finditer(lines))
+    assert matches and all(match.group()[-1] in _MARKED_START_HOLDS for match in matches)
+    assert seo_keywords("中文页面\n没有标记的标题\n", lambda offset: 0) == []
