@@ -138,15 +138,15 @@ _EN_ALTERNATIVES = (
 _Alternatives = tuple[tuple[str, tuple[str, ...], str], ...]  # pattern, start words, group
 
 
-def _grouped(flags: str, alternatives: _Alternatives, needed: frozenset[int], after: Mapping[str, str]) -> str:
+def _grouped(flags: str, alternatives: _Alternatives, needed: frozenset[int]) -> str:
     """The alternation of the ``needed`` alternatives, in their order; those of a group in that
-    named group, then what must come ``after`` it."""
+    named group."""
     groups: dict[str, list[str]] = {}
     for index, (pattern, _, group) in enumerate(alternatives):
         if index in needed:
             groups.setdefault(group, []).append(pattern)
     return flags + "|".join(
-        f"(?P<{group}>{'|'.join(patterns)}){after.get(group, '')}" if group else "|".join(patterns) for group, patterns in groups.items()
+        f"(?P<{group}>{'|'.join(patterns)})" if group else "|".join(patterns) for group, patterns in groups.items()
     )
 
 
@@ -175,11 +175,19 @@ _EN_OPENING = lazy_re(
     r"|(?:Print|Email|Save)[ \t]+this|Follow[ \t]+us|Sign[ \t]+up"
 )
 _EN_ARROWS = lazy_regex(r"(?V1)(?:[ \t]*(?:>{1,3}|»|›|→|\.{3}|…))*")
-# Each set of phrases took 5 ms to compile: a page compiles those whose words its windows hold.
-_EN_PHRASE = FirstNeeds(lambda needed: _grouped("(?V1m)", _EN_ALTERNATIVES, needed, {"short": r"(?![\p{L}])"}), len(_EN_ALTERNATIVES))
+# Each set of phrases took 5 ms to compile: a page compiles those whose words its windows hold,
+# with ``re`` if they need no class escape (its \d and \p{L} are not regex's): all but "Click here
+# to ..." and the newsletters. (No set operations, no case folding: V1 changed nothing here.)
+_EN_PHRASE = FirstNeeds(
+    lambda needed: _grouped("(?m)", _EN_ALTERNATIVES, needed),
+    len(_EN_ALTERNATIVES),
+    frozenset(index for index, (pattern, _, _) in enumerate(_EN_ALTERNATIVES) if not re.search(r"\\[pPdDsSwWbB]", pattern)),
+)
+# What a short phrase may not run into ("Read moreover", "Continued").
+_LETTER = lazy_regex(r"\p{L}")
 _EN_STARTING = _starting(_EN_ALTERNATIVES)
 _EN_WORDS = lazy_re("(?=(" + "|".join(sorted(_EN_STARTING)) + "))")
-_ZH_PHRASE = FirstNeeds(lambda needed: _grouped("(?V1)", _ZH_ALTERNATIVES, needed, {}), len(_ZH_ALTERNATIVES))
+_ZH_PHRASE = FirstNeeds(lambda needed: _grouped("(?V1)", _ZH_ALTERNATIVES, needed), len(_ZH_ALTERNATIVES))
 _ZH_STARTING = _starting(_ZH_ALTERNATIVES)
 _ZH_WORDS = lazy_re(lambda: "(?=(" + "|".join(map(re.escape, sorted(_ZH_STARTING))) + "))")
 _EN_BEFORE_OK = lazy_regex(r"(?V1m)(?:^|[.!?。！？»›>|｜·•…)\]\"”’:：\d][ \t]*|[ \t]{2,})$")
@@ -274,7 +282,7 @@ def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
     phrase = _EN_PHRASE.pattern(lambda: _needed_in(_EN_STARTING, _EN_WORDS, text, windows), len(text))
     last_end = -1
     for window_start, window_end in windows:
-        for match in phrase.finditer(text, window_start, window_end):
+        for match in _phrase_matches(phrase, text, window_start, window_end):
             start, end = match.span()
             line_start, line_end = found.bounds(start)
             before_ok = _EN_BEFORE_OK().search(text, max(line_start, start - 8), start) is not None
@@ -291,6 +299,17 @@ def _en_phrases(found: Scan) -> Iterator[tuple[int, int]]:
                 end = _EN_ARROWS().match(text, end).end()
                 last_end = end
                 yield start, end
+
+
+def _phrase_matches(phrase: Any, text: str, start: int, end: int) -> Iterator[Any]:
+    """The matches of an English phrase pattern in ``text[start:end]``, as its ``finditer`` would
+    find them if a short phrase could not run into a letter: where one does, no phrase starts."""
+    while (match := phrase.search(text, start, end)) is not None:
+        if match.lastgroup == "short" and _LETTER().match(text, match.end(), end):
+            start = match.start() + 1
+            continue
+        start = match.end()
+        yield match
 
 
 def _alone_lines(found: Scan) -> Iterator[tuple[int, int]]:

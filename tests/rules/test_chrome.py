@@ -433,3 +433,29 @@ def test_every_chinese_label_holds_a_keyword_the_scan_finds(module: str, labels:
     words = [word for word in pattern.split("|") if re.fullmatch(r"[\u4e00-\u9fff]+", word)]  # the Chinese labels
     assert words
     assert [word for word in words if not any(keyword in word for keyword in KEYWORDS[group])] == []
+
+
+def test_english_phrases_are_found_as_the_pattern_that_barred_a_letter_after_a_short_one_found_them() -> None:
+    """The phrases ``re`` compiles match as they did in ``regex``, where a short phrase could not
+    run into a letter of any script ((?![\\p{L}]), now a test after the match)."""
+    import re
+
+    import regex
+
+    from plugins.chrome import _EN_ALTERNATIVES, _EN_PHRASE, _grouped, _phrase_matches
+
+    everything = frozenset(range(len(_EN_ALTERNATIVES)))
+    before = regex.compile(_grouped("(?V1m)", _EN_ALTERNATIVES, everything) + r"(?![\p{L}])")
+    phrases = ("Continue reading", "CONTINUE  READING the main story", "Keep reading the full article", "Read the full story",
+               "Read\tfull post", "Share this article", "Share on Facebook", "Back to top", "Skip to main content",
+               "Print this page", "Follow us on X", "Email this story", "Save this post", "Read more", "READ MORE",
+               "See More", "Share this", "Continue", "Click here to read more", "Sign up for our daily newsletter")
+    texts = [f"{phrase}{after}" for phrase in phrases for after in ("", ".", "ly", "d", " »", "\tnow", "é", "中", "ǅ", "²")]
+    texts += ["Read moreover, Read more", "Continued. Continue reading »", "See Moreau and See more"]
+    plain = re.compile(_grouped("(?m)", _EN_ALTERNATIVES, _EN_PHRASE._plain))
+    whole = regex.compile(_grouped("(?m)", _EN_ALTERNATIVES, everything))
+    for text in texts:
+        spans = [match.span() for match in before.finditer(text)]
+        assert [match.span() for match in _phrase_matches(whole, text, 0, len(text))] == spans
+        if not regex.search(r"Click|Sign", text):
+            assert [match.span() for match in _phrase_matches(plain, text, 0, len(text))] == spans

@@ -36,3 +36,13 @@ def test_a_long_text_gets_the_whole_alternation_without_asking_what_it_needs():
         raise AssertionError("a long text is not asked")
 
     assert FirstNeeds(_source, len(_ALTERNATIVES)).pattern(needed, SMALL + 1).pattern == _source(frozenset(range(3)))
+
+
+def test_a_first_need_of_plain_alternatives_only_is_compiled_by_re_and_the_whole_by_regex():
+    import re
+
+    alternation = FirstNeeds(_source, len(_ALTERNATIVES), plain=frozenset({0, 1}))
+    first = alternation.pattern(lambda: [0, 1], 100)
+    assert isinstance(first, re.Pattern) and first.pattern == "Read[ ]+more|See[ ]+more"
+    assert isinstance(alternation.pattern(lambda: [2], 100), regex.Pattern)
+    assert isinstance(FirstNeeds(_source, len(_ALTERNATIVES), plain=frozenset({0})).pattern(lambda: [0, 2], 100), regex.Pattern)
