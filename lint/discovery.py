@@ -67,6 +67,13 @@ def _below(path: str, folder: str) -> str | None:
     return path[len(prefix):] if path.startswith(prefix) else None
 
 
+def _prefix(folder: str) -> str:
+    """What a folder's path puts before the name of an entry in it (nothing for ``.``)."""
+    if folder == ".":
+        return ""
+    return folder if folder.endswith("/") else folder + "/"
+
+
 def _link_problem(path: Path) -> str | None:
     """Why a symbolic link cannot be followed (a loop, a missing target), or ``None``."""
     if not path.is_symlink():
@@ -117,11 +124,16 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
         active_dirs.discard(real)
         return
     exclude, include = settings.all_exclude(), settings.all_include()
-    # per folder, not per entry: an entry's absolute path is the folder's and its name
-    folder, cwd, root = os.path.abspath(directory), os.getcwd(), str(settings.root)
+    # per folder, not per entry: an entry's absolute path is the folder's and its name, and so
+    # are (inside the root and the working folder) its path for globs and the path shown
+    folder, root = os.path.abspath(directory), str(settings.root)
+    in_folder, in_real, in_cwd = _prefix(folder), _prefix(real), _prefix(_shown(folder, os.getcwd()))
+    inside = _below(folder, root)
+    in_root = None if inside is None else _prefix(inside)  # outside: each entry is resolved
     for entry in entries:
-        absolute = os.path.join(folder, entry.name)
-        relative = _relative(absolute, root)
+        name = entry.name
+        absolute = in_folder + name
+        relative = _relative(absolute, root) if in_root is None else in_root + name
         if any_glob_matches(exclude, relative):
             continue
         try:
@@ -132,16 +144,16 @@ def _walk(directory: Path, resolver: ConfigResolver, seen_files: set[str], activ
             yield PathProblem(display_path(entry.path), reason)
             continue
         if is_dir:
-            yield from _walk(Path(entry.path), resolver, seen_files, active_dirs)
+            yield from _walk(directory / name, resolver, seen_files, active_dirs)
         elif is_file:
             if not any_glob_matches(include, relative):
                 continue
             # the folder is resolved already: only a linked file needs resolving itself
-            key = os.path.realpath(entry.path) if entry.is_symlink() else os.path.join(real, entry.name)
+            key = os.path.realpath(entry.path) if entry.is_symlink() else in_real + name
             if key in seen_files:
                 continue
             seen_files.add(key)
-            yield Candidate(Path(entry.path), _shown(absolute, cwd), settings)
+            yield Candidate(directory / name, in_cwd + name, settings)
         elif entry.is_symlink():
             if any_glob_matches(include, relative):
                 child = Path(entry.path)
