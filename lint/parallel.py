@@ -190,7 +190,18 @@ def _plain(value: tuple) -> tuple:
 
 def _check_chunk(tasks: list[Task]) -> list[FileResult]:
     assert _worker is not None, "worker used without its initializer"
-    return [_worker.check(task) for task in tasks]
+    results = [_worker.check(task) for task in tasks]
+    for task, result in zip(tasks, results):
+        _set_path(result, task.path, None)
+    return results
+
+
+def _set_path(result: FileResult, old: Path | None, new: Path | None) -> None:
+    """Results go back without their task's path, which the parent has (see :meth:`_Scheduler._resolve`):
+    a Path is made again by Python code when unpickled (51 M instructions for 2,000)."""
+    for each in (*(result.parts or ()), result):
+        if each.path is old:
+            each.path = new
 
 
 # --- parent side -------------------------------------------------------------------------
@@ -345,9 +356,13 @@ class _Scheduler:
         if chunk.future is not None:
             self.in_flight -= 1
             try:
-                return chunk.future.result()
+                results = chunk.future.result()
             except Exception:  # BrokenProcessPool, or a result that could not be sent back
                 self._fall_back()
+            else:
+                for task, result in zip(chunk.tasks, results):
+                    _set_path(result, None, task.path)
+                return results
         return [self._here(task, data) for task, data in zip(chunk.tasks, chunk.data)]
 
     def _here(self, task: Task, data: bytes | None) -> FileResult:

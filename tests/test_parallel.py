@@ -93,7 +93,7 @@ def test_workers_do_the_checking_in_order(tmp_path: Path) -> None:
     _write_pages(tmp_path / "pages", 80)
     results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
     serial = list(_runner(tmp_path, [PID_RULE], None, jobs=1).run([tmp_path / "pages"]))
-    assert [r.display for r in results] == [r.display for r in serial]
+    assert [(r.display, r.path) for r in results] == [(r.display, r.path) for r in serial]
     assert os.getpid() not in _pids(results) and len(_pids(results)) >= 1
     assert all(result.decoded is not None for result in results)
 
@@ -234,3 +234,24 @@ def test_findings_cross_processes_as_they_are(monkeypatch) -> None:
     for back in (pickle.loads(pickle.dumps(finding)), pickle.loads(ForkingPickler.dumps(finding))):
         assert back == finding and back.fix == fix and back.severity is Severity.INFO and back.location == "a.jsonl#id-7"
         assert (type(back), type(back.fix), {type(edit) for edit in back.fix.edits}) == (Finding, Fix, {Edit})
+
+
+def test_results_from_workers_name_their_file_as_in_one_process(tmp_path: Path) -> None:
+    """Workers send results back without the path the parent already has; records and shards get it back."""
+    import json
+
+    from shard_fixtures import records
+
+    for number in range(30):
+        rows = records(4)
+        (tmp_path / f"shard{number:02d}.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    rules = [rule for rule in load_plugins().rules if rule.plugin == "byline"]
+    settings = Settings(root=tmp_path, include=("*.jsonl",))
+    runs = []
+    for jobs in (2, 1):
+        runner = Runner(rules, ConfigResolver.from_settings(settings))
+        runner.jobs = jobs
+        runs.append([(r.display, r.path, r.findings) for r in runner.run([tmp_path])])
+    assert runs[0] == runs[1]
+    assert {path for _, path, _ in runs[0]} == set(tmp_path.glob("*.jsonl"))
+    assert len([display for display, _, _ in runs[0] if "#" in display]) == 60  # two records a shard with findings
