@@ -103,10 +103,15 @@ def _shape(source: str, *needs: str, touching: _Touching | None = None) -> _Shap
 # What a count with its unit (_COUNT_WITH_UNIT) ends with right before the word it counts: a
 # space, a magnitude, its + or the unit.
 _COUNT_END = " \t万千亿kKwW+次人"
-#: A label with its number right after it; a counted word with its count right before it. (The
-#: shapes that have no strings to need would test these on every sentence: they do not.)
+#: A label with its number right after it; a counted word with its count right before it: a
+#: sentence without one is not searched for the shape, and a page without one never compiles it
+#: (~3 ms each; the test costs about what the search of a compiled shape does).
 _LABEL_THEN_DIGIT = _Touching(tuple(_ZH_LABEL_LONG.split("|")), 1, "", digit=True)
+_SHORT_LABEL_THEN_DIGIT = _Touching(tuple(_ZH_LABEL_SHORT.split("|")), 1, "", digit=True)
 _COUNTED = _Touching(tuple(_ZH_AFTER.split("|")), -1, _COUNT_END)
+# What a bare count (_NUM _MAG _ZH_UNIT) ends with right before the word it counts: a digit, a
+# magnitude, its +, a unit or a space.
+_COUNTED_BARE = _Touching(tuple(_ZH_AFTER.split("|")), -1, " \t万千亿kKwWmM+次人遍条", digit=True)
 
 
 #: The shapes of an inline counter. Each is its own pattern: ``regex`` scans a text fast for one
@@ -125,10 +130,10 @@ _ZH_SHAPES = (
     # "……进口禁令88.6万阅读": a headline with its count glued on, at the end of the line
     _shape(rf"(?<=\p{{Han}})(?<![\p{{N}}.,]){_COUNT_WITH_UNIT}(?=[ \t]*$)", *_COUNT_UNITS, touching=_COUNTED),
     # 240 阅读 / 182人气 / 0 评论: without a unit it must stand alone
-    _shape(rf"{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}"),
+    _shape(rf"{_START}{_NUM}{_MAG}{_ZH_UNIT}[ \t]?(?:{_ZH_AFTER})(?:量|数|次数)?{_END}", touching=_COUNTED_BARE),
     # 阅读10万+ / 赞 12: a label run into its count, or the one-character 赞, only standing alone
     # (as the widget: at a line start or after a space or separator; "获赞194，评论111。" is a sentence)
-    _shape(rf"{_WIDGET_BEFORE}(?:{_ZH_LABEL_SHORT}){_NUM}{_MAG}{_ZH_UNIT}{_END}"),
+    _shape(rf"{_WIDGET_BEFORE}(?:{_ZH_LABEL_SHORT}){_NUM}{_MAG}{_ZH_UNIT}{_END}", touching=_SHORT_LABEL_THEN_DIGIT),
     _shape(rf"{_WIDGET_BEFORE}赞[ \t]+{_NUM}{_MAG}{_END}", "赞"),
     # 文章浏览量 2,345: a long label after the word for what was viewed
     _shape(

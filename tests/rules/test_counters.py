@@ -160,3 +160,19 @@ def test_count_line_fix_removes_the_line() -> None:
 def test_seed_page_counters() -> None:
     lines = {f.line for f in lint_text(SEED.read_text(encoding="utf-8"), select=("VWC",))}
     assert lines == {3, *range(19, 60, 2)}
+
+
+def test_a_counter_shape_is_tried_only_where_its_words_touch_what_they_must() -> None:
+    """A shape with ``touching`` is searched only in a sentence where one of its words touches
+    one of its characters (or a digit): every match of it must hold such a word."""
+    from plugins.counters import _ZH_AFTER, _ZH_LABEL_LONG, _ZH_LABEL_SHORT, _ZH_SHAPES
+
+    words = {*_ZH_LABEL_LONG.split("|"), *_ZH_LABEL_SHORT.split("|"), *_ZH_AFTER.split("|"), "赞"}
+    between = ["", " ", "\t", "\u3000", "：", "(", "万", " 万", "万+", "+", "次", "人次", " 次", "人", "遍", "条", "k", "w+", "M", "个", "a", "中"]
+    numbers = ["12", "1.2", "12,345", "１２", "\U00011f51\U00011f52"]
+    texts = [f"{head}{word}{middle}{number}" for word in words for middle in between for number in numbers for head in ("", "|", "标题")]
+    texts += [f"{head}{number}{middle}{word}量" for word in words for middle in between for number in numbers for head in ("", "|", "标题")]
+    shapes = [shape for shape in _ZH_SHAPES if shape.touching is not None]
+    found = [(text, index) for text in texts for index, shape in enumerate(shapes) if shape.pattern().search(text)]
+    assert len({index for _, index in found}) == len(shapes)  # every shape matched some text
+    assert [(text, index) for text, index in found if not shapes[index].touching.found(text, 0, len(text))] == []
