@@ -36,6 +36,7 @@ _HEADER_REACH = max(map(len, _HEADER_OPENINGS))
 _WEEKDAY = "day"
 # A field of a form or a product sheet (``主品：粉色``): joins a run, is no entry.
 _FIELD = lazy_regex(r"^[^:：]{1,10}[:：]\s*\S")
+_FIELD_REACH = 11  # its colon stands among a line's first characters
 _MARKS = lazy_regex(r"^[\W\d_]+|[\W_]+$")
 _MIN_REPEAT = 6
 _MIN_TITLE_WORDS = 4.0  # a shorter line is a link or a site's name, not a headline
@@ -184,7 +185,8 @@ def _repeated(lines: Sequence[Line], number: int) -> bool:
 
 
 def _field(line: Line) -> bool:
-    return line.data or bool(_FIELD().match(line.text))
+    head = line.text[:_FIELD_REACH]
+    return line.data or ((":" in head or "：" in head) and bool(_FIELD().match(line.text)))
 
 
 def _judge(lines: Sequence[Line], run: list[int], start: int, min_lines: int, min_items: int) -> NavBlock | None:

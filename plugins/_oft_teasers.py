@@ -20,6 +20,7 @@ from plugins._text_stats import unrelated_line
 __all__ = ["teaser_tail", "headlines_after_chrome", "cut_teasers"]
 
 _FIELD = lazy_regex(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
+_FIELD_REACH = 11  # its colon stands among a line's first characters
 _CLAUSE = lazy_regex(r"[，；;]|,(?=\s|\p{Han})")  # a half-width comma in Chinese text too
 _BUTTON = lazy_regex(r"(?i)点击|click here|>>|》》")
 _CAPTION = lazy_regex(r"^[『「【\[《].*[』」】\]》]$")  # a bracketed caption or name under an image
@@ -36,10 +37,16 @@ _MIN_CLOSING_WORDS = 6.0
 _MIN_ARTICLE_LINES = 2
 
 
+def _field(text: str) -> bool:
+    """A labelled field; told by a colon among the first characters first (most lines have none)."""
+    head = text[:_FIELD_REACH]
+    return (":" in head or "：" in head) and bool(_FIELD().match(text))
+
+
 def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | None:
     """Position of the first line of a teaser tail after the article at ``lines[start]``, or ``None``."""
     end = len(lines)
-    while end > start and (lines[end - 1].shape is Shape.NEUTRAL or _FIELD().match(lines[end - 1].text)):
+    while end > start and (lines[end - 1].shape is Shape.NEUTRAL or _field(lines[end - 1].text)):
         end -= 1  # the site's footer, prev/next links
     first, headlines, teasers, prose_run = end, 0, 0, 0
     seen: set[str] = set()
@@ -108,7 +115,7 @@ def headlines_after_chrome(tally: Tally, start: int, max_shared: float) -> int |
     if lines[above].shape is not Shape.PROSE or above == first - 1 and not _closing(lines, above, first):
         return None
     lone = lines[first] if len(lines) - first == 1 else None
-    if lone is not None and (_FIELD().match(lone.text) or not unrelated_line(lone.terms, tally.before(first), max_shared)):
+    if lone is not None and (_field(lone.text) or not unrelated_line(lone.terms, tally.before(first), max_shared)):
         return None
     return first
 

@@ -733,3 +733,13 @@ def test_a_line_introduces_a_list_by_its_own_words_not_by_a_headers_or_a_ui_phra
 
     lines = read_lines(["主要包括以下几点：", "The squad:", "相关阅读：", "实现全年目标。分享到："], header_matcher(), 60.0)
     assert [introduces(line) for line in lines] == [True, True, False, False]
+
+
+def test_a_line_is_matched_as_a_labelled_field_only_if_a_colon_stands_among_its_first_characters() -> None:
+    from plugins import _oft_nav, _oft_teasers
+    from plugins._line_shapes import Line, Shape
+
+    lines = [f"{'标' * at}{colon} 值" for at in range(13) for colon in (":", "：")] + ["标签 无冒号", "上一篇：下一篇"]
+    for text in lines:
+        assert _oft_teasers._field(text) == bool(_oft_teasers._FIELD().match(text))
+        assert _oft_nav._field(Line(0, text, Shape.ITEM, 3.0, 1, ())) == bool(_oft_nav._FIELD().match(text))
