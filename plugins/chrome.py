@@ -377,11 +377,16 @@ _UNIT_ONLY = lazy_regex(r"(?V1)[ \t\u3000]*(?:(?:人次|人|次)(?!\p{L}))?[ \t\
 # A view count where the value should be ("更新时间: 阅读 78972", "Author: 66,904 views").
 _COUNTER_WORD = r"阅读|浏览|点击|人气|热度|播放"
 _TIMES_WORD = r"Viewed|Read|Played"
+_COUNTED_WORD = r"阅读|浏览|点击|views|reads|likes|plays"
 _COUNTER_NEXT = lazy_regex(
     rf"(?V1)(?:{_COUNTER_WORD})(?:量|数|次数)?[ \t]*[:：]?[ \t]*\d"
-    r"|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.])[ \t]?(?:[万千kKwWmM]\+?)?[ \t]?(?:人次|次|人)?[ \t]?(?:阅读|浏览|点击|views|reads|likes|plays)"
+    rf"|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?![\d.])[ \t]?(?:[万千kKwWmM]\+?)?[ \t]?(?:人次|次|人)?[ \t]?(?:{_COUNTED_WORD})"
     rf"|(?:{_TIMES_WORD})[ \t]+\d[\d,.]*[ \t]+times",
 )
+# Where a count's digits, commas and stops end, what may stand before its counted word: a space,
+# a magnitude and its +, a unit, a space (7 characters), then the word (5).
+_COUNTED_WORDS = tuple(_COUNTED_WORD.split("|"))
+_COUNTED_REACH = 12
 # The label printed twice ("Updated: Updated 2 November 2012"): the first one is empty.
 _AGAIN_LABEL = r"Updated|Published|Posted|Last updated"
 _LABEL_AGAIN = lazy_regex(rf"(?V1)(?:{_AGAIN_LABEL})\b|(?:更新时间|发布时间|发表时间)(?![:：])")
@@ -408,13 +413,22 @@ def _empty_reason(text: str, match: regex.Match) -> str | None:
     digit = text[rest : rest + 1].isdigit()
     if (
         (text.startswith(_FIELD_STARTS, rest) and _NEXT_FIELD().match(text, rest))
-        or ((digit or text.startswith(_COUNTER_STARTS, rest)) and _COUNTER_NEXT().match(text, rest))
+        or ((_counted_after(text, rest) if digit else text.startswith(_COUNTER_STARTS, rest)) and _COUNTER_NEXT().match(text, rest))
         or (text.startswith(_AGAIN_STARTS, rest) and _LABEL_AGAIN().match(text, rest))
     ):
         return "next"
     if label in _WHO_LABELS and digit and _DATE_NEXT().match(text, rest):
         return "next"
     return None
+
+
+def _counted_after(text: str, start: int) -> bool:
+    """Whether the number at ``start`` has a counted word right after it ("2055 阅读"): most values
+    that start with a digit are dates, and _COUNTER_NEXT is not compiled for them."""
+    end = start
+    while end < len(text) and (text[end] in ",." or may_be_digit(text[end])):
+        end += 1
+    return any(map(text[end : end + _COUNTED_REACH].__contains__, _COUNTED_WORDS))
 
 
 def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:

@@ -459,3 +459,14 @@ def test_english_phrases_are_found_as_the_pattern_that_barred_a_letter_after_a_s
         assert [match.span() for match in _phrase_matches(whole, text, 0, len(text))] == spans
         if not regex.search(r"Click|Sign", text):
             assert [match.span() for match in _phrase_matches(plain, text, 0, len(text))] == spans
+
+
+def test_a_field_value_starting_with_a_number_is_matched_as_a_counter_only_with_a_counted_word_after_it() -> None:
+    from plugins.chrome import _COUNTED_WORDS, _COUNTER_NEXT, _counted_after
+
+    numbers = ["7", "2055", "1,234,567", "3.5", "12,34", "2023-09-22", "１２", "٣٤"]
+    middles = ["", " ", "\t", "万", " 万+", "k", "M+", "人次", " 次 ", "万+人次", " w+ 人 ", ",", "年"]
+    texts = [number + middle + word for number in numbers for middle in middles for word in (*_COUNTED_WORDS, "评论", "")]
+    matched = [text for text in texts if _COUNTER_NEXT().match(text)]
+    assert matched and all(_counted_after(text, 0) for text in matched)
+    assert not _counted_after("2023-09-22 10:30", 0) and not _counted_after("2055", 0)
