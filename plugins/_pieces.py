@@ -11,19 +11,23 @@ piece reaching a word's length into the next (:func:`plugins._automata.occurrenc
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Callable, Iterator
 
 __all__ = ["PIECE", "pieces"]
 
 PIECE = 1 << 16
 
 
-def pieces(text: str, cut: re.Pattern[str]) -> Iterator[tuple[int, str]]:
+def pieces(text: str, cut: Callable[[], re.Pattern[str]]) -> Iterator[tuple[int, str]]:
     """``(offset, piece)`` for consecutive pieces of ``text``, each of :data:`PIECE` characters
-    and then up to and including the next match of ``cut`` (or to the end)."""
+    and then up to and including the next match of ``cut()`` (or to the end). A text of one
+    piece (most pages) is not searched, and does not compile ``cut()``."""
     start = 0
     while start < len(text):
-        mark = cut.search(text, start + PIECE)
+        if start + PIECE >= len(text):
+            yield start, text[start:]
+            return
+        mark = cut().search(text, start + PIECE)
         end = mark.end() if mark else len(text)
         yield start, text[start:end]
         start = end

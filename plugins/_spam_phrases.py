@@ -89,7 +89,7 @@ def lines_to_read(text: str, lowered: str, min_repeats: int = 3, min_letters: in
     if text.isascii():
         return []
     # No sentence or clause crosses a line break or a sentence mark: the pieces keep them whole.
-    squeezed = [_squeezed(piece) for _, piece in pieces(lowered, _CUT())]
+    squeezed = [_squeezed(piece) for _, piece in pieces(lowered, _CUT)]
     sentences = [_sentences(piece) for piece in squeezed]
     # A sentence's first and last clauses of content: clauses of marks alone (``，”``, ``，1、``)
     # at either end go first. An insertion closes a sentence min_repeats times, opens one twice.

@@ -416,7 +416,7 @@ def _check_seo_title(page: Page, options: Mapping[str, Any]) -> Iterator[Violati
     # A keyword holds no line break (it is read off a line): the pieces keep every match whole.
     pieces_found = (
         (number, offset + begin, offset + finish)
-        for offset, piece in pieces(text, _LINE_BREAK())
+        for offset, piece in pieces(text, _LINE_BREAK)
         for number, begin, finish in automaton.find_matches_as_indexes(piece)
     )
     for number, begin, finish in pieces_found:
