@@ -177,6 +177,8 @@ _FIELD_VALUE = lazy_regex(r"^[^:：]{1,16}[:：][^:：]*\d")
 _CONTINUED = ("；", ";", "，", ",")
 # A date or time closing a line, as in a list of headlines with their dates.
 _DATED = lazy_regex(r"\s*[(（\[]?\d{2,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$|\s+\d{1,2}\s+\p{L}+\s+\d{4}$")
+_DATE_ENDS = ")）]日"  # how a _DATED date ends, digits aside
+_DATE_MARKS = "-/.年"  # what stands between its numbers, unless they are spaced ("3 May 2024")
 # A line that announces a list of the article's own: "…如下：", "The squad:".
 _INTRO = lazy_regex(
     r"(?i)(?:[:：]|如下|以下几[点个条项种方面]|the following(?:\s+\p{L}+){0,3}|as follows)\W{0,3}$"
@@ -341,7 +343,7 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
     ending = text[-_ENDING:]
     own = _without_trailing_ui(ending)
     announces = own.endswith((":", "："))
-    date = _DATED().search(ending) if ending[-1].isdigit() or ending[-1] in ")）]日" else None  # how a date ends
+    date = _DATED().search(ending) if _may_end_with_date(ending) else None
     undated = text if date is None else text[: len(text) - len(ending) + date.start()]
     body = text.rstrip(_CLOSING_STOPS)
     inner_stop = _full_stop(body)
@@ -352,6 +354,16 @@ def _measure(index: int, text: str, headers: HeaderMatcher, max_item_words: floa
         marked=_may_be_marked(text) and bool(_MARKER().match(text)), data=undated.endswith(_CONTINUED) or _field_value(undated),
         announces=announces, dated=date is not None, cut=text.endswith(_ELLIPSES),
     )
+
+
+def _may_end_with_date(ending: str) -> bool:
+    """Whether ``ending`` may end with a _DATED date: it ends as one does and holds a date's mark,
+    or three words (``str.split`` cuts at every space ``\\s`` matches). Most lines that end with a
+    number hold neither, and the pattern is not compiled for them."""
+    last = ending[-1]
+    if not (last.isdigit() or last in _DATE_ENDS):
+        return False
+    return _holds_any(ending, _DATE_MARKS) or len(ending.split(maxsplit=2)) == 3
 
 
 def _without_trailing_ui(text: str) -> str:

@@ -743,3 +743,12 @@ def test_a_line_is_matched_as_a_labelled_field_only_if_a_colon_stands_among_its_
     for text in lines:
         assert _oft_teasers._field(text) == bool(_oft_teasers._FIELD().match(text))
         assert _oft_nav._field(Line(0, text, Shape.ITEM, 3.0, 1, ())) == bool(_oft_nav._FIELD().match(text))
+
+
+def test_a_line_end_is_searched_for_a_date_only_if_it_holds_a_date_mark_or_three_words() -> None:
+    from plugins._line_shapes import _DATED, _may_end_with_date
+
+    dates = ["2024-05-01", "（2024年5月1日）", "24/5", "2024.05.01 10:30", "[2024-5-1  9:05:33]", " 3 May 2024", "\u30003\u3000五月\u30002024"]
+    endings = [head + date for head in ("标题", "Headline ", "") for date in dates]
+    assert all(_DATED().search(ending) and _may_end_with_date(ending) for ending in endings)
+    assert not any(map(_may_end_with_date, ("第3", "共有1200", "Top 10", "增长12%", "第十二章")))
