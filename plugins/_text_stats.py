@@ -17,6 +17,8 @@ from typing import Iterable, Mapping, Sequence
 
 import re
 
+from plugins._lazy import RegexFirst
+
 __all__ = ["terms", "measure", "containment", "unrelated_line", "cosine", "cosine_to_rest", "suffix_cosines", "square_norm", "subtract"]
 
 _ZEROS = repeat(0)  # the count of a term a text lacks, for ``map`` over ``dict.get``
@@ -34,36 +36,14 @@ def _scanners() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(r"[^\W\d_]+"), re.compile(r"\d+(?:[.,:/-]\d+)*")
 
 
-_RUN = f"[{_UNSPACED}]+"  # one run of unspaced script, the same class for re and regex
-
-
-@functools.cache
-def _runs_re() -> re.Pattern[str]:
-    return re.compile(_RUN)
-
-
-@functools.cache
-def _runs_regex():  # -> regex.Pattern[str]
-    import regex
-
-    return regex.compile(_RUN)
-
-
-#: How many characters are scanned for unspaced runs with ``regex`` before ``re`` takes over:
-#: ``re`` compiles the ranges one character at a time (2 ms), then scans lines several times
-#: faster, while ``regex`` compiles them at once. Under where the two cost the same (~15,000
-#: characters): a run over one page of up to that size compiles no ``re`` scan, a run over many
-#: pays ~1 ms more once. (The same class: the same runs.)
-_REGEX_RUNS = 10_000
-_scanned_for_runs = 0
+#: Runs of unspaced script: ``re`` compiles the ranges one character at a time (2 ms), then scans
+#: lines several times faster, while ``regex`` compiles them at once; the first 10,000 characters
+#: of a process (under where the two cost the same, ~15,000) are scanned with ``regex``.
+_RUNS = RegexFirst(f"[{_UNSPACED}]+", 10_000)
 
 
 def _unspaced_runs(text: str) -> list[str]:
-    global _scanned_for_runs
-    if _scanned_for_runs < _REGEX_RUNS:
-        _scanned_for_runs += len(text)
-        return _runs_regex().findall(text)
-    return _runs_re().findall(text)
+    return _RUNS(len(text)).findall(text)
 
 
 @functools.cache

@@ -317,3 +317,10 @@ def test_a_printed_list_and_its_remnants_on_later_lines_are_reported(mkp):
 def test_quotations_in_prose_are_not_data(mkp):
     text = "会议提出“创新”、“协调”、“绿色”的理念。He said 'yes', 'no', and 'maybe'. 见[1]和‘注释’]。\n"
     assert mkp(text) == []
+
+
+def test_the_suspects_are_the_same_whether_regex_or_re_scans_them():
+    from plugins._markup_mojibake import _SUSPECTS
+
+    every = "".join(map(chr, range(0x110000)))
+    assert [match.start() for match in _SUSPECTS.by_regex().finditer(every)] == [match.start() for match in _SUSPECTS.by_re().finditer(every)]

@@ -663,11 +663,11 @@ def test_a_header_is_known_whatever_its_spacing_case_and_decoration() -> None:
 
 
 def test_unspaced_runs_are_the_same_whether_regex_or_re_scans_them():
-    from plugins._text_stats import _runs_re, _runs_regex
+    from plugins._text_stats import _RUNS
 
     every = "".join(map(chr, range(0x110000)))
-    assert _runs_regex().findall(every) == _runs_re().findall(every)
-    assert _runs_regex().findall("中文English한국어ไทย日本語") == _runs_re().findall("中文English한국어ไทย日本語") == ["中文", "ไทย日本語"]
+    assert _RUNS.by_regex().findall(every) == _RUNS.by_re().findall(every)
+    assert _RUNS.by_regex().findall("中文English한국어ไทย日本語") == _RUNS.by_re().findall("中文English한국어ไทย日本語") == ["中文", "ไทย日本語"]
 
 
 def test_a_section_compared_with_the_rest_of_the_page_as_if_the_rest_were_built():
