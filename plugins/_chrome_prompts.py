@@ -120,6 +120,16 @@ _ACCOUNT = lazy_regex(
     r"|Subscribe[ \t]+now|Sign[ \t]+up[ \t]+now|Sign[ \t]+up[ \t]+(?:here|free|today)"
     r")(?![\p{L}])",
 )
+# What every _ACCOUNT match holds, by its branches (a window with none needs no _ACCOUNT, ~5 ms to
+# compile; "评论", "登录" and "You" are common words): the Chinese phrases' own words, a separator
+# between 注册 and 登录, the English ones' words.
+_ACCOUNT_ZH = (
+    "登录后", "没有账号", "没有帐号", "没有账户", "立即注册", "立即登录", "免费注册", "免费登录", "马上注册", "马上登录", "忘记密码",
+    "关闭评论", "评论已关闭", "暂无评论", "发表评论", "我要评论", "网友评论", "查看评论", "评论列表",
+)  # fmt: skip
+_ACCOUNT_PAIR = ("注册", "登录")
+_ACCOUNT_SEPARATORS = "|｜/"
+_ACCOUNT_EN = ("logged", "comment", "reply", "continue", "read", "closed", "published", "Leave", "share", "print", "email", "now", "here", "free", "today")
 # Lines that are nothing but such a word, alone or chained: "登录 注册", "Sign up", "Like this:".
 _ALONE_WORD = (
     r"登录|注册|登录注册|免费注册|立即登录|会员登录|用户登录|退出登录|个人中心|我的收藏|在线客服|在线咨询|立即咨询|"
@@ -143,6 +153,14 @@ _LAST_WORD = 40  # the run's last word starts this near the line's end
 SHORT_LINE = 100  # a line of lone buttons or menu words is no longer
 
 
+def _may_hold_account(window: str) -> bool:
+    return (
+        any(map(window.__contains__, _ACCOUNT_ZH))
+        or any(map(window.__contains__, _ACCOUNT_EN))
+        or (any(map(window.__contains__, _ACCOUNT_PAIR)) and any(map(window.__contains__, _ACCOUNT_SEPARATORS)))
+    )
+
+
 def prompt_spans(found: Scan) -> Iterator[tuple[int, int]]:
     """Spans of the scanned de-noised text that are the site's calls to action."""
     text = found.text
@@ -153,7 +171,8 @@ def prompt_spans(found: Scan) -> Iterator[tuple[int, int]]:
     for start, end in found.windows("qr", *_QR_REACH):
         yield from _qr_prompts(text, start, end)
     for start, end in found.windows("account", *_ACCOUNT_REACH):
-        yield from (match.span() for match in _ACCOUNT().finditer(text, start, end))
+        if _may_hold_account(text[start:end]):
+            yield from (match.span() for match in _ACCOUNT().finditer(text, start, end))
     for start, end in found.short_lines_with("menu_tail", SHORT_LINE):
         match = _ALONE_RUN().match(text, start, end)
         if match is not None:

@@ -470,3 +470,17 @@ def test_a_field_value_starting_with_a_number_is_matched_as_a_counter_only_with_
     matched = [text for text in texts if _COUNTER_NEXT().match(text)]
     assert matched and all(_counted_after(text, 0) for text in matched)
     assert not _counted_after("2023-09-22 10:30", 0) and not _counted_after("2055", 0)
+
+
+def test_a_window_is_searched_for_log_in_and_comment_prompts_only_if_it_holds_a_word_of_one() -> None:
+    from plugins._chrome_prompts import _ACCOUNT, _may_hold_account
+
+    prompts = [
+        "请先登录后发表评论", "您需要登录后才能回复", "还没有账号？立即注册", "没有帐号,注册", "免费注册", "马上登录", "注册 | 登录", "登录/注册",
+        "忘记密码？", "已关闭评论", "评论已关闭", "暂无评论", "发表评论", "我要评论", "网友评论", "查看评论", "评论列表",
+        "You must be logged in to post a comment.", "Log in to reply", "Sign in to continue", "Sign in to read", "Comments are closed.",
+        "Your email address will not be published.", "Leave a Reply", "Click to share on Twitter (Opens in new window)",
+        "Click to print on Facebook", "Click to email on X", "Subscribe now", "Sign up now", "Sign up here", "Sign up free", "Sign up today",
+    ]
+    assert all(_ACCOUNT().search(prompt) and _may_hold_account(prompt) for prompt in prompts)
+    assert not any(map(_may_hold_account, ("网友纷纷评论此事", "他登录了系统", "You are the best", "Sign the petition")))
