@@ -33,8 +33,9 @@ class Reporter:
         self.fixable = 0  # findings with a safe fix
         self.fixed = 0
         self.statistics = None
-        # the fixable mark by a fix's applicability: a dict, not a property call a finding
-        self.marks = {Applicability.SAFE: " [*]", Applicability.UNSAFE: " [*]" if context.unsafe_fixes else ""}
+        # the fixable mark of a safe fix, and of any other (a dict: not a property call a finding)
+        self.marks = {Applicability.SAFE: " [*]"}
+        self.unsafe_mark = " [*]" if context.unsafe_fixes else ""
         if context.statistics:
             from lint.corpus_stats import CorpusStatistics
 
@@ -46,7 +47,7 @@ class Reporter:
     def fixable_mark(self, finding: Finding) -> str:
         """`` [*]`` when ``--fix`` would repair the finding with the current options."""
         fix = finding.fix
-        return "" if fix is None else self.marks[fix.applicability]
+        return "" if fix is None else self.marks.get(fix.applicability, self.unsafe_mark)
 
     def headline(self, finding: Finding) -> str:
         location = f"{finding.location}:{finding.line}:{finding.column}:"
@@ -63,10 +64,10 @@ class Reporter:
         """
         if self.context.colour:
             return "".join([self.headline(finding) + "\n" for finding in findings])
-        marks = self.marks
+        marks, unsafe = self.marks, self.unsafe_mark
         return "".join([
             f"{finding.path if finding.record_index is None else finding.location}:{finding.line}:{finding.column}: "
-            f"{finding.code}{'' if finding.fix is None else marks[finding.fix.applicability]} {finding.message}\n"
+            f"{finding.code}{'' if finding.fix is None else marks.get(finding.fix.applicability, unsafe)} {finding.message}\n"
             for finding in findings
         ])
 
