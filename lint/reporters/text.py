@@ -50,24 +50,19 @@ class Reporter:
         return "" if fix is None else self.marks.get(fix.applicability, self.unsafe_mark)
 
     def headline(self, finding: Finding) -> str:
-        location = f"{finding.location}:{finding.line}:{finding.column}:"
-        code = finding.code
-        if self.context.colour:
-            location, code = self.paint(location, BOLD), self.paint(code, RED)
-        return f"{location} {code}{self.fixable_mark(finding)} {finding.message}"
+        return self.headlines([finding])[:-1]
 
     def headlines(self, findings: list[Finding]) -> str:
-        """The lines of :meth:`headline`, as one string.
+        """Each finding's line (location, code, fixable mark, message), as one string.
 
-        A run prints tens of thousands: without colour, one expression, not four calls a
-        finding (and the path as it is, unless the finding is in a record).
+        A run prints tens of thousands: one expression, not a call per part of a finding (and
+        the path as it is, unless the finding is in a record).
         """
-        if self.context.colour:
-            return "".join([self.headline(finding) + "\n" for finding in findings])
-        marks, unsafe = self.marks, self.unsafe_mark
+        bold, red, reset = (BOLD, RED, RESET) if self.context.colour else ("", "", "")
+        mark = self.fixable_mark
         return "".join([
-            f"{finding.path if finding.record_index is None else finding.location}:{finding.line}:{finding.column}: "
-            f"{finding.code}{'' if finding.fix is None else marks.get(finding.fix.applicability, unsafe)} {finding.message}\n"
+            f"{bold}{finding.path if finding.record_index is None else finding.location}:{finding.line}:{finding.column}:{reset} "
+            f"{red}{finding.code}{reset}{mark(finding)} {finding.message}\n"
             for finding in findings
         ])
 
