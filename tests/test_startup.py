@@ -56,6 +56,15 @@ def test_entry_point_load_resolves_attributes() -> None:
     assert point.load() == Fix.delete
 
 
+def _python(program: str, cwd: Path) -> subprocess.CompletedProcess:
+    """``program`` run by this Python in a fresh process (start-up is what these tests are about)."""
+    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def _last_line(done: subprocess.CompletedProcess) -> str:
+    return done.stdout.strip().splitlines()[-1]
+
+
 def test_a_one_file_check_imports_only_what_it_needs(write_page, tmp_path: Path) -> None:
     page = write_page("one.txt", "文 | 财华社 文 | 财华社 正文\n")
     program = (
@@ -66,8 +75,8 @@ def test_a_one_file_check_imports_only_what_it_needs(write_page, tmp_path: Path)
         "import json\n"  # after the run: only to print the answer
         f"print(json.dumps([name for name in {list(NOT_ON_A_PLAIN_RUN)!r} if name in sys.modules]))\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=120)
-    assert json.loads(done.stdout.strip().splitlines()[-1]) == []
+    done = _python(program, tmp_path)
+    assert json.loads(_last_line(done)) == []
 
 
 @pytest.fixture
@@ -108,6 +117,6 @@ def test_a_check_turns_the_collector_back_on_for_the_pages(write_page, tmp_path:
         "from lint.console import main\n"
         "main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=tmp_path, timeout=120)
+    done = _python(program, tmp_path)
     assert done.returncode == 1, done.stderr  # the emoji and the view counter are found
-    assert done.stdout.strip().splitlines()[-1] == "COLLECTOR True True"
+    assert _last_line(done) == "COLLECTOR True True"
