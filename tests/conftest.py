@@ -16,6 +16,14 @@ SEED = REPO.parent / "shared" / "seed" / "000_9a6256f477bc7ba9.txt"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
+@pytest.fixture
+def seed_text() -> str:
+    """The real page of DESIGN.md, which lives beside the checkout (``../shared/seed``), not in it."""
+    if not SEED.is_file():
+        pytest.skip("the shared seed page is not beside the checkout")
+    return SEED.read_text(encoding="utf-8")
+
+
 @dataclass
 class Completed:
     returncode: int

@@ -285,9 +285,9 @@ def test_builtin_byline_rule_leaves_exactly_one_byline(run_cli, write_page):
     assert fixed == "稳就业政策持续发力\n文 | 新华社 本报北京电，今年前三季度城镇新增就业一千万人以上，就业形势总体稳定。\n"
 
 
-def test_builtin_rules_fix_the_seed_page_safe_families_then_offtopic_with_unsafe(run_cli, tmp_path):
+def test_builtin_rules_fix_the_seed_page_safe_families_then_offtopic_with_unsafe(run_cli, tmp_path, seed_text):
     page = tmp_path / "seed.txt"
-    page.write_bytes(SEED.read_bytes())
+    page.write_bytes(SEED.read_bytes())  # the bytes as they are (seed_text: skipped where the page is absent)
     families = {rule.split()[2] for rule in run_cli("rules").stdout.splitlines()[1:]}
     assert {"EMJ", "BYL", "VWC", "CHR", "OFT"} <= families, f"built-in families present: {sorted(families)}"
     before = {finding["code"][:3] for finding in _findings(run_cli, "seed.txt")}

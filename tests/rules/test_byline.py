@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from lint import fix_text, lint_text
-from conftest import SEED
 
 
 def found(text: str, select: str = "BYL") -> list[tuple[int, int, str]]:
@@ -247,6 +246,5 @@ def test_repeats_that_are_not_the_heading_are_fine(page: str) -> None:
     assert found(page, "BYL003") == []
 
 
-def test_seed_page_byline_findings() -> None:
-    text = SEED.read_text(encoding="utf-8")
-    assert found(text, "BYL") == [(2, 1, "BYL002"), (4, 9, "BYL001")]
+def test_seed_page_byline_findings(seed_text: str) -> None:
+    assert found(seed_text, "BYL") == [(2, 1, "BYL002"), (4, 9, "BYL001")]

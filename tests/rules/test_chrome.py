@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED
 from lint import fix_text, lint_text
 
 
@@ -309,8 +308,8 @@ def test_a_paragraph_about_copyright_is_fine() -> None:
     assert found(page, "CHR005") == []
 
 
-def test_seed_page_chrome() -> None:
-    findings = lint_text(SEED.read_text(encoding="utf-8"), select=("CHR",))
+def test_seed_page_chrome(seed_text: str) -> None:
+    findings = lint_text(seed_text, select=("CHR",))
     assert [(f.line, f.code, f.message) for f in findings] == [
         (3, "CHR002", "empty metadata field '更新时间'"),
         (4, "CHR001", "site UI text '展开全文'"),

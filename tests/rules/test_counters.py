@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import SEED
 from lint import fix_text, lint_text
 
 
@@ -157,8 +156,8 @@ def test_count_line_fix_removes_the_line() -> None:
     assert fix_text(page, select=("VWC002",)).text == "推荐阅读\n" + "\n".join(_HEADLINES[:3]) + "\n"
 
 
-def test_seed_page_counters() -> None:
-    lines = {f.line for f in lint_text(SEED.read_text(encoding="utf-8"), select=("VWC",))}
+def test_seed_page_counters(seed_text: str) -> None:
+    lines = {f.line for f in lint_text(seed_text, select=("VWC",))}
     assert lines == {3, *range(19, 60, 2)}
 
 

@@ -6,15 +6,11 @@ Every page here is written for the test. Positions are 1-based lines and code-po
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from lint.api import Linter
 from lint.emoji_units import iter_emoji
 from plugins.emoji import INJECTED_EMOJI
-
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_9a6256f477bc7ba9.txt"
 
 
 @pytest.fixture(scope="module")
@@ -165,11 +161,8 @@ def test_emoji_at_a_steady_cadence_between_english_words_are_flagged(emj):
     assert findings[0].message.startswith("injected emoji '😀' (one of 7 spread through the text every ~")
 
 
-def test_the_seed_page_has_its_112_injected_emoji_found_and_nothing_else():
-    if not SEED.is_file():
-        pytest.skip("the seed page is not beside the checkout")
-    text = SEED.read_text(encoding="utf-8")
-    findings = Linter.create({"select": ["EMJ"]}).lint_text(text)
+def test_the_seed_page_has_its_112_injected_emoji_found_and_nothing_else(seed_text: str):
+    findings = Linter.create({"select": ["EMJ"]}).lint_text(seed_text)
     assert len(findings) == 112
     assert {f.line for f in findings} == {4}
     assert [f.end_column - f.column for f in findings].count(2) == 4  # the four ❤️ with U+FE0F

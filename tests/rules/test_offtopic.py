@@ -9,7 +9,6 @@ import time
 
 import pytest
 
-from conftest import SEED
 from lint import fix_text, lint_text
 from lint.page import Page
 from plugins.offtopic import OFFTOPIC
@@ -175,11 +174,8 @@ def test_finding_ends_at_the_end_of_the_last_line() -> None:
     assert (finding.end_line, finding.end_column) == (8, len(HEADLINES_ZH[1]) + 1)
 
 
-def test_seed_page_district_list_unrelated_article_and_headlines() -> None:
-    if not SEED.exists():
-        pytest.skip("the seed page is not next to this checkout")
-    text = SEED.read_text(encoding="utf-8")
-    assert found(text) == [(5, 1, 15), (16, 1, 16), (17, 1, 59)]
+def test_seed_page_district_list_unrelated_article_and_headlines(seed_text: str) -> None:
+    assert found(seed_text) == [(5, 1, 15), (16, 1, 16), (17, 1, 59)]
 
 
 # --- hard negatives: the article's own content ---------------------------------------------------
