@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from plugins._automata import holds_any
 from plugins._chrome_scan import Scan
 from plugins._lazy import lazy_regex
 
@@ -155,9 +156,9 @@ SHORT_LINE = 100  # a line of lone buttons or menu words is no longer
 
 def _may_hold_account(window: str) -> bool:
     return (
-        any(map(window.__contains__, _ACCOUNT_ZH))
-        or any(map(window.__contains__, _ACCOUNT_EN))
-        or (any(map(window.__contains__, _ACCOUNT_PAIR)) and any(map(window.__contains__, _ACCOUNT_SEPARATORS)))
+        holds_any(window, _ACCOUNT_ZH)
+        or holds_any(window, _ACCOUNT_EN)
+        or (holds_any(window, _ACCOUNT_PAIR) and holds_any(window, _ACCOUNT_SEPARATORS))
     )
 
 

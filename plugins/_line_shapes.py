@@ -13,6 +13,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from plugins._automata import holds_any
 from plugins._digits import may_be_digit
 from plugins._first_needs import FirstNeeds
 from plugins._lazy import lazy_regex
@@ -375,7 +376,7 @@ def _may_end_with_date(ending: str) -> bool:
     last = ending[-1]
     if not (last.isdigit() or last in _DATE_ENDS):
         return False
-    return _holds_any(ending, _DATE_MARKS) or len(ending.split(maxsplit=2)) == 3
+    return holds_any(ending, _DATE_MARKS) or len(ending.split(maxsplit=2)) == 3
 
 
 def _without_trailing_ui(text: str) -> str:
@@ -435,12 +436,12 @@ def _may_be_footer(text: str) -> bool:
     colon open with no label, and the pattern takes ~5 ms to compile."""
     if text.startswith(("(", "（")):
         return True
-    if _holds_any(text.casefold(), _COPYRIGHT_MARKS):
+    if holds_any(text.casefold(), _COPYRIGHT_MARKS):
         return True
-    return _holds_any(text, _FIELD_MARKS) and (
+    return holds_any(text, _FIELD_MARKS) and (
         case_fold(text[:_FOOTER_REACH]).startswith(_FOOTER_OPENINGS)
-        or _holds_any(text[:7], _TAG_LABELS)
-        or _holds_any(case_fold(text), _COPYRIGHT_MARKS)
+        or holds_any(text[:7], _TAG_LABELS)
+        or holds_any(case_fold(text), _COPYRIGHT_MARKS)
     )
 
 
@@ -484,8 +485,8 @@ def _may_be_numbered(text: str) -> bool:
 
 def _site_field(text: str) -> bool:
     return (
-        _holds_any(text, _FIELD_MARKS)
-        and (case_fold(text[:8]).startswith(_SITE_FIELD_OPENINGS) or _holds_any(text[:7], _TAG_LABELS))
+        holds_any(text, _FIELD_MARKS)
+        and (case_fold(text[:8]).startswith(_SITE_FIELD_OPENINGS) or holds_any(text[:7], _TAG_LABELS))
         and bool(_SITE_FIELD().match(text))
     )
 
@@ -498,7 +499,7 @@ def _field_value(text: str) -> bool:
 def _announcing(ending: str) -> bool:
     """Whether the line's end announces a list (``如下：``, ``the following``)."""
     lowered = ending.lower()
-    return _holds_any(lowered, _INTRO_WORDS) and bool(_INTRO().search(ending))
+    return holds_any(lowered, _INTRO_WORDS) and bool(_INTRO().search(ending))
 
 
 def _is_item(text: str, words: float, max_item_words: float, inner_stop: bool) -> bool:
@@ -518,14 +519,9 @@ def _enumeration(body: str, words: float, inner_stop: bool) -> int:
     A full stop may close the line (``出席的还有：王毅、尹力、….``), not split sentences:
     ``body`` is the line without its closing stops, ``inner_stop`` whether it has a full stop.
     """
-    if inner_stop or _holds_any(body, _EXCLAMATIONS):
+    if inner_stop or holds_any(body, _EXCLAMATIONS):
         return 0
     items = len(_SEPARATOR().findall(body)) + 1
     if items >= 5 and words / items <= 6:
         return items
     return 0
-
-
-def _holds_any(text: str, marks: Iterable[str]) -> bool:
-    """Whether any of ``marks`` occurs in ``text`` (each test in C, no generator frame per line)."""
-    return any(map(text.__contains__, marks))

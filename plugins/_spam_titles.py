@@ -20,7 +20,7 @@ from typing import Callable
 
 import ahocorasick_rs
 
-from plugins._automata import occurrences
+from plugins._automata import holds_any, occurrences
 from plugins._lazy import lazy_re, lazy_regex
 from plugins._records import record
 
@@ -62,7 +62,7 @@ def seo_keywords(text: str, line_index: Callable[[int], int], min_letters: int =
     finds the lines that may; the keywords read off them are then read off the other lines that
     hold them, found by one automaton pass. No other line is looked at.
     """
-    if text.isascii() or not any(map(text.__contains__, _MARKED_START_HOLDS)):
+    if text.isascii() or not holds_any(text, _MARKED_START_HOLDS):
         return []  # a keyword has two Han characters, and one line marks it
     breaks = "\n" + text.replace("\r", "\n")  # offsets + 1; \r\n makes an empty line, no matter
     marked: dict[str, None] = {}

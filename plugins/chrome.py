@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterator, Mapping
 from lint import hookimpl
 from lint.model import Family, Rule, RuleOption, Severity, Violation
 from lint.page import Page
+from plugins._automata import holds_any
 from plugins._chrome_footer import SITE_FOOTER
 from plugins._chrome_prompts import SHORT_LINE, prompt_spans
 from plugins._chrome_scan import Scan, scan
@@ -428,7 +429,7 @@ def _counted_after(text: str, start: int) -> bool:
     end = start
     while end < len(text) and (text[end] in ",." or may_be_digit(text[end])):
         end += 1
-    return any(map(text[end : end + _COUNTED_REACH].__contains__, _COUNTED_WORDS))
+    return holds_any(text[end : end + _COUNTED_REACH], _COUNTED_WORDS)
 
 
 def _value_on_next_line(text: str, end: int, max_chars: int) -> bool:
