@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import functools
 import re
-from typing import TYPE_CHECKING, Iterable, Sequence
+from typing import TYPE_CHECKING, Callable, Iterable, Sequence
 
 from plugins._automata import holds_any
 from plugins._digits import may_be_digit
@@ -23,7 +23,7 @@ from plugins._text_stats import measure
 if TYPE_CHECKING:
     import regex
 
-__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines", "neighbour_link", "introduces", "case_fold"]
+__all__ = ["Shape", "Line", "HeaderMatcher", "header_matcher", "DEFAULT_HEADERS", "read_lines", "neighbour_link", "introduces", "case_fold", "opens_with_label"]
 
 
 class Shape(str, enum.Enum):
@@ -173,8 +173,23 @@ _AFTER_HAN_NUMBER = ("、", ".")
 _CHAPTER = "第"
 _CHAPTER_NUMERALS = _HAN_NUMERALS + "百" + _ASCII_DIGITS
 _CHAPTER_WORDS = "章节部分步篇条"
+
+
+def opens_with_label(longest: int, after: str = "") -> Callable[[str], bool]:
+    """A test for a line that opens with a label of up to ``longest`` characters, a colon, then
+    ``after`` (a pattern). A colon among the line's first characters is looked for first: most
+    lines have none, and they never compile the pattern."""
+    pattern = lazy_regex(rf"^[^:：]{{1,{longest}}}[:：]{after}")
+
+    def opens(text: str) -> bool:
+        head = text[: longest + 1]
+        return (":" in head or "：" in head) and pattern().match(text) is not None
+
+    return opens
+
+
 # A field of a data sheet (``重复性误差：±2%；``) or an item continuing a sentence (``…；``).
-_FIELD_VALUE = lazy_regex(r"^[^:：]{1,16}[:：][^:：]*\d")
+_field_value = opens_with_label(16, r"[^:：]*\d")
 _CONTINUED = ("；", ";", "，", ",")
 # A date or time closing a line, as in a list of headlines with their dates.
 _DATED = lazy_regex(r"\s*[(（\[]?\d{2,4}[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?)?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$|\s+\d{1,2}\s+\p{L}+\s+\d{4}$")
@@ -489,11 +504,6 @@ def _site_field(text: str) -> bool:
         and (case_fold(text[:8]).startswith(_SITE_FIELD_OPENINGS) or holds_any(text[:7], _TAG_LABELS))
         and bool(_SITE_FIELD().match(text))
     )
-
-
-def _field_value(text: str) -> bool:
-    head = text[:17]
-    return (":" in head or "：" in head) and bool(_FIELD_VALUE().match(text))
 
 
 def _announcing(ending: str) -> bool:

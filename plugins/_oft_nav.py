@@ -15,7 +15,7 @@ from typing import Sequence
 
 from plugins._digits import may_hold_digit
 from plugins._lazy import lazy_regex
-from plugins._line_shapes import Line, Shape, case_fold, introduces
+from plugins._line_shapes import Line, Shape, case_fold, introduces, opens_with_label
 from plugins._records import record
 from plugins._text_stats import containment
 
@@ -35,8 +35,7 @@ _HEADER_OPENINGS = ("by", "文", "作者", "记者", "来源", "发布", "更新
 _HEADER_REACH = max(map(len, _HEADER_OPENINGS))
 _WEEKDAY = "day"
 # A field of a form or a product sheet (``主品：粉色``): joins a run, is no entry.
-_FIELD = lazy_regex(r"^[^:：]{1,10}[:：]\s*\S")
-_FIELD_REACH = 11  # its colon stands among a line's first characters
+_opens_with_field = opens_with_label(10, r"\s*\S")
 _MARKS = lazy_regex(r"^[\W\d_]+|[\W_]+$")
 _MIN_REPEAT = 6
 _MIN_TITLE_WORDS = 4.0  # a shorter line is a link or a site's name, not a headline
@@ -185,8 +184,7 @@ def _repeated(lines: Sequence[Line], number: int) -> bool:
 
 
 def _field(line: Line) -> bool:
-    head = line.text[:_FIELD_REACH]
-    return line.data or ((":" in head or "：" in head) and bool(_FIELD().match(line.text)))
+    return line.data or _opens_with_field(line.text)
 
 
 def _judge(lines: Sequence[Line], run: list[int], start: int, min_lines: int, min_items: int) -> NavBlock | None:

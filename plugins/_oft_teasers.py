@@ -13,14 +13,13 @@ from __future__ import annotations
 from typing import Sequence
 
 from plugins._lazy import lazy_regex
-from plugins._line_shapes import Line, Shape
+from plugins._line_shapes import Line, Shape, opens_with_label
 from plugins._oft_tally import Tally
 from plugins._text_stats import unrelated_line
 
 __all__ = ["teaser_tail", "headlines_after_chrome", "cut_teasers"]
 
-_FIELD = lazy_regex(r"^[^:：]{1,10}[:：]")  # 上一篇：…, 标签：…
-_FIELD_REACH = 11  # its colon stands among a line's first characters
+_field = opens_with_label(10)  # 上一篇：…, 标签：…
 _CLAUSE = lazy_regex(r"[，；;]|,(?=\s|\p{Han})")  # a half-width comma in Chinese text too
 _BUTTON = lazy_regex(r"(?i)点击|click here|>>|》》")
 _CAPTION = lazy_regex(r"^[『「【\[《].*[』」】\]》]$")  # a bracketed caption or name under an image
@@ -35,12 +34,6 @@ _MIN_LONE_WORDS = 2.5  # five Chinese characters
 _MIN_CLOSING = 2
 _MIN_CLOSING_WORDS = 6.0
 _MIN_ARTICLE_LINES = 2
-
-
-def _field(text: str) -> bool:
-    """A labelled field; told by a colon among the first characters first (most lines have none)."""
-    head = text[:_FIELD_REACH]
-    return (":" in head or "：" in head) and bool(_FIELD().match(text))
 
 
 def teaser_tail(lines: Sequence[Line], start: int, min_article: int) -> int | None:

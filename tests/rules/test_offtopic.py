@@ -732,13 +732,16 @@ def test_a_line_introduces_a_list_by_its_own_words_not_by_a_headers_or_a_ui_phra
 
 
 def test_a_line_is_matched_as_a_labelled_field_only_if_a_colon_stands_among_its_first_characters() -> None:
-    from plugins import _oft_nav, _oft_teasers
-    from plugins._line_shapes import Line, Shape
+    import regex
 
-    lines = [f"{'标' * at}{colon} 值" for at in range(13) for colon in (":", "：")] + ["标签 无冒号", "上一篇：下一篇"]
+    from plugins import _oft_nav, _oft_teasers
+    from plugins._line_shapes import Line, Shape, opens_with_label
+
+    lines = [f"{'标' * at}{colon} 值1" for at in range(20) for colon in (":", "：")] + ["标签 无冒号", "上一篇：下一篇"]
     for text in lines:
-        assert _oft_teasers._field(text) == bool(_oft_teasers._FIELD().match(text))
-        assert _oft_nav._field(Line(0, text, Shape.ITEM, 3.0, 1, ())) == bool(_oft_nav._FIELD().match(text))
+        assert _oft_teasers._field(text) == bool(regex.match(r"^[^:：]{1,10}[:：]", text))
+        assert _oft_nav._field(Line(0, text, Shape.ITEM, 3.0, 1, ())) == bool(regex.match(r"^[^:：]{1,10}[:：]\s*\S", text))
+        assert opens_with_label(16, r"[^:：]*\d")(text) == bool(regex.match(r"^[^:：]{1,16}[:：][^:：]*\d", text))
 
 
 def test_a_line_end_is_searched_for_a_date_only_if_it_holds_a_date_mark_or_three_words() -> None:
