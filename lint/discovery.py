@@ -63,15 +63,17 @@ def _below(path: str, folder: str) -> str | None:
     """``path`` relative to ``folder`` (``.`` for the folder itself), or ``None`` outside it."""
     if path == folder:
         return "."
-    prefix = folder if folder.endswith("/") else folder + "/"
+    prefix = _slashed(folder)
     return path[len(prefix):] if path.startswith(prefix) else None
+
+
+def _slashed(folder: str) -> str:
+    return folder if folder.endswith("/") else folder + "/"
 
 
 def _prefix(folder: str) -> str:
     """What a folder's path puts before the name of an entry in it (nothing for ``.``)."""
-    if folder == ".":
-        return ""
-    return folder if folder.endswith("/") else folder + "/"
+    return "" if folder == "." else _slashed(folder)
 
 
 def _link_problem(path: Path) -> str | None:
