@@ -161,12 +161,38 @@ class _Worker:
         return run_task(task, ruleset, self.cache, self.keep_decoded)
 
 
-def _init_worker(loader: Callable[[], list["Rule"]], cache: "ResultCache | None", keep_decoded: bool) -> None:
+def _init_worker(loader: Callable[[], list["Rule"]], cache: "ResultCache | None", keep_decoded: bool,
+                 parent: int | None) -> None:
     """Pool initializer: Ctrl-C is the parent's to handle; plugins are loaded once per worker."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent(parent)
     _send_plainly()
     _worker = _Worker(loader(), cache, keep_decoded)
+
+
+#: prctl(2)'s option for the signal a process gets when the thread that started it ends (Linux).
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int | None) -> None:
+    """A worker must not outlive a parent killed outright (SIGKILL, the OOM killer, a hook's timeout).
+
+    Waiting on the task queue, it would never learn that nothing more comes, and would hold its
+    memory for good. On Linux the kernel kills it with its parent; ``parent``, the pid that forked
+    it when known, catches a parent that died before this call. Elsewhere workers are left as
+    ``concurrent.futures`` makes them.
+    """
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # no prctl in this C library
+        return
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
 
 
 def _send_plainly() -> None:
@@ -303,12 +329,13 @@ class _Scheduler:
             import threading
 
             context = multiprocessing.get_context("fork" if threading.active_count() == 1 else "forkserver")
+        forked = context is not None and context.get_start_method() == "fork"
         self.executor = ProcessPoolExecutor(
             max_workers=self.jobs,
             mp_context=context,
             initializer=_init_worker,
             initargs=(self.runner.plugin_loader or WorkerPlugins.of(self.runner.rules), self.cache,
-                      self.runner.keep_decoded),
+                      self.runner.keep_decoded, os.getpid() if forked else None),
         )
         for slot in self.slots:
             if isinstance(slot, _Chunk) and slot.closed:

@@ -173,6 +173,68 @@ def test_workers_load_local_plugin_folders(tmp_path: Path) -> None:
     assert os.getpid() not in _pids(results)
 
 
+SLOW_PLUGIN = '''
+import time
+from lint import hookimpl
+from lint.model import Rule, Violation
+
+
+def _check(page, options):
+    time.sleep(0.05)
+    yield Violation(0, min(1, len(page.text)), "slow")
+
+
+@hookimpl
+def scrapelint_rules():
+    return [Rule("SLW001", "slow-rule", "s", "e", "b", "g", _check)]
+'''
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(child) for child in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting for an init that does not reap (as in some containers)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc to find the workers")
+def test_workers_do_not_outlive_a_parent_killed_outright(tmp_path: Path) -> None:
+    """SIGKILL (the OOM killer, a hook's timeout) gives the parent no chance to stop its pool."""
+    import signal
+    import subprocess
+    import time
+
+    from conftest import scrapelint_executable
+
+    folder = tmp_path / "slow_plugins"
+    folder.mkdir()
+    (folder / "slowplugin.py").write_text(SLOW_PLUGIN, encoding="utf-8")
+    _write_pages(tmp_path / "pages", 400)  # 20 s of checking in all: the parent is killed long before
+    command = [*scrapelint_executable(), "check", "--no-cache", "-j", "2", "--rules-dir", str(folder),
+               "--select", "SLW001", "pages"]
+    parent = subprocess.Popen(command, cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(parent.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert len(workers) == 2, "the pool did not start"
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 10
+    while any(map(_alive, workers)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not any(map(_alive, workers)), "a worker outlived its parent"
+
+
 def test_with_another_thread_running_workers_come_from_a_fork_server(tmp_path: Path, monkeypatch) -> None:
     """Forking next to a running thread could copy a held lock; the pool must still work."""
     import threading
