@@ -12,6 +12,7 @@ from lint.decode import DecodeError, decode_bytes
 from lint.discovery import Candidate, relative_to_root
 from lint.fixer import fix_page_text
 from lint.page import Page
+from lint.records import is_shard
 from lint.runner import FileResult, source_lines, unreadable
 from lint.selection import RuleSet
 from lint.writeback import WriteBackError, check_round_trip, snapshot, write_back
@@ -28,7 +29,12 @@ class FixOptions:
 
 
 def fix_file(candidate: Candidate, ruleset: RuleSet, options: FixOptions) -> FileResult:
-    """Fix one file. Never raises for a problem with the file; the file is old or new, never half."""
+    """Fix one file (a shard: each of its records). Never raises for a problem with the file; the
+    file is old or new, never half."""
+    if is_shard(candidate.path):
+        from lint.records.check import fix_shard
+
+        return fix_shard(candidate, ruleset, options)
     result = FileResult(candidate.display, path=candidate.path)
     try:
         data = candidate.path.read_bytes()

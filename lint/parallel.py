@@ -1,7 +1,7 @@
-"""Check files in discovery order: cache first, then the misses here or in worker processes.
+"""Check or fix files in discovery order: cache first, then the misses here or in worker processes.
 
 This process walks the discovery generator, reads and hashes each file for the cache, and hands
-the misses to a process pool in chunks. Each worker loads the plugins itself, once, through the
+the misses to a process pool in chunks (with ``--fix`` every file, read by the worker that fixes it). Each worker loads the plugins itself, once, through the
 entry points (rule objects are never pickled), reads its own files, stores its own cache entries
 and sends :class:`~lint.runner.FileResult` objects back. Results come out in discovery order as
 soon as the head of the line is done, with a bounded number of chunks in flight, so memory stays
@@ -20,19 +20,19 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from lint.config import Settings
 from lint.discovery import Candidate, PathProblem, relative_to_root
-from lint.files import read_whole
 from lint.model import Edit, Finding, Fix
-from lint.runner import FileResult, check_file, read_candidate, unreadable
+from lint.runner import FileResult, check_file, read_candidate
 from lint.selection import RuleSet
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
     from lint.cache import ResultCache
+    from lint.fixfile import FixOptions
     from lint.model import Rule
     from lint.runner import Runner
 
-__all__ = ["Task", "WorkerPlugins", "check_in_order", "default_jobs", "run_task"]
+__all__ = ["FileWork", "Task", "WorkerPlugins", "check_in_order", "default_jobs"]
 
 #: A pool is started once this many files, or bytes, are waiting to be checked.
 POOL_MIN_FILES = 24
@@ -68,26 +68,47 @@ class Task:
         self.path, self.display, self.settings, self.token = path, display, settings, token
 
 
-def run_task(task: Task, ruleset: RuleSet, cache: "ResultCache | None", keep_decoded: bool,
-             data: bytes | None = None) -> FileResult:
-    """Check one file and store the result; never raises for the file's or a rule's sake."""
-    if data is None:
+class FileWork:
+    """What a run does to each file, the same here and in every worker: check it and keep the
+    result in ``cache``, or with ``fix`` fix it (never cached: the file changes); the decoded text
+    goes back with the result only when ``keep_decoded``."""
+
+    __slots__ = ("cache", "keep_decoded", "fix")
+
+    def __init__(self, cache: "ResultCache | None", keep_decoded: bool, fix: "FixOptions | None") -> None:
+        self.cache = cache if fix is None else None
+        self.keep_decoded = keep_decoded
+        self.fix = fix
+
+    def run(self, task: Task, ruleset: RuleSet, data: bytes | None = None) -> FileResult:
+        """The file's result (``data``: its bytes, when already read); never raises for the file's or a rule's sake."""
+        candidate = Candidate(task.path, task.display, task.settings)
         try:
-            data = read_whole(task.path)
-        except OSError as error:
-            return unreadable(FileResult(task.display, path=task.path), error)
-    try:
-        result = check_file(Candidate(task.path, task.display, task.settings), ruleset, data)
-        if cache is not None:
-            active = ruleset.active_for(relative_to_root(task.path, task.settings))
-            cache.store(cache.key(data, active, cache.variant(task.path, task.settings)), result)
-    except Exception as error:  # a bug here must cost one file, not the run
-        return FileResult(task.display, path=task.path, error=f"internal error: {type(error).__name__}: {error}")
-    if not keep_decoded:
-        result.decoded = None
-        for part in result.parts or ():  # the records of a shard
-            part.decoded = None
-    return result
+            result = self._fix(candidate, ruleset) if self.fix is not None else self._check(candidate, ruleset, data)
+        except Exception as error:  # a bug here must cost one file, not the run
+            return FileResult(task.display, path=task.path, error=f"internal error: {type(error).__name__}: {error}")
+        if not self.keep_decoded:
+            result.decoded = None
+            for part in result.parts or ():  # the records of a shard
+                part.decoded = None
+        return result
+
+    def _check(self, candidate: Candidate, ruleset: RuleSet, data: bytes | None) -> FileResult:
+        if data is None:
+            data = read_candidate(candidate)
+            if isinstance(data, FileResult):
+                return data
+        result = check_file(candidate, ruleset, data)
+        if self.cache is not None:
+            active = ruleset.active_for(relative_to_root(candidate.path, candidate.settings))
+            self.cache.store(self.cache.key(data, active, self.cache.variant(candidate.path, candidate.settings)), result)
+        return result
+
+    def _fix(self, candidate: Candidate, ruleset: RuleSet) -> FileResult:
+        from lint.fixfile import fix_file  # only --fix and --diff need the fixer
+
+        assert self.fix is not None
+        return fix_file(candidate, ruleset, self.fix)
 
 
 # --- worker side -------------------------------------------------------------------------
@@ -145,10 +166,9 @@ _worker: "_Worker | None" = None
 class _Worker:
     """What one worker process keeps between chunks: its own rules and a rule set per settings."""
 
-    def __init__(self, rules: list["Rule"], cache: "ResultCache | None", keep_decoded: bool) -> None:
+    def __init__(self, rules: list["Rule"], work: FileWork) -> None:
         self.rules = rules
-        self.cache = cache
-        self.keep_decoded = keep_decoded
+        self.work = work
         self.rulesets: dict[int, RuleSet] = {}
 
     def check(self, task: Task) -> FileResult:
@@ -158,17 +178,16 @@ class _Worker:
                 ruleset = self.rulesets[task.token] = RuleSet(self.rules, task.settings)
             except Exception as error:  # the worker's plugins differ from the parent's
                 return FileResult(task.display, path=task.path, error=f"cannot check in a worker process: {error}")
-        return run_task(task, ruleset, self.cache, self.keep_decoded)
+        return self.work.run(task, ruleset)
 
 
-def _init_worker(loader: Callable[[], list["Rule"]], cache: "ResultCache | None", keep_decoded: bool,
-                 parent: int | None) -> None:
+def _init_worker(loader: Callable[[], list["Rule"]], work: FileWork, parent: int | None) -> None:
     """Pool initializer: Ctrl-C is the parent's to handle; plugins are loaded once per worker."""
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _die_with_parent(parent)
     _send_plainly()
-    _worker = _Worker(loader(), cache, keep_decoded)
+    _worker = _Worker(loader(), work)
 
 
 #: prctl(2)'s option for the signal a process gets when the thread that started it ends (Linux).
@@ -258,7 +277,8 @@ class _Scheduler:
 
     def __init__(self, runner: "Runner") -> None:
         self.runner = runner
-        self.cache = runner.cache
+        self.work = FileWork(runner.cache, runner.keep_decoded, runner.fix)
+        self.cache = self.work.cache
         self.jobs = max(1, runner.jobs)
         self.parallel = self.jobs > 1
         self.slots: deque[FileResult | _Chunk] = deque()
@@ -289,7 +309,7 @@ class _Scheduler:
                 return
         task = Task(item.path, item.display, item.settings, id(item.settings))
         if not self.parallel:
-            self._ready(run_task(task, ruleset, self.cache, self.runner.keep_decoded, data))
+            self._ready(self.work.run(task, ruleset, data))
             return
         size = len(data) if data is not None else _size(item.path)
         if self.open is None:
@@ -334,8 +354,8 @@ class _Scheduler:
             max_workers=self.jobs,
             mp_context=context,
             initializer=_init_worker,
-            initargs=(self.runner.plugin_loader or WorkerPlugins.of(self.runner.rules), self.cache,
-                      self.runner.keep_decoded, os.getpid() if forked else None),
+            initargs=(self.runner.plugin_loader or WorkerPlugins.of(self.runner.rules), self.work,
+                      os.getpid() if forked else None),
         )
         for slot in self.slots:
             if isinstance(slot, _Chunk) and slot.closed:
@@ -393,7 +413,7 @@ class _Scheduler:
         return [self._here(task, data) for task, data in zip(chunk.tasks, chunk.data)]
 
     def _here(self, task: Task, data: bytes | None) -> FileResult:
-        return run_task(task, self.runner.ruleset(task.settings), self.cache, self.runner.keep_decoded, data)
+        return self.work.run(task, self.runner.ruleset(task.settings), data)
 
     def finish(self) -> None:
         """No more input: send the last chunk."""
@@ -413,7 +433,7 @@ def _size(path: Path) -> int:
 
 
 def check_in_order(items: Iterable[Candidate | PathProblem], runner: "Runner") -> Iterator[FileResult]:
-    """Results for ``items`` in their order, using ``runner``'s cache, jobs and plugin loader."""
+    """Results for ``items`` in their order, using ``runner``'s cache, jobs, plugin loader and fix options."""
     scheduler = _Scheduler(runner)
     try:
         for item in items:

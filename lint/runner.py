@@ -132,7 +132,7 @@ class Runner:
         self.jobs = 1
         self.cache: ResultCache | None = None
         self.plugin_loader: Callable[[], list[Rule]] | None = None
-        self.keep_decoded = True  # workers send decoded text back only when asked (--fix)
+        self.keep_decoded = True  # workers send decoded text back only when asked
         self.fix: FixOptions | None = None  # --fix/--diff: fix each file (lint.fixfile), never cached
 
     def ruleset(self, settings: Settings) -> RuleSet:
@@ -157,10 +157,7 @@ class Runner:
         yield from expand_records(self._results(paths))
 
     def _results(self, paths: Iterable[Path]) -> Iterator[FileResult]:
-        if self.fix is not None:
-            yield from self._fix(paths)
-            return
-        if self.cache is not None or self.jobs > 1 or not self.keep_decoded:
+        if self.fix is not None or self.cache is not None or self.jobs > 1 or not self.keep_decoded:
             from lint.parallel import check_in_order
 
             yield from check_in_order(self.candidates(paths), self)
@@ -170,18 +167,3 @@ class Runner:
                 yield FileResult(item.display, error=item.message)
                 continue
             yield check_file(item, self.ruleset(item.settings))
-
-    def _fix(self, paths: Iterable[Path]) -> Iterator[FileResult]:
-        """Fix files one by one, in discovery order (each write is atomic on its own)."""
-        from lint.fixfile import fix_file
-
-        for item in self.candidates(paths):
-            if isinstance(item, PathProblem):
-                yield FileResult(item.display, error=item.message)
-                continue
-            if is_shard(item.path):
-                from lint.records.check import fix_shard
-
-                yield fix_shard(item, self.ruleset(item.settings), self.fix)
-                continue
-            yield fix_file(item, self.ruleset(item.settings), self.fix)

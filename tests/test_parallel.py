@@ -89,6 +89,45 @@ def test_cli_output_is_identical_with_one_and_two_jobs(run_cli, tmp_path: Path) 
     assert (mixed.returncode, mixed.stdout, mixed.stderr) == (fresh.returncode, fresh.stdout, fresh.stderr)
 
 
+def test_fix_and_diff_are_the_same_with_one_and_two_jobs(run_cli, tmp_path: Path) -> None:
+    """Workers fix their own files; the files, the report and the diff come out as with one process."""
+    import json
+    import shutil
+
+    from shard_fixtures import records
+
+    _write_pages(tmp_path / "one", 70)
+    (tmp_path / "one" / "part1" / "broken.txt").write_bytes("正文内容很多很多".encode() + b"\xff" + "结束".encode())
+    rows = records(6)
+    (tmp_path / "one" / "shard.jsonl").write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    shutil.copytree(tmp_path / "one", tmp_path / "two")
+    before = {path.relative_to(tmp_path / "one"): path.read_bytes() for path in (tmp_path / "one").rglob("*")
+              if path.is_file()}
+    include = ["--include", "*.txt", "--include", "*.jsonl"]
+    diffs = [run_cli("check", "--diff", "-j", str(jobs), *include, folder) for jobs, folder in ((1, "one"), (2, "two"))]
+    assert diffs[0].returncode == 2 and "+++ b/one/part0/page000.txt" in diffs[0].stdout  # 2: the broken file
+    assert (diffs[1].stdout, diffs[1].stderr) == (diffs[0].stdout.replace("/one/", "/two/"), diffs[0].stderr.replace("one/", "two/"))
+    fixes = [run_cli("check", "--fix", "--unsafe-fixes", "-j", str(jobs), *include, folder)
+             for jobs, folder in ((1, "one"), (2, "two"))]
+    assert "fixed" in fixes[0].stdout.lower()
+    assert (fixes[1].returncode, fixes[1].stdout) == (fixes[0].returncode, fixes[0].stdout.replace("one/", "two/"))
+    after = [{path.relative_to(tmp_path / folder): path.read_bytes() for path in (tmp_path / folder).rglob("*")
+              if path.is_file()} for folder in ("one", "two")]
+    assert after[0] == after[1] and after[0] != before
+    assert Path("shard.fixed.jsonl") in after[0]
+
+
+def test_workers_do_the_fixing_in_order(tmp_path: Path) -> None:
+    from lint.fixfile import FixOptions
+
+    _write_pages(tmp_path / "pages", 80)
+    runner = _runner(tmp_path, [PID_RULE], _pid_rules)
+    runner.fix = FixOptions()
+    results = list(runner.run([tmp_path / "pages"]))
+    assert [r.display for r in results] == sorted(r.display for r in results) and len(results) == 80
+    assert os.getpid() not in _pids(results) and len(_pids(results)) >= 1
+
+
 def test_workers_do_the_checking_in_order(tmp_path: Path) -> None:
     _write_pages(tmp_path / "pages", 80)
     results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
