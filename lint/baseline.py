@@ -25,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from lint.json_text import dumps_indented
 from lint.model import Finding
 from lint.reporters.spans import excerpt
 from lint.runner import FileResult
@@ -96,7 +97,7 @@ class BaselineWriter:
 
     def write(self) -> None:
         """Write atomically (a temporary file renamed over the target); raises BaselineError."""
-        data = json.dumps(self.document(), ensure_ascii=False, indent=2) + "\n"
+        data = dumps_indented(self.document()) + "\n"
         folder = self.path.parent if str(self.path.parent) else Path(".")
         try:
             handle, temporary = tempfile.mkstemp(prefix=".baseline-", suffix=".tmp", dir=folder)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from typing import Iterable, TextIO
 
+from lint.json_text import dumps_indented
 from lint.reporters import ReportContext
 from lint.runner import FileResult
 
@@ -31,5 +32,5 @@ class Reporter:
             self.out.write("\n")
             return
         findings = [finding.to_dict() for result in results for finding in result.findings]
-        json.dump(findings, self.out, ensure_ascii=False, indent=2)
+        self.out.write(dumps_indented(findings))
         self.out.write("\n")

@@ -15,12 +15,12 @@ Shape (documented in ``lint/reporters/README.md``, scrapelint SARIF shape versio
 
 from __future__ import annotations
 
-import json
 from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, TextIO
 from urllib.parse import quote
 
 from lint import __version__
+from lint.json_text import dumps_indented
 from lint.model import Finding, Rule, Severity
 from lint.reporters import ReportContext
 from lint.reporters.spans import excerpt
@@ -81,12 +81,20 @@ class Reporter:
         self.rules = sorted(context.rules.values(), key=lambda rule: rule.code)
         self.rule_index = {rule.code: index for index, rule in enumerate(self.rules)}
         self.extra_rules: list[dict[str, Any]] = []  # codes found but not loaded (should not happen)
+        # one per file, shared by its findings (the log is only written): pathlib and quote cost 40 us
+        self.locations: dict[str, dict[str, str]] = {}
+
+    def _location(self, display: str) -> dict[str, str]:
+        location = self.locations.get(display)
+        if location is None:
+            location = self.locations[display] = artifact_location(display)
+        return location
 
     def file(self, result: FileResult) -> None:
         seen: dict[str, int] = {}
         for finding in result.findings:
             self.results.append(self._result(result, finding, seen))
-        location = [{"physicalLocation": {"artifactLocation": artifact_location(result.display)}}]
+        location = [{"physicalLocation": {"artifactLocation": self._location(result.display)}}]
         if result.error:
             self.notifications.append({"level": "error", "message": {"text": result.error}, "locations": location})
         for failure in result.failures:
@@ -122,7 +130,7 @@ class Reporter:
             "ruleIndex": self._index(finding),
             "level": _LEVELS.get(finding.severity, "warning"),
             "message": {"text": finding.message},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact_location(finding.path), "region": region}}],
+            "locations": [{"physicalLocation": {"artifactLocation": self._location(finding.path), "region": region}}],
             "partialFingerprints": {FINGERPRINT_KEY: f"{key}:{seen[key]}"},
             "properties": {"name": finding.name},
         }
@@ -150,5 +158,5 @@ class Reporter:
                 "properties": {"scrapelintShapeVersion": SHAPE_VERSION},
             }],
         }
-        json.dump(log, self.out, ensure_ascii=False, indent=2)
+        self.out.write(dumps_indented(log))
         self.out.write("\n")
