@@ -1,7 +1,7 @@
 """The ``scrapelint`` command: wires config, plugins, runner and reporters together.
 
 Exit codes: 0 nothing found, 1 findings, 2 a usage error, a file that could not be checked,
-or a rule or plugin that failed.
+or a rule or plugin that failed; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Iterable, TextIO
 
 import click
 
@@ -17,6 +17,7 @@ from lint import __version__
 from lint.reporters import FORMATS, HUMAN_FORMATS, NEEDS_PAGE_TEXT, NEEDS_RULES, keeps_results
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
 
 
 def _split(values: tuple[str, ...]) -> tuple[str, ...] | None:
@@ -174,8 +175,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
 
     tally = _Tally(linter.plugins.families if statistics_file is not None else None)
     results = [] if report and keeps_results(reporter) else None  # else the reporter counts what it needs
+    checked = cached if cached is not None else linter.check_paths(paths or (Path("."),), force_exclude=force_exclude, fix=fix_options)
     try:
-        checked = cached if cached is not None else linter.check_paths(paths or (Path("."),), force_exclude=force_exclude, fix=fix_options)
         for result in checked:
             _echo_problems(result, quiet)
             result = _track(result, recorder, accepted, bar)
@@ -188,6 +189,8 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
                 results.append(result)
     except LintError as error:
         _fail(str(error))
+    except KeyboardInterrupt:
+        _interrupted(checked, fix_options is not None and not diff)
     finally:
         if bar is not None:
             bar.close()
@@ -206,6 +209,18 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     found = tally.diffs if diff else False if fix_only else tally.findings
     found = found and write_baseline is None  # a run that writes a baseline has just accepted its findings
     sys.exit(EXIT_ERROR if plugin_failed or tally.failed else EXIT_FINDINGS if found and not exit_zero else EXIT_CLEAN)
+
+
+def _interrupted(checked: Iterable[Any], fixing: bool) -> "NoReturn":  # noqa: F821
+    """Ctrl-C: the files in hand are finished first (worker processes complete their chunks, so no
+    file is left half-written), then the run stops with 130, not with an exit code that reads as
+    a verdict on the pages."""
+    close = getattr(checked, "close", None)
+    if close is not None:
+        close()
+    kept = "; files fixed so far stay fixed, the others are as they were" if fixing else ""
+    click.echo(f"scrapelint: interrupted{kept}", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 class _Tally:

@@ -228,16 +228,27 @@ def test_a_decoding_that_is_not_lossless_is_refused():
 
 # --- interrupted runs -------------------------------------------------------------------------------
 
-def test_killing_fix_midway_leaves_every_page_old_or_new(tmp_path, test_rules):
-    folder = tmp_path / "pages"
+def _planted_folder(folder: Path, count: int) -> tuple[dict[Path, bytes], dict[Path, bytes]]:
+    """``count`` pages with planted emoji: each page's bytes before and after --fix."""
     folder.mkdir()
     old, new = {}, {}
-    for index in range(2000):
+    for index in range(count):
         article = (ZH_ARTICLE if index % 2 else EN_ARTICLE) * 3 + f"第{index}篇。\n"
         name = folder / f"page{index:04d}.txt"
         old[name] = plant(article, 7 + index % 5).encode("utf-8")
         new[name] = article.encode("utf-8")
         name.write_bytes(old[name])
+    return old, new
+
+
+def _states(old: dict[Path, bytes], new: dict[Path, bytes]) -> list[str]:
+    """Each page, in name order: "old", "new", or "torn" if it is neither."""
+    return [{old[name]: "old", new[name]: "new"}.get(name.read_bytes(), "torn") for name in sorted(old)]
+
+
+def test_killing_fix_midway_leaves_every_page_old_or_new(tmp_path, test_rules):
+    folder = tmp_path / "pages"
+    old, new = _planted_folder(folder, 2000)
     environment = {**os.environ, "NO_COLOR": "1", **test_rules}
     command = [*scrapelint_executable(), "check", "--select", "TST001", "--fix", "pages"]
     names = sorted(old)
@@ -248,7 +259,7 @@ def test_killing_fix_midway_leaves_every_page_old_or_new(tmp_path, test_rules):
             time.sleep(0.005)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        states = [("new" if name.read_bytes() == new[name] else "old" if name.read_bytes() == old[name] else "torn") for name in names]
+        states = _states(old, new)
         assert "torn" not in states, f"round {round_number}: a page is neither old nor new"
         # workers fix their chunks side by side: pages before the one waited for may still be old
         assert states[wait_for] == "new" and states.count("old") > 0, (round_number, states.count("new"))
@@ -257,6 +268,26 @@ def test_killing_fix_midway_leaves_every_page_old_or_new(tmp_path, test_rules):
     finish = subprocess.run(command, cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=600)
     assert finish.returncode == 0, finish.stderr
     assert all(name.read_bytes() == new[name] for name in names)
+
+
+def test_ctrl_c_finishes_the_files_in_hand_and_exits_130(tmp_path, test_rules):
+    """Workers finish their chunks before the run stops: no page is half-fixed, no worker is left."""
+    folder = tmp_path / "pages"
+    old, new = _planted_folder(folder, 2000)
+    names = sorted(old)
+    environment = {**os.environ, "NO_COLOR": "1", **test_rules}
+    command = [*scrapelint_executable(), "check", "--select", "TST001", "--fix", "-j", "2", "pages"]
+    proc = subprocess.Popen(command, cwd=tmp_path, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    while names[300].read_bytes() != new[names[300]] and time.monotonic() < deadline:
+        time.sleep(0.005)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130
+    assert stderr == "scrapelint: interrupted; files fixed so far stay fixed, the others are as they were\n"
+    states = _states(old, new)
+    assert "torn" not in states and states.count("old") > 0  # each page whole, and the run did stop
+    assert sorted(path.name for path in folder.iterdir()) == [name.name for name in names]  # no temporary file
 
 
 # --- the built-in rules, end to end -----------------------------------------------------------------
