@@ -1,9 +1,10 @@
 """Check or fix files in discovery order: cache first, then the misses here or in worker processes.
 
 This process walks the discovery generator, reads and hashes each file for the cache, and hands
-the misses to a process pool in chunks (with ``--fix`` every file, read by the worker that fixes it). Each worker loads the plugins itself, once, through the
-entry points (rule objects are never pickled), reads its own files, stores its own cache entries
-and sends :class:`~lint.runner.FileResult` objects back. Results come out in discovery order as
+the misses (with ``--fix``, every file) to a process pool in chunks. Each worker loads the plugins
+itself, once, through the entry points (rule objects are never pickled), reads its own files,
+stores its own cache entries or writes back its own fixes, and sends
+:class:`~lint.runner.FileResult` objects back. Results come out in discovery order as
 soon as the head of the line is done, with a bounded number of chunks in flight, so memory stays
 flat on any number of files. A pool starts only once enough work has gathered: one file or a
 few (the pre-commit case) are checked here, without paying for worker start-up.
@@ -99,9 +100,10 @@ class FileWork:
             if isinstance(data, FileResult):
                 return data
         result = check_file(candidate, ruleset, data)
-        if self.cache is not None:
+        cache = self.cache
+        if cache is not None:
             active = ruleset.active_for(relative_to_root(candidate.path, candidate.settings))
-            self.cache.store(self.cache.key(data, active, self.cache.variant(candidate.path, candidate.settings)), result)
+            cache.store(cache.key(data, active, cache.variant(candidate.path, candidate.settings)), result)
         return result
 
     def _fix(self, candidate: Candidate, ruleset: RuleSet) -> FileResult:
