@@ -49,8 +49,8 @@ text = _escaper(_TEXT)
 attribute = _escaper(_ATTRIBUTE)
 
 
-def _counted(tag: str, name: str, counts: dict[str, int]) -> str:
-    """``<tag name="..." tests="..." ...`` without its end."""
+def _start_tag(tag: str, name: str, counts: dict[str, int]) -> str:
+    """``<tag name="..." tests="..." ...``, without the ``>`` or ``/>`` that ends it."""
     numbers = "".join(f' {key}="{counts[key]}"' for key in _COUNTS)
     return f'<{tag} name="{attribute(name)}"{numbers}'
 
@@ -88,7 +88,7 @@ def suite(result: FileResult) -> tuple[str, dict[str, int]]:
     counts["tests"] = len(cases) or 1
     if not cases:
         case("check")  # a clean file: one passing test
-    element = f'  {_counted("testsuite", result.display, counts)}>\n{"".join(cases)}  </testsuite>\n'
+    element = f'  {_start_tag("testsuite", result.display, counts)}>\n{"".join(cases)}  </testsuite>\n'
     return clean(element), counts
 
 
@@ -106,6 +106,6 @@ class Reporter:
 
     def finish(self, results: Iterable[FileResult]) -> None:
         """The document: every suite was written as its file's result arrived."""
-        root = _counted("testsuites", "scrapelint", self.totals)
+        root = _start_tag("testsuites", "scrapelint", self.totals)
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
         self.out.write(f"{root}>\n{''.join(self.suites)}</testsuites>\n" if self.suites else f"{root} />\n")
