@@ -25,7 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from lint.json_text import dumps_indented
+from lint.json_text import write_indented
 from lint.model import Finding
 from lint.reporters.spans import excerpt
 from lint.runner import FileResult
@@ -97,12 +97,13 @@ class BaselineWriter:
 
     def write(self) -> None:
         """Write atomically (a temporary file renamed over the target); raises BaselineError."""
-        data = dumps_indented(self.document()) + "\n"
+        document = self.document()
         folder = self.path.parent if str(self.path.parent) else Path(".")
         try:
             handle, temporary = tempfile.mkstemp(prefix=".baseline-", suffix=".tmp", dir=folder)
             with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                stream.write(data)
+                write_indented(document, stream)
+                stream.write("\n")
             os.replace(temporary, self.path)
         except OSError as error:
             raise BaselineError(f"{self.path}: cannot write baseline: {error.strerror or error}") from None

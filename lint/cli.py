@@ -14,7 +14,7 @@ from typing import Any, Iterable, TextIO
 import click
 
 from lint import __version__
-from lint.reporters import FORMATS, HUMAN_FORMATS, NEEDS_PAGE_TEXT, NEEDS_RULES, keeps_results
+from lint.reporters import FORMATS, HUMAN_FORMATS, NEEDS_PAGE_TEXT, NEEDS_RULES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report a command stopped by Ctrl-C
@@ -174,7 +174,6 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     from lint.api import LintError
 
     tally = _Tally(linter.plugins.families if statistics_file is not None else None)
-    results = [] if report and keeps_results(reporter) else None  # else the reporter counts what it needs
     checked = cached if cached is not None else linter.check_paths(paths or (Path("."),), force_exclude=force_exclude, fix=fix_options)
     try:
         for result in checked:
@@ -185,8 +184,6 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
             elif report:
                 reporter.file(result)
             tally.add(result)
-            if results is not None:
-                results.append(result)
     except LintError as error:
         _fail(str(error))
     except KeyboardInterrupt:
@@ -203,7 +200,7 @@ def check(paths: tuple[Path, ...], config: str | None, select, extend_select, ig
     if not report:
         _fix_summary(tally, diff, quiet)
     elif not (quiet and output_format in HUMAN_FORMATS):
-        reporter.finish(results or ())
+        reporter.finish()
     if out is not sys.stdout:
         out.close()
     found = tally.diffs if diff else False if fix_only else tally.findings

@@ -1,6 +1,6 @@
 """Indented JSON for the large documents a run writes: the findings, a SARIF log, a baseline.
 
-``json.dumps(..., indent=2)`` runs the standard library's pure-Python encoder (its C encoder only
+``json.dump(..., indent=2)`` runs the standard library's pure-Python encoder (its C encoder only
 writes unindented text): 0.74 s for the 21,000 findings of the benchmark's 2,000 pages, a sixth of
 checking them with ``--jobs 2``, spent in the parent after the workers are done. orjson writes the
 same text in C in 0.06 s. The two agree on what these documents hold (strings, integers, booleans,
@@ -12,17 +12,32 @@ message; an integer beyond 64 bits) is written by the standard library, as befor
 
 from __future__ import annotations
 
+import codecs
 import json
-from typing import Any
+from typing import Any, TextIO
 
 import orjson
 
-__all__ = ["dumps_indented"]
+__all__ = ["write_indented"]
+
+#: bytes of UTF-8 decoded and written at a time
+_PIECE = 1 << 20
 
 
-def dumps_indented(document: Any) -> str:
-    """``json.dumps(document, ensure_ascii=False, indent=2)``, for a document without floats."""
+def write_indented(document: Any, out: TextIO) -> None:
+    """``json.dump(document, out, ensure_ascii=False, indent=2)``, for a document without floats.
+
+    orjson gives the whole text as UTF-8 bytes; it is decoded and written a piece at a time, since
+    a ``str`` of all of it takes 4 bytes a character as soon as it holds one emoji (a 21 MB SARIF
+    log became an 80 MB string).
+    """
     try:
-        return orjson.dumps(document, option=orjson.OPT_INDENT_2).decode("utf-8")
+        data = orjson.dumps(document, option=orjson.OPT_INDENT_2)
     except orjson.JSONEncodeError:
-        return json.dumps(document, ensure_ascii=False, indent=2)
+        json.dump(document, out, ensure_ascii=False, indent=2)
+        return
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    view = memoryview(data)
+    for start in range(0, len(data), _PIECE):
+        out.write(decoder.decode(view[start:start + _PIECE]))
+    out.write(decoder.decode(b"", final=True))

@@ -187,7 +187,7 @@ def test_without_page_text_the_flagged_lines_are_shown():
     out = io.StringIO()
     reporter = get_reporter("html", out, ReportContext())
     reporter.file(result)
-    reporter.finish([result])
+    reporter.finish()
     page = out.getvalue()
     assert "flagged lines only" in page and "<a>.txt" not in page and "&lt;a&gt;.txt" in page
     assert re.search(r'<mark class="hl fam-XEM" data-f="0" title="XEM001 emoji &lt;b&gt; \(2:5\)">🤔</mark>', page)

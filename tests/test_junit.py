@@ -36,7 +36,7 @@ def _report(*results: FileResult) -> str:
     reporter = Reporter(out, ReportContext())
     for result in results:
         reporter.file(result)
-    reporter.finish([])
+    reporter.finish()
     return out.getvalue()
 
 

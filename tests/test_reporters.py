@@ -94,7 +94,7 @@ def _render(output_format: str, *results: FileResult, **context) -> str:
     reporter = get_reporter(output_format, out, ReportContext(**context))
     for result in results:
         reporter.file(result)
-    reporter.finish(list(results))
+    reporter.finish()
     return out.getvalue()
 
 

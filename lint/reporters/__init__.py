@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import importlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Protocol, TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 if TYPE_CHECKING:
     from lint.model import Family, Rule
     from lint.runner import FileResult
 
-__all__ = ["ReportContext", "Reporter", "FORMATS", "HUMAN_FORMATS", "NEEDS_PAGE_TEXT", "NEEDS_RULES", "get_reporter", "keeps_results"]
+__all__ = ["ReportContext", "Reporter", "FORMATS", "HUMAN_FORMATS", "NEEDS_PAGE_TEXT", "NEEDS_RULES", "get_reporter"]
 
 #: format name -> module holding its ``Reporter`` class
 FORMATS: dict[str, str] = {
@@ -59,24 +59,19 @@ class ReportContext:
 
 
 class Reporter(Protocol):
-    #: Whole-document formats whose ``finish`` needs every result say so; the others count what
-    #: they need in ``file``, so a run does not keep its results for them (see :func:`keeps_results`).
-    keeps_results: bool
+    """A format: it keeps from each file's result only what it will write (a run keeps no results,
+    so memory stays flat on any number of files)."""
 
     def __init__(self, out: TextIO, context: ReportContext) -> None: ...
 
     def file(self, result: "FileResult") -> None:
         """Called once per file, in output order, as results arrive."""
 
-    def finish(self, results: Iterable["FileResult"]) -> None:
-        """Called once at the end: with every result when ``keeps_results``, else with none."""
+    def finish(self) -> None:
+        """Called once at the end, after every file."""
 
 
 def get_reporter(name: str, out: TextIO, context: ReportContext) -> Reporter:
     module = importlib.import_module(FORMATS[name])
     return module.Reporter(out, context)
 
-
-def keeps_results(reporter: Reporter) -> bool:
-    """Whether ``reporter.finish`` needs every result of the run (a reporter may leave it unsaid)."""
-    return getattr(reporter, "keeps_results", False)

@@ -7,7 +7,7 @@ properties too, so a path or message with those characters cannot break the comm
 
 from __future__ import annotations
 
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from lint.model import Finding, Severity
 from lint.reporters import ReportContext
@@ -57,5 +57,5 @@ class Reporter:
             message = f"rule {failure.code} ({failure.name}) {failure.message}"
             self.out.write(command("error", message, file=result.display, title=failure.code) + "\n")
 
-    def finish(self, results: Iterable[FileResult]) -> None:
+    def finish(self) -> None:
         """Annotations were written per file; the run's exit code tells the job's outcome."""

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from lint import __version__
 from lint.model import Family, Finding
@@ -190,7 +190,7 @@ class Reporter:
 
     # -- the document -----------------------------------------------------------------------
 
-    def finish(self, results: Iterable[FileResult]) -> None:
+    def finish(self) -> None:
         total = sum(row.count for row in self.rows)
         units = self.units
         if units.has_records:  # shards: say records (a sample of them with --sample)

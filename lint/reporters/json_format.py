@@ -6,31 +6,39 @@ With ``--statistics`` it prints the corpus summary instead (lint.corpus_stats), 
 from __future__ import annotations
 
 import json
-from typing import Iterable, TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from lint.json_text import dumps_indented
+from lint.json_text import write_indented
+from lint.model import Finding
 from lint.reporters import ReportContext
 from lint.runner import FileResult
 
+if TYPE_CHECKING:
+    from lint.corpus_stats import CorpusStatistics
+
 
 class Reporter:
-    keeps_results = True  # one document of every finding, written at the end
+    """One JSON document, written at the end: the run keeps each file's findings for it (or, with
+    ``--statistics``, their counts), not the files' results with their text."""
 
     def __init__(self, out: TextIO, context: ReportContext) -> None:
         self.out = out
-        self.context = context
-
-    def file(self, result: FileResult) -> None:
-        """Nothing until the end: the output is one JSON document."""
-
-    def finish(self, results: Iterable[FileResult]) -> None:
-        if self.context.statistics:  # as in ruff: the statistics document instead of the findings
+        self.findings: list[Finding] = []
+        self.statistics: CorpusStatistics | None = None
+        if context.statistics:  # as in ruff: the statistics document instead of the findings
             from lint.corpus_stats import CorpusStatistics
 
-            document = CorpusStatistics.of(results, self.context.families).to_dict()
-            json.dump(document, self.out, ensure_ascii=False, indent=2)
-            self.out.write("\n")
-            return
-        findings = [finding.to_dict() for result in results for finding in result.findings]
-        self.out.write(dumps_indented(findings))
+            self.statistics = CorpusStatistics(context.families)
+
+    def file(self, result: FileResult) -> None:
+        if self.statistics is not None:
+            self.statistics.add(result)
+        else:
+            self.findings += result.findings
+
+    def finish(self) -> None:
+        if self.statistics is not None:
+            json.dump(self.statistics.to_dict(), self.out, ensure_ascii=False, indent=2)
+        else:
+            write_indented([finding.to_dict() for finding in self.findings], self.out)
         self.out.write("\n")

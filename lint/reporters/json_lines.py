@@ -7,7 +7,7 @@ processed with ``jq -c`` or read line by line while a long run is still going.
 from __future__ import annotations
 
 from json.encoder import encode_basestring as quoted
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from lint.model import Applicability, Finding, Fix, Severity
 from lint.reporters import ReportContext
@@ -53,5 +53,5 @@ class Reporter:
             self.out.write("".join([line(finding) for finding in result.findings]))
             self.out.flush()
 
-    def finish(self, results: Iterable[FileResult]) -> None:
+    def finish(self) -> None:
         """Everything was written per file."""

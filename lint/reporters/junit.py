@@ -13,7 +13,7 @@ suite is written when its result arrives, so a run keeps text, not results, unti
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable, TextIO
+from typing import Callable, TextIO
 
 from lint.reporters import ReportContext
 from lint.runner import FileResult
@@ -104,7 +104,7 @@ class Reporter:
         for key, value in counts.items():
             self.totals[key] += value
 
-    def finish(self, results: Iterable[FileResult]) -> None:
+    def finish(self) -> None:
         """The document: every suite was written as its file's result arrived."""
         root = _start_tag("testsuites", "scrapelint", self.totals)
         self.out.write('<?xml version="1.0" encoding="UTF-8"?>\n')

@@ -16,11 +16,11 @@ Shape (documented in ``lint/reporters/README.md``, scrapelint SARIF shape versio
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
-from typing import Any, Iterable, TextIO
+from typing import Any, TextIO
 from urllib.parse import quote
 
 from lint import __version__
-from lint.json_text import dumps_indented
+from lint.json_text import write_indented
 from lint.model import Finding, Rule, Severity
 from lint.reporters import ReportContext
 from lint.reporters.spans import excerpt
@@ -138,7 +138,7 @@ class Reporter:
             data["properties"]["fix"] = finding.fix.applicability.value
         return data
 
-    def finish(self, results: Iterable[FileResult]) -> None:
+    def finish(self) -> None:
         root = (self.context.root or Path.cwd()).absolute()
         failed = any(notification["level"] == "error" for notification in self.notifications)
         log = {
@@ -158,5 +158,5 @@ class Reporter:
                 "properties": {"scrapelintShapeVersion": SHAPE_VERSION},
             }],
         }
-        self.out.write(dumps_indented(log))
+        write_indented(log, self.out)
         self.out.write("\n")

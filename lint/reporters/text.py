@@ -6,7 +6,7 @@ file's findings look and keep the same summary and statistics.
 
 from __future__ import annotations
 
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from lint.model import Applicability, Finding
 from lint.reporters import ReportContext
@@ -100,7 +100,7 @@ class Reporter:
         after = line[end:right] + ("…" if right < len(line) else "")
         self.out.write(f"    {self.paint('|', DIM)} {before}{self.paint(marked, YELLOW + BOLD)}{after}\n")
 
-    def finish(self, results: Iterable[FileResult] = ()) -> None:
+    def finish(self) -> None:
         """The statistics (when asked) and the summary line, from what :meth:`file` counted."""
         if self.statistics is not None:
             self._statistics()

@@ -7,12 +7,12 @@ those and keep "files" for plain pages.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from lint.runner import FileResult
 
-__all__ = ["Units", "count_units", "plural"]
+__all__ = ["Units", "plural"]
 
 
 def plural(count: int, word: str) -> str:
@@ -80,10 +80,3 @@ class Units:
             self.files += 1
             self.files_with += bool(result.findings)
         self.files_failed += result.failed
-
-
-def count_units(results: Iterable["FileResult"]) -> Units:
-    units = Units()
-    for result in results:
-        units.add(result)
-    return units
