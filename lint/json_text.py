@@ -6,8 +6,9 @@ checking them with ``--jobs 2``, spent in the parent after the workers are done.
 same text in C in 0.06 s. The two agree on what these documents hold (strings, integers, booleans,
 ``None``, lists, dicts with string keys), which the tests check; they differ on some floats
 (``1e+16``/``1e16``), so documents with floats (the statistics) keep the standard library. What
-orjson refuses (a lone surrogate, which a JSON record's ``"\\ud800"`` can put in a finding's
-message; an integer beyond 64 bits) is written by the standard library, as before.
+orjson refuses is written by the standard library, as before: a lone surrogate (pages and
+records never hold one, they are refused as not valid Unicode, but a plugin's message may) or an
+integer beyond 64 bits.
 """
 
 from __future__ import annotations

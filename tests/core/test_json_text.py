@@ -58,6 +58,6 @@ def test_findings_with_a_fix_and_awkward_text_go_through_orjson(monkeypatch) -> 
 
 
 def test_what_orjson_refuses_is_written_by_the_standard_library() -> None:
-    """A JSON record's ``"\\ud800"`` puts a lone surrogate in a page, and so in a finding's message."""
+    """Pages never hold a lone surrogate, but a plugin's message may."""
     for document in ([{"message": "half an emoji \ud83d"}], {"count": 2**70}):
         assert _written(document) == _standard(document)
