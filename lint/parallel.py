@@ -85,7 +85,12 @@ class FileWork:
         """The file's result (``data``: its bytes, when already read); never raises for the file's or a rule's sake."""
         candidate = Candidate(task.path, task.display, task.settings)
         try:
-            result = self._fix(candidate, ruleset) if self.fix is not None else self._check(candidate, ruleset, data)
+            if self.fix is None:
+                result = self._check(candidate, ruleset, data)
+            else:
+                from lint.fixfile import fix_file  # only --fix and --diff need the fixer
+
+                result = fix_file(candidate, ruleset, self.fix)
         except Exception as error:  # a bug here must cost one file, not the run
             return FileResult(task.display, path=task.path, error=f"internal error: {type(error).__name__}: {error}")
         if not self.keep_decoded:
@@ -105,12 +110,6 @@ class FileWork:
             active = ruleset.active_for(relative_to_root(candidate.path, candidate.settings))
             cache.store(cache.key(data, active, cache.variant(candidate.path, candidate.settings)), result)
         return result
-
-    def _fix(self, candidate: Candidate, ruleset: RuleSet) -> FileResult:
-        from lint.fixfile import fix_file  # only --fix and --diff need the fixer
-
-        assert self.fix is not None
-        return fix_file(candidate, ruleset, self.fix)
 
 
 # --- worker side -------------------------------------------------------------------------
@@ -280,7 +279,6 @@ class _Scheduler:
     def __init__(self, runner: "Runner") -> None:
         self.runner = runner
         self.work = FileWork(runner.cache, runner.keep_decoded, runner.fix)
-        self.cache = self.work.cache
         self.jobs = max(1, runner.jobs)
         self.parallel = self.jobs > 1
         self.slots: deque[FileResult | _Chunk] = deque()
@@ -298,14 +296,15 @@ class _Scheduler:
             return
         ruleset = self.runner.ruleset(item.settings)  # validated here, once per settings
         data: bytes | None = None
-        if self.cache is not None:
+        cache = self.work.cache  # none with --fix
+        if cache is not None:
             data = read_candidate(item)
             if isinstance(data, FileResult):
                 self._ready(data)
                 return
             active = ruleset.active_for(relative_to_root(item.path, item.settings))
-            key = self.cache.key(data, active, self.cache.variant(item.path, item.settings))
-            hit = self.cache.load(key, item.display, item.path)
+            key = cache.key(data, active, cache.variant(item.path, item.settings))
+            hit = cache.load(key, item.display, item.path)
             if hit is not None:
                 self._ready(hit)
                 return
