@@ -125,7 +125,15 @@ def test_workers_do_the_fixing_in_order(tmp_path: Path) -> None:
     runner.fix = FixOptions()
     results = list(runner.run([tmp_path / "pages"]))
     assert [r.display for r in results] == sorted(r.display for r in results) and len(results) == 80
-    assert os.getpid() not in _pids(results) and len(_pids(results)) >= 1
+    _assert_warmed_here_then_workers(results)
+
+
+def _assert_warmed_here_then_workers(results) -> None:
+    """The first files are checked in this process (their pages warm up what the workers are
+    forked with), all the others in workers."""
+    warmed = parallel.WARM_FILES
+    assert _pids(results[:warmed]) == {os.getpid()}
+    assert os.getpid() not in _pids(results[warmed:]) and len(_pids(results[warmed:])) >= 1
 
 
 def test_workers_do_the_checking_in_order(tmp_path: Path) -> None:
@@ -133,8 +141,41 @@ def test_workers_do_the_checking_in_order(tmp_path: Path) -> None:
     results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
     serial = list(_runner(tmp_path, [PID_RULE], None, jobs=1).run([tmp_path / "pages"]))
     assert [(r.display, r.path) for r in results] == [(r.display, r.path) for r in serial]
-    assert os.getpid() not in _pids(results) and len(_pids(results)) >= 1
+    _assert_warmed_here_then_workers(results)
     assert all(result.decoded is not None for result in results)
+
+
+_LOADED: list[int] = []
+
+
+def _report_warmth(page: Page, options: Mapping[str, Any]) -> Iterator[Violation]:
+    """Says whether this process had loaded the rule's data before this page (as a pattern
+    compiled on first use is loaded)."""
+    state = "warm" if _LOADED else "cold"
+    _LOADED.append(1)
+    yield Violation(0, min(1, len(page.text)), f"pid {os.getpid()} {state}")
+
+
+WARMTH_RULE = Rule("TST103", "warmth-rule", "s", "e", "b", "g", _report_warmth, plugin="tests")
+
+
+def test_workers_start_with_what_the_first_pages_loaded(tmp_path: Path) -> None:
+    _LOADED.clear()
+    _write_pages(tmp_path / "pages", 80)
+    results = list(_runner(tmp_path, [WARMTH_RULE], lambda: [WARMTH_RULE]).run([tmp_path / "pages"]))
+    states = [finding.message.split()[2] for result in results for finding in result.findings]
+    assert states == ["cold"] + ["warm"] * 79
+    _assert_warmed_here_then_workers(results)
+
+
+def test_a_big_first_page_is_left_to_the_workers(tmp_path: Path) -> None:
+    """Warming up must not hold the workers back for long: a first page over the budget is not
+    checked here."""
+    _write_pages(tmp_path / "pages", 40)
+    (tmp_path / "pages" / "a-big-page.txt").write_text("正文内容。\n" * (parallel.WARM_BYTES // 16 + 1), encoding="utf-8")
+    results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
+    assert results[0].display.endswith("a-big-page.txt") and len(results) == 41
+    assert os.getpid() not in _pids(results)
 
 
 def test_a_few_files_do_not_start_a_pool(tmp_path: Path) -> None:
@@ -209,7 +250,7 @@ def test_workers_load_local_plugin_folders(tmp_path: Path) -> None:
     assert rules and WorkerPlugins.of(rules).folders == (str(folder),)
     results = list(_runner(tmp_path, rules, None).run([tmp_path / "pages"]))
     assert len(results) == 60 and all(len(result.findings) == 1 for result in results)
-    assert os.getpid() not in _pids(results)
+    _assert_warmed_here_then_workers(results)
 
 
 SLOW_PLUGIN = '''
