@@ -125,6 +125,15 @@ def _best_interleaved(times: int, *measures: Callable[[], Any]) -> list[Any]:
 _LOOP = "total = 0\nfor number in range(15_000_000):\n    total += number"
 
 
+def together_seconds(commands: list[list[str]], cwd: Path) -> float:
+    """Wall-clock seconds of ``commands`` started together, until the last one ends."""
+    start = time.perf_counter()
+    running = [subprocess.Popen(command, cwd=cwd, env=_ENV, stdout=subprocess.DEVNULL) for command in commands]
+    if any(process.wait() not in (0, 1) for process in running):
+        raise BenchError(f"{' '.join(commands[0][:3])} ... failed when run {len(commands)} at once")
+    return time.perf_counter() - start
+
+
 def host_seconds(processes: int, cwd: Path) -> float:
     """Wall-clock seconds of ``processes`` copies of one pure-Python loop started together.
 
@@ -132,11 +141,28 @@ def host_seconds(processes: int, cwd: Path) -> float:
     cores are two threads of one physical core, or a neighbour on the host is busy, two loops
     together take longer than one alone, and no ``--jobs 2`` can do better than that.
     """
-    start = time.perf_counter()
-    running = [subprocess.Popen([sys.executable, "-c", _LOOP], cwd=cwd, env=_ENV) for _ in range(processes)]
-    for process in running:
-        process.wait()
-    return time.perf_counter() - start
+    return together_seconds([[sys.executable, "-c", _LOOP]] * processes, cwd)
+
+
+def split_seconds(files: list[str], processes: int, cwd: Path) -> float:
+    """Wall-clock seconds of ``processes`` ``--jobs 1`` runs started together, each over every
+    ``processes``-th file: the parallel run with nothing of ``--jobs`` (no scheduler, no pool, no
+    results sent back), each process paying its own start-up and warm-up, as each worker does."""
+    check = [*_scrapelint(), "check", "--no-cache", "--jobs", "1"]
+    return together_seconds([[*check, *files[part::processes]] for part in range(processes)], cwd)
+
+
+#: pages of the short run that measures what a run costs besides its pages
+HEAD_PAGES = 24
+
+
+def serial_seconds(whole: float, pages: int, head: float, head_pages: int) -> float:
+    """What a run spends that no second process can share: start-up, and each process's warm-up
+    (imports, dictionaries, patterns compiled on first use), which a run over a few pages pays in
+    full. Runs over ``head_pages`` and over all ``pages`` take ``serial + pages * per_page``.
+    """
+    per_page = (whole - head) / (pages - head_pages)
+    return min(whole, max(0.0, head - head_pages * per_page))
 
 
 def _megabytes(folder: Path) -> float:
@@ -257,22 +283,31 @@ def measure(corpus: Path, options: argparse.Namespace, work: Path, report: Repor
     report.section("Throughput over the same pages")
     # best of three each, in turn: a single run swung the --jobs ratio 1.5-1.9x, and the floor's speed
     # changed 2x between runs
-    floor, (one, one_cpu), (many, many_cpu), loop, loops = _best_interleaved(
+    files = [str(path.relative_to(work)) for path, _ in pages]
+    floor, (one, one_cpu), (many, many_cpu), loop, loops, split, head = _best_interleaved(
         3,
         lambda: floor_seconds([path for path, _ in pages]),
         lambda: _run_with_cpu([*_scrapelint(), "check", "--no-cache", "--jobs", "1", "pages"], work),
         lambda: _run_with_cpu([*_scrapelint(), "check", "--no-cache", "--jobs", str(jobs), "pages"], work),
         lambda: host_seconds(1, work),
         lambda: host_seconds(jobs, work),
+        lambda: split_seconds(files, jobs, work),
+        lambda: _run([*_scrapelint(), "check", "--no-cache", "--jobs", "1", *files[:HEAD_PAGES]], work),
     )
     ceiling = jobs * loop / loops
+    serial = serial_seconds(one, len(files), head, HEAD_PAGES)
     report.row("floor: one regex pass for \\p{Extended_Pictographic} (best of 3)", floor, size, "1.00x floor")
     report.row("scrapelint, all default rules, --jobs 1 (best of 3)", one, size,
                f"{floor / one:.4f}x floor; {one_cpu:.1f} s CPU")
     report.row(f"scrapelint, all default rules, --jobs {jobs} (best of 3)", many, size,
                f"{one / many:.2f}x --jobs 1; {many_cpu:.1f} s CPU; load average {os.getloadavg()[0]:.1f}")
     report.row(f"host: {jobs} pure-Python loops at once (best of 3)", loops,
-               note=f"{ceiling:.2f}x the work of one loop alone ({loop:.2f} s): the ceiling of --jobs {jobs}")
+               note=f"{ceiling:.2f}x the work of one loop alone ({loop:.2f} s): the host's ceiling for {jobs} processes")
+    report.row(f"{jobs} --jobs 1 runs at once, on 1/{jobs} of the pages each (best of 3)", split, size,
+               f"{one / split:.2f}x --jobs 1: {jobs} processes and nothing of --jobs")
+    report.row(f"scrapelint --jobs 1 on the first {HEAD_PAGES} pages (best of 3)", head,
+               note=f"serial part (start-up, warm-up) {serial:.2f} s, {serial / one:.0%} of --jobs 1: "
+                    f"at most {one / (serial + (one - serial) / jobs):.2f}x on {jobs} whole cores")
     report.target("all default rules, --jobs 1, throughput vs the floor", floor / one, ">= 0.10", floor / one >= 0.10)
     if jobs >= 2:
         report.target(f"--jobs {jobs} speed-up over --jobs 1", one / many, ">= 1.60", one / many >= 1.6)
@@ -422,6 +457,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-datatrove", action="store_true", help="do not run datatrove's filters")
     parser.add_argument("--keep", type=Path, help="build the pages here and keep them")
     options = parser.parse_args(argv)
+    if options.pages <= HEAD_PAGES and not options.only_per_rule:
+        parser.error(f"--pages: more than {HEAD_PAGES} pages are needed, got {options.pages}")
     try:
         options.sizes = [_size(item) for item in options.sizes.split(",") if item]
     except ValueError:

@@ -24,46 +24,9 @@ from benchmarks.quality.seed import check_seed, expected_families
 from lint.emoji_units import iter_emoji
 from lint.model import Finding, Severity
 
+from corpus_fixtures import EMOJI_TEST, EN_ARTICLES, ZH_ARTICLES, tiny_corpus, write_jsonl
+
 REPO = Path(__file__).resolve().parent.parent
-
-ZH_ARTICLES = [
-    Record("zh-1", "zh", "小城新建图书馆正式开放", "本市新建的图书馆今天正式向市民开放，馆内藏书超过二十万册。\n"
-           "图书馆设有少儿阅览区和自习室，周末也照常开放。\n市民王女士说，以后带孩子看书方便多了。"),
-    Record("zh-2", "zh", "春季农忙时节农机进田", "眼下正是春耕时节，各地农民抓住晴好天气下田劳作。\n"
-           "今年当地新添了三百台播种机，效率比去年提高不少。\n农技人员也深入田间，指导农户科学施肥。"),
-    Record("zh-3", "zh", "地铁新线路开通运营", "连接城东和城西的地铁新线今天开通运营，全长二十八公里。\n"
-           "新线设车站十九座，高峰时段每四分钟一班。\n沿线居民表示出行时间缩短了一半。"),
-    Record("zh-4", "zh", "湖区候鸟数量创新高", "今年冬季来到湖区越冬的候鸟超过十万只，数量创下新高。\n"
-           "保护区工作人员每天巡护，记录鸟类活动情况。"),
-]
-EN_ARTICLES = [
-    Record("en-1", "en", "Town opens new library", "The town opened its new library on Monday, with more than "
-           "200,000 books on its shelves.\nIt has a children's corner and quiet study rooms. It stays open at weekends.\n"
-           "Residents said the building had been long awaited."),
-    Record("en-2", "en", "Farmers race to plant before rain", "Farmers across the county worked through the weekend "
-           "to plant before the forecast rain.\nMany have new seed drills this year. Output per hour has risen sharply.\n"
-           "Advisers visited fields to explain the new fertiliser rules."),
-    Record("en-3", "en", "Harbour bridge reopens", "The harbour bridge reopened to traffic after six months of repairs.\n"
-           "Engineers replaced the deck and repainted the towers. Tolls will stay the same.\nCommuters welcomed the news."),
-]
-
-# A tiny emoji test file in the Unicode format: one sequence of every kind, plus two faces.
-EMOJI_TEST = """# group: Smileys & Emotion
-# subgroup: face-smiling
-1F600 ; fully-qualified # \U0001F600 E1.0 grinning face
-1F60A ; fully-qualified # \U0001F60A E0.6 smiling face with smiling eyes
-# subgroup: heart
-2764 FE0F ; fully-qualified # \u2764\ufe0f E0.6 red heart
-2764 ; unqualified # \u2764 E0.6 red heart
-# subgroup: family
-1F468 200D 1F469 200D 1F467 ; fully-qualified # \U0001F468\u200d\U0001F469\u200d\U0001F467 E2.0 family
-# subgroup: hand-fingers-open
-1F44B 1F3FD ; fully-qualified # \U0001F44B\U0001F3FD E1.0 waving hand: medium skin tone
-# subgroup: country-flag
-1F1EF 1F1F5 ; fully-qualified # \U0001F1EF\U0001F1F5 E0.6 flag: Japan
-# subgroup: keycap
-0023 FE0F 20E3 ; fully-qualified # #\ufe0f\u20e3 E0.6 keycap: #
-"""
 
 
 @pytest.fixture
@@ -287,16 +250,11 @@ def test_seed_check_reports_missing_and_extra_families():
 # -- real labels ---------------------------------------------------------------------------------
 
 
-def _write_jsonl(path: Path, rows: list[dict]) -> Path:
-    path.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows), encoding="utf-8")
-    return path
-
-
 def test_real_labels_read_text_by_id_and_skip_changed_pages(tmp_path):
     text = "标题行\n正文第一段。\n浏览次数:120"
-    _write_jsonl(tmp_path / "farm.jsonl", [{"id": "p1", "text": text}, {"id": "p2", "text": "一\n二"}])
+    write_jsonl(tmp_path / "farm.jsonl", [{"id": "p1", "text": text}, {"id": "p2", "text": "一\n二"}])
     sha1 = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    labels = _write_jsonl(tmp_path / "labels.jsonl", [
+    labels = write_jsonl(tmp_path / "labels.jsonl", [
         {"corpus_file": "farm.jsonl", "id": "p1", "n_lines": 3, "text_sha1": sha1, "lines": {"3": ["VWC"]}},
         {"corpus_file": "farm.jsonl", "id": "p2", "n_lines": 2, "text_sha1": "0" * 40, "lines": {}},
         {"corpus_file": "farm.jsonl", "id": "p9", "n_lines": 1, "text_sha1": "0" * 40, "lines": {}},
@@ -311,7 +269,7 @@ def test_real_labels_read_text_by_id_and_skip_changed_pages(tmp_path):
 
 
 def test_real_label_outside_the_page_is_an_error(tmp_path):
-    labels = _write_jsonl(tmp_path / "labels.jsonl", [
+    labels = write_jsonl(tmp_path / "labels.jsonl", [
         {"corpus_file": "farm.jsonl", "id": "p1", "n_lines": 2, "text_sha1": "0" * 40, "lines": {"3": ["OFT"]}}])
     with pytest.raises(QualityError, match=r"labels.jsonl:1: a labelled line is outside 1..2"):
         read_labels(labels)
@@ -320,30 +278,15 @@ def test_real_label_outside_the_page_is_an_error(tmp_path):
 # -- the command, end to end ---------------------------------------------------------------------
 
 
-def _tiny_corpus(root: Path) -> Path:
-    corpus = root / "corpus"
-    corpus.mkdir()
-    as_rows = lambda records: [{"id": r.id, "source": "test", "lang": r.lang, "title": r.title, "text": r.text} for r in records]
-    _write_jsonl(corpus / "zh-news.jsonl", as_rows(ZH_ARTICLES))
-    _write_jsonl(corpus / "en-news.jsonl", as_rows(EN_ARTICLES))
-    _write_jsonl(corpus / "zh-web.jsonl", [
-        {"id": "w1", "source": "test", "lang": "zh", "title": "电影观后感", "text": "看完最后一幕泪目啊😭\n强烈推荐👍"},
-        {"id": "w2", "source": "test", "lang": "zh", "title": "没有表情的文章", "text": "这是一段普通的文字。"},
-    ])
-    (corpus / "emoji-test.txt").write_text(EMOJI_TEST, encoding="utf-8")
-    _write_jsonl(corpus / "farm.jsonl", [{"id": "f1", "text": "正文。\n推荐阅读\n别的新闻\n3456"}])
-    return corpus
-
-
 def _run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "benchmarks.quality", *args], cwd=REPO, capture_output=True,
                           text=True, encoding="utf-8", timeout=300)
 
 
-def test_cli_end_to_end_on_a_tiny_corpus(tmp_path):
-    corpus = _tiny_corpus(tmp_path)
+def test_cli_end_to_end_on_atiny_corpus(tmp_path):
+    corpus = tiny_corpus(tmp_path)
     farm_text = "正文。\n推荐阅读\n别的新闻\n3456"
-    labels = _write_jsonl(tmp_path / "labels.jsonl", [{
+    labels = write_jsonl(tmp_path / "labels.jsonl", [{
         "corpus_file": "farm.jsonl", "id": "f1", "n_lines": 4,
         "text_sha1": hashlib.sha1(farm_text.encode("utf-8")).hexdigest(),
         "lines": {"2": ["OFT"], "3": ["OFT"], "4": ["OFT", "VWC"]},
@@ -376,7 +319,7 @@ def test_cli_end_to_end_on_a_tiny_corpus(tmp_path):
 
 
 def test_cli_missing_corpus_file_is_a_one_line_error(tmp_path):
-    corpus = _tiny_corpus(tmp_path)
+    corpus = tiny_corpus(tmp_path)
     (corpus / "en-news.jsonl").unlink()
     result = _run(str(corpus))
     assert result.returncode == 2
@@ -386,7 +329,7 @@ def test_cli_missing_corpus_file_is_a_one_line_error(tmp_path):
 
 
 def test_cli_missing_explicit_labels_file_is_a_one_line_error(tmp_path):
-    corpus = _tiny_corpus(tmp_path)
+    corpus = tiny_corpus(tmp_path)
     result = _run(str(corpus), "--real-labels", str(tmp_path / "nope.jsonl"), "--planted", "1")
     assert result.returncode == 2
     assert "nope.jsonl: no such file" in result.stderr and "Traceback" not in result.stderr
