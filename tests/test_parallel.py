@@ -66,6 +66,17 @@ def _runner(root: Path, rules: list[Rule], loader, jobs: int = 2) -> Runner:
     return runner
 
 
+@pytest.fixture
+def forking(monkeypatch) -> None:
+    """Workers forked from this process, as a command's are. A test run may already hold a
+    library's thread (fsspec's IO loop stays once datatrove's tests have run), and with another
+    thread running the scheduler starts workers from a fork server instead (see
+    test_with_another_thread_running_workers_come_from_a_fork_server)."""
+    import threading
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+
+
 def _pids(results) -> set[int]:
     return {int(f.message.split()[1]) for result in results for f in result.findings}
 
@@ -117,7 +128,7 @@ def test_fix_and_diff_are_the_same_with_one_and_two_jobs(run_cli, tmp_path: Path
     assert Path("shard.fixed.jsonl") in after[0]
 
 
-def test_workers_do_the_fixing_in_order(tmp_path: Path) -> None:
+def test_workers_do_the_fixing_in_order(tmp_path: Path, forking) -> None:
     from lint.fixfile import FixOptions
 
     _write_pages(tmp_path / "pages", 80)
@@ -136,7 +147,7 @@ def _assert_warmed_here_then_workers(results) -> None:
     assert os.getpid() not in _pids(results[warmed:]) and len(_pids(results[warmed:])) >= 1
 
 
-def test_workers_do_the_checking_in_order(tmp_path: Path) -> None:
+def test_workers_do_the_checking_in_order(tmp_path: Path, forking) -> None:
     _write_pages(tmp_path / "pages", 80)
     results = list(_runner(tmp_path, [PID_RULE], _pid_rules).run([tmp_path / "pages"]))
     serial = list(_runner(tmp_path, [PID_RULE], None, jobs=1).run([tmp_path / "pages"]))
@@ -159,7 +170,7 @@ def _report_warmth(page: Page, options: Mapping[str, Any]) -> Iterator[Violation
 WARMTH_RULE = Rule("TST103", "warmth-rule", "s", "e", "b", "g", _report_warmth, plugin="tests")
 
 
-def test_workers_start_with_what_the_first_pages_loaded(tmp_path: Path) -> None:
+def test_workers_start_with_what_the_first_pages_loaded(tmp_path: Path, forking) -> None:
     _LOADED.clear()
     _write_pages(tmp_path / "pages", 80)
     results = list(_runner(tmp_path, [WARMTH_RULE], lambda: [WARMTH_RULE]).run([tmp_path / "pages"]))
@@ -168,7 +179,7 @@ def test_workers_start_with_what_the_first_pages_loaded(tmp_path: Path) -> None:
     _assert_warmed_here_then_workers(results)
 
 
-def test_a_big_first_page_is_left_to_the_workers(tmp_path: Path) -> None:
+def test_a_big_first_page_is_left_to_the_workers(tmp_path: Path, forking) -> None:
     """Warming up must not hold the workers back for long: a first page over the budget is not
     checked here."""
     _write_pages(tmp_path / "pages", 40)
@@ -241,7 +252,7 @@ def scrapelint_rules():
 '''
 
 
-def test_workers_load_local_plugin_folders(tmp_path: Path) -> None:
+def test_workers_load_local_plugin_folders(tmp_path: Path, forking) -> None:
     folder = tmp_path / "local_plugins"
     folder.mkdir()
     (folder / "pidplugin.py").write_text(LOCAL_PLUGIN, encoding="utf-8")
